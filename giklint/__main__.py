@@ -1,0 +1,3 @@
+from giklint.cli import main
+
+raise SystemExit(main())

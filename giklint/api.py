@@ -1,0 +1,77 @@
+"""The Python API: ``parse`` a report into the model; ``lint`` it (see :mod:`giklint.engine`).
+
+Both accept a path, ``bytes`` (with ``name`` giving the file name the format is guessed from) or,
+for ``lint``, a model dict. They are plain functions of their arguments, safe to call from worker
+processes (for instance a Dask bag over an archive of reports).
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Dict, Iterable, Optional, Union
+
+from giklint.document import Document
+from giklint.errors import InputError
+
+Source = Union[str, os.PathLike, bytes]
+
+
+@dataclass
+class Report:
+    """A read report: the validated model, and the document it came from (None for a model file)."""
+
+    path: str
+    model: Dict[str, Any]
+    document: Optional[Document] = None
+
+
+def read_bytes(source: Source, name: Optional[str] = None) -> tuple:
+    """(bytes, path name) of a source; a clear InputError when the file cannot be read."""
+    if isinstance(source, (bytes, bytearray)):
+        return bytes(source), name or "<bytes>"
+    path = os.fspath(source)
+    if path == "-":
+        import sys
+
+        return sys.stdin.buffer.read(), name or "<stdin>"
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(), name or path
+    except FileNotFoundError:
+        raise InputError(path, "文件不存在") from None
+    except IsADirectoryError:
+        raise InputError(path, "是文件夹，不是文件") from None
+    except OSError as exc:
+        raise InputError(path, f"无法读取：{exc.strerror or exc}") from None
+
+
+def read_report(source: Source, name: Optional[str] = None, loaders: Optional[Iterable] = None) -> Report:
+    """Load, extract and schema-validate one report (or read back a model file)."""
+    from giklint.modelio import MODEL_SUFFIXES, read_model
+
+    data, path = read_bytes(source, name)
+    if Path(path).suffix.lower() in MODEL_SUFFIXES:
+        return Report(path, read_model(data, path))
+    from giklint.extract import extract
+    from giklint.loaders import load_document
+    from giklint.schema import validate
+
+    if loaders is None:
+        loaders = default_loaders()
+    document = load_document(data, path, loaders)
+    model = extract(document)
+    validate(model, "report")  # a model that breaks the schema is a bug: fail loudly
+    return Report(path, model, document)
+
+
+def default_loaders() -> list:
+    """Loaders from every installed plugin (built-in ones included)."""
+    from giklint.plugins import collect, load_plugins
+
+    return collect(load_plugins().manager, "giklint_loaders")
+
+
+def parse(source: Source, name: Optional[str] = None) -> Dict[str, Any]:
+    """The report model of one report (SPEC.md §4), validated against ``schemas/report.schema.json``."""
+    return read_report(source, name).model

@@ -1,0 +1,50 @@
+"""Extract: a loaded :class:`~giklint.document.Document` to the report model (SPEC.md §4).
+
+The steps are independent modules, each reading lines and what earlier steps found:
+``sections`` (the six parts), ``tables`` (表二/表三/表四 cell by cell), ``meta`` (title, agency, year,
+period, contacts, signature, publication date) and ``narrative`` (numbers in the text that restate
+table figures). The result is a plain dict that ``giklint.schema`` validates before any rule runs.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict
+
+from giklint.document import Document
+from giklint.extract import meta, narrative, sections, tables
+from giklint.extract.text import line_items
+
+MODEL_VERSION = 1
+
+
+def extract(document: Document) -> Dict[str, Any]:
+    lines = document.lines
+    found = sections.find_sections(lines)
+    table_result = tables.extract_tables(lines, found)
+    meta_result = meta.extract_meta(document, found, table_result)
+    model: Dict[str, Any] = {
+        "model_version": MODEL_VERSION,
+        "source": {
+            "path": document.path,
+            "format": document.format,
+            "encoding": document.encoding,
+            "notices": list(document.notices),
+        },
+        "meta": meta_result.meta,
+        "preamble": {"lines": line_items(lines[: found.preamble_end])},
+        "sections": [
+            {
+                "number": part.number,
+                "heading": part.heading,
+                "numbering": part.numbering,
+                "location": part.location.to_dict(),
+                "body": "\n".join(line.text for line in lines[part.body_start: part.end]).strip(),
+                "lines": line_items(lines[part.body_start: part.end]),
+            }
+            for part in found.parts
+        ],
+        "tables": table_result.tables,
+        "table_info": table_result.info,
+        "narrative": narrative.extract_narrative(lines, found),
+        "locations": {**table_result.locations, **meta_result.locations},
+    }
+    return model

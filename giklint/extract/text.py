@@ -1,0 +1,110 @@
+"""Text helpers shared by the extractors: one-to-one normalisation and lines joined with a location map.
+
+``normalize`` maps every character to exactly one character (full-width digits, letters, brackets,
+colons and quotes to their plain forms; ideographic and other odd spaces to a space), so an offset
+in the normalised text is the same offset in the printed text and locations stay exact.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Iterable, List, Optional, Sequence, Tuple
+
+from giklint.document import Line, Location
+
+_TABLE = {}
+for _code in range(0xFF01, 0xFF5F):  # full-width ASCII block
+    _TABLE[_code] = chr(_code - 0xFEE0)
+_TABLE.update({
+    0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x2009: " ", 0x200B: " ", 0xFEFF: " ",
+    0x201C: '"', 0x201D: '"', 0x300C: '"', 0x300D: '"', 0x2018: "'", 0x2019: "'",
+    0x2014: "-", 0x2013: "-", 0x2012: "-", 0x2212: "-", 0xFE63: "-",
+    0x3001: "、", 0xFF0E: ".",
+})
+
+# Markers that exports glue into the text: "[bookmark: _GoBack]", "[image: 图片1]"
+EXPORT_MARKER = re.compile(r"\[(?:bookmark|image|图片)[:：][^\]]*\]")
+
+
+def normalize(text: str) -> str:
+    """Same length as ``text``; see the module docstring."""
+    return text.translate(_TABLE)
+
+
+def blank_markers(text: str) -> str:
+    """Replace export markers by spaces of the same length (keeps columns right)."""
+    return EXPORT_MARKER.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def squeeze(text: str) -> str:
+    """Normalised and without any white space: for matching labels like ``商业 企业``."""
+    return re.sub(r"\s+", "", normalize(text))
+
+
+class Flow:
+    """Lines joined by a separator into one string, with every offset mapped back to a location.
+
+    Lines from structured sources (table rows with real cells) map each offset to the cell it falls in.
+    """
+
+    def __init__(self, lines: Sequence[Line], sep: str = "\n") -> None:
+        self.lines = list(lines)
+        pieces: List[str] = []
+        self._starts: List[int] = []  # offset where each segment starts
+        self._segments: List[Tuple[Location, bool]] = []  # (location, shifts within the segment)
+        self._segment_line: List[int] = []  # index of the line each segment belongs to
+        offset = 0
+        for index, line in enumerate(self.lines):
+            if index:
+                pieces.append(sep)
+                offset += len(sep)
+            if line.cells:
+                for cell_index, cell in enumerate(line.cells):
+                    if cell_index:
+                        pieces.append("\t")
+                        offset += 1
+                    self._starts.append(offset)
+                    self._segments.append((cell.location, cell.location.column is not None))
+                    self._segment_line.append(index)
+                    pieces.append(cell.text)
+                    offset += len(cell.text)
+            else:
+                self._starts.append(offset)
+                self._segments.append((line.location, True))
+                self._segment_line.append(index)
+                pieces.append(line.text)
+                offset += len(line.text)
+        self.raw = "".join(pieces)
+        self.text = normalize(blank_markers(self.raw))
+
+    def location(self, offset: int) -> Location:
+        if not self._starts:
+            return Location()
+        index = max(0, bisect.bisect_right(self._starts, offset) - 1)
+        location, shifts = self._segments[index]
+        return location.shifted(offset - self._starts[index]) if shifts else location
+
+    def line_index(self, offset: int) -> int:
+        """Index (into ``lines``) of the line holding ``offset``."""
+        if not self._starts:
+            return 0
+        return self._segment_line[max(0, bisect.bisect_right(self._starts, offset) - 1)]
+
+
+def line_items(lines: Iterable[Line]) -> List[dict]:
+    """Lines as model items ``{"text", "location"}`` (non-blank lines only)."""
+    return [{"text": line.text, "location": line.location.to_dict()} for line in lines if line.text.strip()]
+
+
+DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+
+
+def iso_date(year: str, month: str, day: str) -> Optional[str]:
+    """``YYYY-MM-DD`` when the parts make a real date, else None."""
+    import datetime
+
+    try:
+        return datetime.date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
