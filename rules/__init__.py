@@ -1,0 +1,45 @@
+"""giklint's built-in rules and province profiles: a plugin like any other.
+
+Registered through the ``giklint`` entry point (``builtin = "giklint_rules"``) and the same hooks a
+third-party plugin uses. Every module in this package that defines :class:`giklint.rule.Rule`
+subclasses contributes them; its docstring is the rule's documentation (``giklint explain``).
+Profiles are the TOML files in ``profiles/``.
+"""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from pathlib import Path
+from typing import List
+
+from giklint.hookspecs import hookimpl
+
+PROFILE_DIR = Path(__file__).resolve().parent / "profiles"
+
+
+def rule_classes() -> List[type]:
+    """Every Rule subclass defined in a module of this package (private modules ``_x`` excluded)."""
+    from giklint.rule import Rule
+
+    found: List[type] = []
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
+        if info.name.startswith("_") or info.ispkg:
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        for value in vars(module).values():
+            if (isinstance(value, type) and issubclass(value, Rule) and value is not Rule
+                    and value.__module__ == module.__name__ and value.code):
+                found.append(value)
+    return found
+
+
+@hookimpl
+def giklint_rules():
+    return rule_classes()
+
+
+@hookimpl
+def giklint_profiles():
+    from giklint.config import profiles_from_directory
+
+    return profiles_from_directory(PROFILE_DIR)

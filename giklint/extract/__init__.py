@@ -44,6 +44,7 @@ def extract(document: Document) -> Dict[str, Any]:
         ],
         "tables": table_result.tables,
         "table_info": table_result.info,
+        "other_headings": list(found.other_headings),
         "narrative": narrative.extract_narrative(lines, found),
         "locations": {**table_result.locations, **meta_result.locations},
     }
