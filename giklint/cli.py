@@ -1,17 +1,88 @@
 """Command line: ``giklint check|parse|rules|explain|init`` (SPEC.md §6).
 
+Exit codes of ``check``: 0 when no finding is at or above ``--fail-on`` (default ``warning``: info
+findings alone do not fail), 1 otherwise, 2 for a usage, input or configuration error, an unreadable
+file (the other files are still checked) or a plugin that failed to load (reported by name on stderr
+and skipped; the run still checks everything, then exits 2 so CI notices).
+
 Every error the user can cause (missing file, unreadable document, bad config) ends with a Chinese
 message on stderr and exit code 2, never a traceback.
 """
 from __future__ import annotations
 
 import argparse
+import datetime
+import os
+import re
 import sys
-from typing import List, Optional
+from pathlib import Path
+from typing import Any, Iterable, List, Optional, Sequence, Tuple
 
 from giklint import __version__
-from giklint.errors import GiklintError
+from giklint.errors import GiklintError, UsageError
 
+SEVERITY_CHOICES = ("error", "warning", "info")
+REPORT_TYPES = ("department", "government_office_self", "township", "county_summary", "city_summary",
+                "province_summary", "vertical_system_summary")
+STARTER_FILE = "giklint.toml"
+
+
+# -- check -------------------------------------------------------------------------------------
+
+def _selectors(values: Optional[Sequence[str]]) -> Tuple[str, ...]:
+    """``--select a,b --select c`` -> (a, b, c)."""
+    return tuple(item.strip() for value in values or () for item in re.split(r"[,，]", value) if item.strip())
+
+
+def _published(value: Optional[str]) -> Optional[str]:
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise UsageError(f"--published: 日期格式应为 YYYY-MM-DD（如 2022-01-28），实际是“{value}”") from None
+
+
+def _check_options(args: argparse.Namespace):
+    from giklint.engine import CheckOptions
+
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError(f"--jobs: 应为正整数，实际是 {args.jobs}")
+    return CheckOptions(config=args.config, province=args.province, report_type=args.report_type,
+                        select=_selectors(args.select), ignore=_selectors(args.ignore), fail_on=args.fail_on,
+                        published=_published(args.published), previous=args.previous)
+
+
+def _formatter(name: str):
+    from giklint.plugins import catalog
+
+    formatters = catalog().formatters
+    if name not in formatters:
+        raise UsageError(f"--format: 未知的输出格式“{name}”；可用的有：{', '.join(sorted(formatters))}")
+    return formatters[name]
+
+
+def _check_command(args: argparse.Namespace) -> int:
+    from giklint.engine import check_paths
+    from giklint.plugins import catalog
+
+    options = _check_options(args)
+    formatter = _formatter(args.format)
+    run = check_paths(args.paths, options, stdin_filename=args.stdin_filename)
+    text = formatter.render(run.results, catalog().rules, {"statistics": args.statistics, "quiet": args.quiet,
+                                                           "output": args.output, "root": os.getcwd()})
+    _write(text, args.output)
+    for result in run.results:
+        if result.error:
+            print(f"giklint: {result.error}", file=sys.stderr)
+    _report_failures(run.plugin_failures)
+    if run.skipped and not args.quiet:
+        print(f"giklint: 跳过了 {len(run.skipped)} 个不是报告模型的 JSON/YAML 文件（如 {run.skipped[0]}）",
+              file=sys.stderr)
+    return run.exit_code
+
+
+# -- parse -------------------------------------------------------------------------------------
 
 def _parse_command(args: argparse.Namespace) -> int:
     from giklint.api import read_report
@@ -25,16 +96,192 @@ def _parse_command(args: argparse.Namespace) -> int:
 
 def _write(text: str, output: Optional[str]) -> None:
     if output:
-        with open(output, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        try:
+            with open(output, "w", encoding="utf-8") as handle:
+                handle.write(text)
+        except OSError as exc:
+            raise UsageError(f"--output: 无法写入“{output}”：{exc.strerror or exc}") from None
     else:
         sys.stdout.write(text)
 
 
+# -- rules, explain ----------------------------------------------------------------------------
+
+def _catalog_for_cwd(config: Optional[str]):
+    """The plugins of the configuration that applies here (``--config`` or found from the cwd)."""
+    from giklint.config import config_for, file_chain, plugin_specs
+    from giklint.plugins import catalog
+
+    return catalog(plugin_specs(file_chain(config_for("-", config))))
+
+
+def _rules_command(args: argparse.Namespace) -> int:
+    from giklint.rule import sort_rules
+
+    found = _catalog_for_cwd(args.config)
+    rules = sort_rules(found.rules)
+    rows = [(rule.code, rule.slug, rule.severity, rule.summary) for rule in rules]
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    for row in rows:
+        sys.stdout.write("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[3] + "\n")
+    _report_failures(found.failures)
+    return 0
+
+
+def _find_rule(name: str, rules: Sequence[type]) -> type:
+    from giklint.selection import hint
+
+    for rule in rules:
+        if name == rule.slug or name.upper() == rule.code.upper():
+            return rule
+    raise UsageError(f"未知的规则“{name}”{hint(name, rules)}；giklint rules 列出全部规则")
+
+
+def _explain_command(args: argparse.Namespace) -> int:
+    found = _catalog_for_cwd(args.config)
+    rule = _find_rule(args.rule, found.rules)
+    lines = [rule.doc() or f"{rule.slug} ({rule.code}): {rule.summary}", "",
+             f"默认级别 / Default severity: {rule.severity}"]
+    lines += ["配置 / Configuration:", f"    [rules.{rule.slug}]", f'    severity = "{rule.severity}"']
+    lines += [f"    {key} = {toml_value(value)}" for key, value in (rule.options or {}).items() if value is not None]
+    sys.stdout.write("\n".join(lines) + "\n")
+    return 0
+
+
+def toml_value(value: Any) -> str:
+    """A simple value (string, number, boolean, list, table) as inline TOML."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(toml_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_toml_key(k)} = {toml_value(v)}" for k, v in value.items()) + "}"
+    import json
+
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def _toml_key(key: Any) -> str:
+    key = str(key)
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else toml_value(key)
+
+
+def _report_failures(failures: Iterable[Tuple[str, str]]) -> None:
+    for name, error in failures:
+        print(f"giklint: 插件“{name}”加载失败，已跳过：{error}", file=sys.stderr)
+
+
+# -- init --------------------------------------------------------------------------------------
+
+STARTER = """\
+# giklint 配置文件（由 giklint init 生成）。giklint rules 列出全部规则，giklint explain <规则> 说明规则及其选项。
+# 检查报告时，giklint 从报告所在文件夹向上找第一个 giklint.toml、.giklint.toml 或带 [tool.giklint] 的 pyproject.toml。
+
+# 省级配置（发布期限、须引用的地方规定、标题别称等）：{profiles}。不写时用 national（全国通用）。
+{province_line}
+
+# 报告类型，决定发布期限：department（部门，默认）、government_office_self、township、county_summary、
+# city_summary、province_summary、vertical_system_summary
+# report_type = "department"
+
+# 要运行的规则：代码（GK311）、代码前缀（GK3）或规则名（balance）；ALL 为全部
+select = ["ALL"]
+# 不运行的规则（比 select 中的写法更具体或一样具体时生效）
+ignore = []
+
+# 达到此级别的发现使 giklint check 以 1 退出：error、warning（默认）、info
+# fail_on = "warning"
+
+# 本地插件：文件（相对本文件）或可导入的模块名；只有列在这里才会加载
+# plugins = ["giklint_local/my_rule.py"]
+
+# 单条规则的级别和选项（选项名见 giklint explain <规则>），例如：
+# [rules.late-publication]
+# severity = "error"
+# deadlines = {{ department = "01-28" }}
+
+# 按文件不运行的规则（glob 相对本文件所在文件夹；不含 / 的写法也按文件名匹配）
+# [per-file-ignores]
+# "drafts/*.md" = ["placeholder-text"]
+"""
+
+
+def _init_command(args: argparse.Namespace) -> int:
+    from giklint.plugins import catalog
+
+    target = Path(args.output)
+    if target.exists() and not args.force:
+        raise UsageError(f"{target}: 文件已存在；要覆盖请加 --force")
+    profiles = sorted(catalog().profiles)
+    if args.province and args.province not in profiles:
+        raise UsageError(f"--province: 未知的省级配置“{args.province}”；可用的有：{', '.join(profiles)}")
+    province_line = f'province = "{args.province}"' if args.province else '# province = "national"'
+    text = STARTER.format(profiles="、".join(profiles) or "national", province_line=province_line)
+    try:
+        target.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"{target}: 无法写入：{exc.strerror or exc}") from None
+    print(f"已写入 {target}")
+    return 0
+
+
+# -- --version ---------------------------------------------------------------------------------
+
+SOURCE_ZH = {"builtin": "内置", "entry-point": "已安装", "config": "配置文件列出"}
+
+
+def _version_text() -> str:
+    try:
+        found = _catalog_for_cwd(None)
+    except GiklintError as exc:  # a broken configuration here should not hide the version
+        from giklint.plugins import catalog
+
+        found, note = catalog(), [f"（当前文件夹的配置有误，未加载其中的插件：{exc}）"]
+    else:
+        note = []
+    lines = [f"giklint {__version__}", "插件："]
+    lines += [f"  {p.name} {p.version or '-'}（{SOURCE_ZH.get(p.source, p.source)}）" for p in found.loaded.plugins]
+    if found.failures:
+        lines.append("加载失败的插件：")
+        lines += [f"  {name}：{error}" for name, error in found.failures]
+    return "\n".join(lines + note)
+
+
+# -- the parser --------------------------------------------------------------------------------
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse's own messages are English: say it is a usage error
+        self.print_usage(sys.stderr)
+        self.exit(2, f"giklint: 命令行参数错误：{message}\n")
+
+
+def _add_check_parser(sub) -> None:
+    p = sub.add_parser("check", help="检查报告（文件、文件夹、通配符或 - 表示标准输入）")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="报告文件、文件夹（递归）、通配符，或 -")
+    p.add_argument("--format", default="text", help="输出格式：text（默认）、json、sarif、github、html，以及插件提供的格式")
+    p.add_argument("--output", "-o", help="写入文件而不是标准输出")
+    p.add_argument("--province", help="省级配置（覆盖配置文件中的 province）")
+    p.add_argument("--config", help="配置文件（不再向上查找）")
+    p.add_argument("--select", action="append", metavar="RULES", help="只运行这些规则（代码、前缀或规则名，逗号分隔，可重复）")
+    p.add_argument("--ignore", action="append", metavar="RULES", help="不运行这些规则（逗号分隔，可重复）")
+    p.add_argument("--fail-on", choices=SEVERITY_CHOICES, help="达到此级别的发现使退出码为1（默认 warning）")
+    p.add_argument("--jobs", "-j", type=int, help="并行检查的进程数（目前按顺序检查）")
+    p.add_argument("--previous", metavar="FILE", help="上一年度的报告（跨年度规则）")
+    p.add_argument("--report-type", choices=REPORT_TYPES, help="报告类型（决定发布期限，默认 department）")
+    p.add_argument("--published", metavar="DATE", help="发布日期 YYYY-MM-DD")
+    p.add_argument("--quiet", "-q", action="store_true", help="只输出发现，不输出汇总")
+    p.add_argument("--statistics", action="store_true", help="按规则统计发现的数量")
+    p.add_argument("--stdin-filename", help="从标准输入读取时使用的文件名（决定格式、配置和显示的路径）")
+    p.set_defaults(func=_check_command)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="giklint", description="政府信息公开工作年度报告合规检查工具")
+    parser = _Parser(prog="giklint", description="政府信息公开工作年度报告合规检查工具")
     parser.add_argument("--version", action="store_true", help="显示版本及已加载的插件")
-    sub = parser.add_subparsers(dest="command")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    _add_check_parser(sub)
 
     p = sub.add_parser("parse", help="把报告解析为结构化模型（JSON/YAML）")
     p.add_argument("path", help="报告文件，或 - 表示标准输入")
@@ -42,23 +289,34 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", "-o", help="写入文件而不是标准输出")
     p.add_argument("--stdin-filename", help="从标准输入读取时使用的文件名（决定格式）")
     p.set_defaults(func=_parse_command)
+
+    p = sub.add_parser("rules", help="列出全部规则：代码、规则名、默认级别、说明")
+    p.add_argument("--config", help="配置文件（其中列出的本地插件的规则也会列出）")
+    p.set_defaults(func=_rules_command)
+
+    p = sub.add_parser("explain", help="显示一条规则的说明")
+    p.add_argument("rule", metavar="CODE|SLUG", help="规则代码（GK311）或规则名（balance）")
+    p.add_argument("--config", help="配置文件（其中列出的本地插件的规则也可查询）")
+    p.set_defaults(func=_explain_command)
+
+    p = sub.add_parser("init", help=f"写一个带注释的 {STARTER_FILE}")
+    p.add_argument("--province", help="写入 province = …")
+    p.add_argument("--output", "-o", default=STARTER_FILE, help=f"写到哪个文件（默认 {STARTER_FILE}）")
+    p.add_argument("--force", action="store_true", help="覆盖已有的文件")
+    p.set_defaults(func=_init_command)
     return parser
-
-
-def _version_text() -> str:
-    return f"giklint {__version__}"
 
 
 def main(argv: Optional[List[str]] = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.version:
-        print(_version_text())
-        return 0
-    if not getattr(args, "func", None):
-        parser.print_help()
-        return 2
     try:
+        if args.version:
+            print(_version_text())
+            return 0
+        if not getattr(args, "func", None):
+            parser.print_help()
+            return 2
         return args.func(args)
     except GiklintError as exc:
         print(f"giklint: {exc}", file=sys.stderr)

@@ -1,16 +1,22 @@
 """Finding and loading plugins, one by one, so a broken plugin is reported by name and skipped.
 
 Pure functions in the style of flake8's finder: ``find_entry_points`` lists what is installed,
-``load_plugins`` imports each and registers it, collecting failures instead of raising.
+``load_plugins`` imports each and registers it, collecting failures instead of raising. A
+:class:`Catalog` is what the loaded plugins contribute (rules, profiles, loaders, formatters), each
+contribution checked, so one plugin's bad rule is a failure of that plugin, not of the run.
+Local plugins (files or modules a configuration lists) are loaded only when listed.
 """
 from __future__ import annotations
 
+import hashlib
 import importlib
 import importlib.util
+import re
 import sys
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, List, Optional, Tuple
+from typing import Dict, Iterable, List, Optional, Tuple, Union
 
 import pluggy
 
@@ -18,6 +24,10 @@ from giklint import hookspecs
 
 ENTRY_POINT_GROUP = "giklint"
 BUILTIN_PLUGINS = ("giklint.builtin",)  # loaders and formatters of the engine itself
+CODE_PATTERN = re.compile(r"^[A-Z]+[0-9]+$")
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+LocalSpec = Union[str, Tuple[str, str]]  # "x.py" / "module", or (that, the folder it is relative to)
 
 
 @dataclass
@@ -40,6 +50,7 @@ def new_manager() -> pluggy.PluginManager:
     return manager
 
 
+@lru_cache(maxsize=1)
 def find_entry_points() -> List[Tuple[str, str, str]]:
     """(name, module spec, distribution version) of every installed ``giklint`` entry point."""
     from importlib.metadata import distributions
@@ -55,20 +66,42 @@ def find_entry_points() -> List[Tuple[str, str, str]]:
     return sorted(found)
 
 
-def _import_spec(spec: str) -> object:
+def _import_spec(spec: str, base_dir: Optional[Path] = None) -> object:
+    """Import ``module`` or ``module:attribute``; a local module is looked for in ``base_dir`` first."""
     module_name, _, attr = spec.partition(":")
-    module = importlib.import_module(module_name.strip())
+    added = base_dir is not None and str(base_dir) not in sys.path
+    if added:
+        sys.path.insert(0, str(base_dir))
+    try:
+        module = importlib.import_module(module_name.strip())
+    finally:
+        if added:
+            sys.path.remove(str(base_dir))
     return getattr(module, attr.strip()) if attr else module
 
 
+_FILE_MODULES: Dict[Path, object] = {}  # a local plugin file runs once per process
+
+
 def _import_file(path: Path) -> object:
-    name = "giklint_local_" + "_".join(path.with_suffix("").parts[-3:]).replace("-", "_").replace(".", "_")
+    path = path.resolve()
+    if path in _FILE_MODULES:
+        return _FILE_MODULES[path]
+    if not path.is_file():
+        raise FileNotFoundError(f"插件文件不存在：{path}")
+    digest = hashlib.sha1(str(path).encode("utf-8")).hexdigest()[:10]  # one module name per file
+    name = f"giklint_local_{re.sub(r'[^0-9A-Za-z_]', '_', path.stem)}_{digest}"
     spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None:
         raise ImportError(f"cannot import {path}")
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
-    spec.loader.exec_module(module)
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        del sys.modules[name]
+        raise
+    _FILE_MODULES[path] = module
     return module
 
 
@@ -83,7 +116,11 @@ def _register(loaded: LoadedPlugins, name: str, version: str, source: str, load)
         loaded.failures.append((name, f"{type(exc).__name__}: {exc}"))
 
 
-def load_plugins(local: Iterable[str] = (), base_dir: Optional[Path] = None,
+def _is_file_spec(item: str) -> bool:
+    return item.endswith(".py") or "/" in item or "\\" in item
+
+
+def load_plugins(local: Iterable[LocalSpec] = (), base_dir: Optional[Path] = None,
                  entry_points: bool = True) -> LoadedPlugins:
     """Register the built-in plugins, installed entry points and the config's local plugins."""
     from giklint import __version__
@@ -95,32 +132,126 @@ def load_plugins(local: Iterable[str] = (), base_dir: Optional[Path] = None,
         for name, spec, version in find_entry_points():
             _register(loaded, name, version, "entry-point", lambda s=spec: _import_spec(s))
     for item in local:
-        if item.endswith(".py") or "/" in item or "\\" in item:
+        item, folder = (item, base_dir) if isinstance(item, str) else (item[0], Path(item[1]))
+        if _is_file_spec(item):
             path = Path(item)
-            if not path.is_absolute() and base_dir is not None:
-                path = base_dir / path
+            if not path.is_absolute() and folder is not None:
+                path = Path(folder) / path
             _register(loaded, item, "", "config", lambda p=path: _import_file(p))
         else:
-            _register(loaded, item, "", "config", lambda m=item: _import_spec(m))
+            _register(loaded, item, "", "config", lambda m=item, d=folder: _import_spec(m, d))
     return loaded
 
 
-def collect(manager: pluggy.PluginManager, hook_name: str,
-            failures: Optional[List[Tuple[str, str]]] = None) -> List[object]:
-    """Flatten every plugin's answer to one hook into one list.
+def collect_each(manager: pluggy.PluginManager, hook_name: str,
+                 failures: Optional[List[Tuple[str, str]]] = None) -> List[Tuple[str, object]]:
+    """(plugin name, item) for everything the plugins answer to one hook, in registration order.
 
     Each implementation is called on its own, so one that raises is recorded in ``failures``
     (plugin name, error) and the others still answer.
     """
-    results: List[object] = []
+    results: List[Tuple[str, object]] = []
     for impl in getattr(manager.hook, hook_name).get_hookimpls():
+        plugin = impl.plugin_name.split(":", 1)[-1]
         try:
             answer = impl.function()
         except Exception as exc:
             if failures is None:
                 raise
-            failures.append((impl.plugin_name.split(":", 1)[-1], f"{hook_name}: {type(exc).__name__}: {exc}"))
+            failures.append((plugin, f"{hook_name}: {type(exc).__name__}: {exc}"))
             continue
-        if answer:
-            results.extend(answer)
+        results.extend((plugin, item) for item in answer or ())
     return results
+
+
+def collect(manager: pluggy.PluginManager, hook_name: str,
+            failures: Optional[List[Tuple[str, str]]] = None) -> List[object]:
+    """Flatten every plugin's answer to one hook into one list (see :func:`collect_each`)."""
+    return [item for _, item in collect_each(manager, hook_name, failures)]
+
+
+# -- what the plugins contribute ----------------------------------------------------------------
+
+@dataclass
+class Catalog:
+    """Rules, profiles, loaders and formatters of one set of loaded plugins."""
+
+    loaded: LoadedPlugins
+    rules: List[type]
+    profiles: Dict[str, object]  # name -> giklint.config.Profile
+    loaders: List[object]
+    formatters: Dict[str, object]  # --format name -> giklint.output.FormatterSpec
+
+    @property
+    def failures(self) -> List[Tuple[str, str]]:
+        return self.loaded.failures
+
+
+def rule_problem(rule: object) -> Optional[str]:
+    """Why ``rule`` cannot be used as a rule (None when it can)."""
+    from giklint.rule import SEVERITIES, Rule
+
+    if not (isinstance(rule, type) and issubclass(rule, Rule)):
+        return f"{rule!r} 不是 giklint.rule.Rule 的子类"
+    if not CODE_PATTERN.match(str(rule.code or "")):
+        return f"规则 {rule.__name__} 的 code “{rule.code}” 不符合格式（大写字母加数字，如 GK311）"
+    if not SLUG_PATTERN.match(str(rule.slug or "")):
+        return f"规则 {rule.code} 的 slug “{rule.slug}” 不符合格式（小写字母、数字和连字符）"
+    if rule.severity not in SEVERITIES:
+        return f"规则 {rule.code} 的 severity “{rule.severity}” 应为 error、warning 或 info"
+    if not isinstance(rule.options, dict):
+        return f"规则 {rule.code} 的 options 应为 dict"
+    return None
+
+
+def _collect_rules(loaded: LoadedPlugins) -> List[type]:
+    from giklint.engine_rules import ENGINE_RULES
+
+    rules: List[type] = list(ENGINE_RULES)
+    taken = {name: rule for rule in rules for name in (rule.code, rule.slug)}
+    for plugin, rule in collect_each(loaded.manager, "giklint_rules", loaded.failures):
+        problem = rule_problem(rule)
+        clash = next((taken[n] for n in (getattr(rule, "code", None), getattr(rule, "slug", None))
+                      if n in taken and taken[n] is not rule), None) if not problem else None
+        if clash is not None:
+            problem = f"规则 {rule.code} {rule.slug} 与已有的规则 {clash.code} {clash.slug} 重名，已跳过"
+        if problem:
+            loaded.failures.append((plugin, problem))
+        elif rule not in rules:
+            rules.append(rule)
+            taken.update({rule.code: rule, rule.slug: rule})
+    return rules
+
+
+def _collect_profiles(loaded: LoadedPlugins) -> Dict[str, object]:
+    from giklint.config import Profile
+
+    profiles: Dict[str, object] = {}
+    for plugin, profile in collect_each(loaded.manager, "giklint_profiles", loaded.failures):
+        if not isinstance(profile, Profile) or not isinstance(profile.data, dict):
+            loaded.failures.append((plugin, f"giklint_profiles: {profile!r} 不是 giklint.config.Profile"))
+        elif profile.name in profiles:
+            loaded.failures.append((plugin, f"配置“{profile.name}”重名，已跳过"))
+        else:
+            profiles[profile.name] = profile
+    return profiles
+
+
+@lru_cache(maxsize=None)
+def catalog(local: Tuple[Tuple[str, str], ...] = ()) -> Catalog:
+    """Everything the installed plugins and the listed local ones contribute (cached per list)."""
+    loaded = load_plugins(local)
+    rules = _collect_rules(loaded)
+    profiles = _collect_profiles(loaded)
+    loaders = collect(loaded.manager, "giklint_loaders", loaded.failures)
+    return Catalog(loaded, rules, profiles, loaders, _collect_formatters(loaded))
+
+
+def _collect_formatters(loaded: LoadedPlugins) -> Dict[str, object]:
+    formatters: Dict[str, object] = {}
+    for plugin, spec in collect_each(loaded.manager, "giklint_formatters", loaded.failures):
+        if isinstance(getattr(spec, "name", None), str) and callable(getattr(spec, "render", None)):
+            formatters.setdefault(spec.name, spec)
+        else:
+            loaded.failures.append((plugin, f"giklint_formatters: {spec!r} 不是 giklint.output.FormatterSpec"))
+    return formatters

@@ -44,7 +44,10 @@ class Finding:
 
     @property
     def sort_key(self):
-        return (self.path, self.page or 0, self.line or 0, self.column or 0, self.code)
+        """Reading order: page and line (text, PDF); in Word paragraphs, then table cells; then column."""
+        where = self.location or {}
+        return (self.path, self.page or 0, self.line or 0, where.get("table", 0), where.get("row", 0),
+                where.get("cell", 0), where.get("paragraph", 0), self.column or 0, self.code)
 
 
 @dataclass

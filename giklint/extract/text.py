@@ -108,3 +108,60 @@ def iso_date(year: str, month: str, day: str) -> Optional[str]:
         return datetime.date(int(year), int(month), int(day)).isoformat()
     except ValueError:
         return None
+
+
+# --- helpers for the sections / meta / narrative extractors ---------------------------------------
+
+CHINESE_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+                  "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def chinese_number(text: str) -> Optional[int]:
+    """Value of a Chinese numeral up to 99 (``六``, ``十二``, ``二十一``) or of a digit-by-digit one
+    (``二〇二一``); None when ``text`` is not one."""
+    if not text:
+        return None
+    if "十" not in text:
+        if not all(ch in CHINESE_DIGITS for ch in text):
+            return None
+        value = 0
+        for ch in text:
+            value = value * 10 + CHINESE_DIGITS[ch]
+        return value
+    tens, _, units = text.partition("十")
+    if (tens and tens not in CHINESE_DIGITS) or (units and units not in CHINESE_DIGITS) or len(tens) > 1:
+        return None
+    return (CHINESE_DIGITS[tens] if tens else 1) * 10 + (CHINESE_DIGITS[units] if units else 0)
+
+
+def compact(text: str) -> Tuple[str, List[int]]:
+    """``text`` without white space, and for every kept character its offset in ``text``.
+
+    For matching phrases that PDF or Markdown text breaks across lines ("共计 64\\n\\n条").
+    """
+    kept: List[str] = []
+    offsets: List[int] = []
+    for offset, ch in enumerate(text):
+        if not ch.isspace():
+            kept.append(ch)
+            offsets.append(offset)
+    return "".join(kept), offsets
+
+
+def offset_location(line: Line, offset: int) -> Location:
+    """Where character ``offset`` of ``line.text`` stands (the cell it falls in, for table rows)."""
+    if not line.cells:
+        return line.location.shifted(offset)
+    start = 0
+    for cell in line.cells:
+        end = start + len(cell.text)
+        if offset <= end:
+            inside = offset - start
+            return cell.location.shifted(inside) if cell.location.column is not None else cell.location
+        start = end + 1  # the tab between cells
+    return line.cells[-1].location
+
+
+def one_line(text: str) -> str:
+    """Text as printed, with the line breaks that PDF/Word exports put inside a phrase removed."""
+    return re.sub(r"[ \t\u3000]*\n\s*", "", text).strip()

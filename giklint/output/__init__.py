@@ -1,4 +1,10 @@
-"""Output formats. Each is a :class:`FormatterSpec` contributed through the ``giklint_formatters`` hook."""
+"""Output formats. Each is a :class:`FormatterSpec` contributed through the ``giklint_formatters`` hook.
+
+The engine's own are ``text`` (one finding a line, for people, editors and pre-commit), ``json``
+(SPEC.md §6, ``schemas/findings.schema.json``), ``sarif``, ``github`` and ``html``; plugins add more
+the same way. The ``options`` a formatter gets: ``statistics`` and ``quiet`` (booleans), ``output``
+(the ``--output`` file or None) and ``root`` (the folder paths are shown relative to: the working one).
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -9,10 +15,30 @@ from typing import Callable, List
 class FormatterSpec:
     name: str  # the --format value
     # (results, rules, options) -> text. ``results`` is a list of giklint.engine.FileResult in input order,
-    # ``rules`` every known rule class (for help texts), ``options`` a dict (e.g. {"statistics": True}).
+    # ``rules`` every known rule class (for help texts), ``options`` a dict: {"statistics": bool, "quiet": bool}.
     render: Callable[..., str]
     description: str = ""
 
 
+# --format name -> (module under giklint.output, description); each module has render(results, rules, options)
+BUILTIN_FORMATS = {
+    "text": ("text", "每条发现一行：路径:行:列: 代码 [级别] 消息 (规则名)"),
+    "json": ("json", "发现的列表（JSON，schemas/findings.schema.json）"),
+    "sarif": ("sarif", "SARIF 2.1.0（GitHub 代码扫描）"),
+    "github": ("github", "GitHub Actions 工作流注释"),
+    "html": ("html", "可在浏览器中查看的检查结果页面"),
+}
+
+
 def builtin_formatters() -> List[FormatterSpec]:
-    return []
+    """The engine's formats; a module that is not there (yet) is simply not offered."""
+    import importlib
+
+    specs = []
+    for name, (module_name, description) in BUILTIN_FORMATS.items():
+        try:
+            module = importlib.import_module(f"giklint.output.{module_name}")
+        except ImportError:
+            continue
+        specs.append(FormatterSpec(name, module.render, description))
+    return specs

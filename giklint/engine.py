@@ -1,0 +1,357 @@
+"""The engine: which files, which configuration, which rules, and the findings they give.
+
+``check_paths`` expands the command line's paths (files, folders recursed, globs, ``-``) and checks
+each with ``check_file``, a function of plain, picklable arguments (so a process pool can call it),
+which returns a :class:`FileResult`. ``lint`` is the same for the Python API.
+
+Per file: the configuration that applies (``giklint.config``), the plugins it lists (loaded once per
+list), the report read and schema-validated (``giklint.api.read_report``), the selected rules run one
+by one (a rule that raises becomes a ``GK000 internal-error`` finding and the others still run),
+a loader's notice turned into a finding (``GK001 no-text-layer``: then no other rule runs), inline
+suppression comments applied, findings sorted by location. An unreadable file is a
+:attr:`FileResult.error`; the run goes on and ends with exit code 2.
+"""
+from __future__ import annotations
+
+import glob
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Dict, Iterable, Iterator, List, NamedTuple, Optional, Sequence, Tuple, Union
+
+from giklint.config import (DEFAULT_FAIL_ON, ConfigSource, Overrides, ResolvedConfig, check_schema,
+                            config_for, file_chain, plugin_specs, resolve)
+from giklint.document import Document
+from giklint.errors import GiklintError, InputError
+from giklint.rule import SEVERITY_RANK, Context, Finding
+
+CHECKED_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".docx", ".pdf", ".json", ".yaml", ".yml")
+SKIPPED_DIRS = (".venv", "venv", "node_modules", "__pycache__")  # besides every hidden folder
+GLOB_CHARS = "*?["
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """The command line's check options, as plain values (picklable)."""
+
+    config: Optional[str] = None  # --config FILE; discovered per file when None
+    province: Optional[str] = None
+    report_type: Optional[str] = None
+    select: Tuple[str, ...] = ()
+    ignore: Tuple[str, ...] = ()
+    fail_on: Optional[str] = None
+    published: Optional[str] = None  # YYYY-MM-DD
+    previous: Optional[str] = None  # last year's report, for needs_previous rules
+
+    def overrides(self) -> Overrides:
+        return Overrides(self.province, self.report_type, tuple(self.select), tuple(self.ignore), self.fail_on)
+
+
+@dataclass
+class FileResult:
+    """What checking one file gave: findings, or the error that kept it from being checked."""
+
+    path: str
+    findings: List[Finding] = field(default_factory=list)
+    model: Optional[Dict[str, Any]] = None
+    document: Optional[Document] = None
+    error: Optional[str] = None
+    fail_on: str = DEFAULT_FAIL_ON
+    plugin_failures: List[Tuple[str, str]] = field(default_factory=list)  # (plugin, error) of its set-up
+
+    @property
+    def failed(self) -> bool:
+        """A finding at or above the ``fail_on`` severity."""
+        threshold = SEVERITY_RANK[self.fail_on]
+        return any(SEVERITY_RANK.get(f.severity, 2) >= threshold for f in self.findings)
+
+
+@dataclass
+class RunResult:
+    results: List[FileResult]
+    plugin_failures: List[Tuple[str, str]] = field(default_factory=list)
+    skipped: List[str] = field(default_factory=list)  # JSON/YAML found in folders that are no report model
+
+    @property
+    def exit_code(self) -> int:
+        """2 for an unreadable file or a broken plugin, else 1 for a finding at fail_on level, else 0."""
+        if self.plugin_failures or any(r.error for r in self.results):
+            return 2
+        return 1 if any(r.failed for r in self.results) else 0
+
+
+@dataclass
+class Setup:
+    """What every file under one configuration shares."""
+
+    config: ResolvedConfig
+    catalog: Any  # giklint.plugins.Catalog
+    previous: Optional[Dict[str, Any]] = None
+
+
+# -- set-up ------------------------------------------------------------------------------------
+
+def prepare(chain: Sequence[ConfigSource], options: CheckOptions, config_path: Optional[str] = None) -> Setup:
+    from giklint.plugins import catalog
+
+    found = catalog(plugin_specs(chain))
+    config = resolve(chain, found.rules, found.profiles, options.overrides(), config_path)
+    previous = _previous_model(options.previous, found.loaders) if options.previous else None
+    return Setup(config, found, previous)
+
+
+@lru_cache(maxsize=None)
+def setup_for(config_path: Optional[str], options: CheckOptions) -> Setup:
+    """The set-up for the files under ``config_path`` (None: no configuration file), cached."""
+    return prepare(file_chain(config_path), options, config_path)
+
+
+def clear_caches() -> None:
+    """Forget discovered configuration files, loaded plugins and set-ups (for long-lived processes
+    whose configuration files change)."""
+    from giklint import config, plugins
+
+    for cached in (config.find_config_file, plugins.catalog, setup_for):
+        cached.cache_clear()
+
+
+def _previous_model(path: str, loaders: Sequence[Any]) -> Dict[str, Any]:
+    from giklint.api import read_report
+
+    return read_report(path, loaders=loaders).model
+
+
+# -- running rules -----------------------------------------------------------------------------
+
+def internal_error(rule: type, exc: BaseException, path: str) -> Finding:
+    from giklint.engine_rules import InternalError
+
+    return Finding(code=InternalError.code, rule=InternalError.slug, severity=InternalError.severity,
+                   message=f"规则 {rule.code} {rule.slug} 运行出错：{type(exc).__name__}: {exc}", path=path,
+                   context=rule.code)
+
+
+def run_rule(rule: type, ctx: Context) -> List[Finding]:
+    """The rule's findings on one model; a rule that raises gives one internal-error finding."""
+    try:
+        found = list(rule().check(ctx) or ())
+        stray = next((f for f in found if not isinstance(f, Finding)), None)
+        if stray is not None:
+            raise TypeError(f"check() 返回了不是 Finding 的对象：{stray!r}")
+    except Exception as exc:  # one rule's defect must not stop the others
+        return [internal_error(rule, exc, ctx.path)]
+    for finding in found:
+        finding.path = ctx.path
+    return found
+
+
+def notice_findings(model: Dict[str, Any], rules: Sequence[type], path: str) -> Tuple[List[Finding], bool]:
+    """Findings for the loader's notices (e.g. no text layer), and whether the other rules may run."""
+    from giklint.engine_rules import NOTICE_RULES
+
+    findings, others_run = [], True
+    for notice in (model.get("source") or {}).get("notices") or []:
+        kind, _, detail = str(notice).partition(":")
+        if kind not in NOTICE_RULES:
+            continue
+        rule, allows_others = NOTICE_RULES[kind]
+        others_run = others_run and allows_others
+        if rule in rules:
+            findings.append(Finding(code=rule.code, rule=rule.slug, severity=rule.severity,
+                                    message=rule.notice_message(detail), path=path))
+    return findings, others_run
+
+
+def run_rules(model: Dict[str, Any], setup: Setup, path: str, published: Optional[str] = None) -> List[Finding]:
+    from giklint.engine_rules import EngineRule
+
+    rules = setup.config.rules_for(path)
+    findings, others_run = notice_findings(model, rules, path)
+    if not others_run:
+        return findings
+    settings = setup.config.settings(published)
+    for rule in rules:
+        if issubclass(rule, EngineRule) or (rule.needs_previous and setup.previous is None):
+            continue
+        ctx = Context(model=model, options=setup.config.options_for(rule), settings=dict(settings),
+                      previous=setup.previous, path=path)
+        findings.extend(run_rule(rule, ctx))
+    return findings
+
+
+def _finish(findings: List[Finding], document: Optional[Document]) -> List[Finding]:
+    from giklint import suppress
+
+    return sorted(suppress.apply(findings, document), key=lambda f: f.sort_key)
+
+
+# -- one file ----------------------------------------------------------------------------------
+
+def check_file(path: str, options: CheckOptions = CheckOptions(), data: Optional[bytes] = None,
+               display: Optional[str] = None) -> FileResult:
+    """Check one file (``data`` given: those bytes, named ``path``). Config errors raise ConfigError."""
+    from giklint.api import read_report
+
+    display = display or path
+    setup = setup_for(config_for(path, options.config), options)
+    result = FileResult(display, fail_on=setup.config.fail_on, plugin_failures=list(setup.catalog.failures))
+    try:
+        report = read_report(data if data is not None else path, name=path if data is not None else None,
+                             loaders=setup.catalog.loaders)
+    except GiklintError as exc:
+        result.error = str(exc) if display == path else f"{display}: {getattr(exc, 'reason', exc)}"
+        return result
+    except Exception as exc:  # an extraction defect on one file must not stop the batch
+        if os.environ.get("GIKLINT_DEBUG"):
+            raise
+        result.error = f"{display}: 内部错误（请报告此问题）：{type(exc).__name__}: {exc}"
+        return result
+    result.model, result.document = report.model, report.document
+    result.findings = _finish(run_rules(report.model, setup, display, options.published), report.document)
+    return result
+
+
+# -- many files --------------------------------------------------------------------------------
+
+def checked_suffixes(loaders: Iterable[Any] = ()) -> Tuple[str, ...]:
+    """Suffixes a folder or glob is searched for: giklint's own and any a plugin loader adds."""
+    extra = [s for spec in loaders for s in getattr(spec, "suffixes", ()) if s and s not in CHECKED_SUFFIXES]
+    return CHECKED_SUFFIXES + tuple(extra)
+
+
+def _walk(folder: str, suffixes: Tuple[str, ...]) -> Iterator[str]:
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS)
+        for name in sorted(files):
+            if not name.startswith(".") and name.lower().endswith(suffixes):
+                yield os.path.join(root, name)
+
+
+class Target(NamedTuple):
+    """A file to check, or a path that names none (``error``); ``explicit`` when named as it is."""
+
+    path: str
+    error: Optional[str] = None
+    explicit: bool = True
+
+
+def expand_paths(paths: Iterable[str], suffixes: Tuple[str, ...] = CHECKED_SUFFIXES) -> Iterator[Target]:
+    """Every file to check, in the order given; folders recursed, globs expanded."""
+    for path in paths:
+        if path == "-" or os.path.isfile(path):
+            yield Target(path)
+        elif os.path.isdir(path):
+            yield from (Target(found, explicit=False) for found in _walk(path, suffixes))
+        elif any(c in path for c in GLOB_CHARS):
+            matches = sorted(glob.glob(path, recursive=True))
+            files = [m for m in matches if os.path.isfile(m) and m.lower().endswith(suffixes)]
+            for folder in (m for m in matches if os.path.isdir(m)):
+                files += _walk(folder, suffixes)
+            if not files:
+                yield Target(path, f"{path}: 没有匹配的文件")
+            yield from (Target(found, explicit=False) for found in files)
+        else:
+            yield Target(path, f"{path}: 文件不存在")
+
+
+def _not_a_model(target: Target, result: FileResult) -> bool:
+    """A JSON/YAML file found in a folder that is not a report model (labels, settings): passed over."""
+    from giklint.modelio import MODEL_SUFFIXES
+
+    return bool(result.error) and not target.explicit and target.path.lower().endswith(MODEL_SUFFIXES)
+
+
+def check_paths(paths: Sequence[str], options: CheckOptions = CheckOptions(),
+                stdin_filename: Optional[str] = None) -> RunResult:
+    """Check every file the paths name, in order; each file is checked once.
+
+    A JSON or YAML file found in a folder or by a glob that cannot be read as a report model is
+    passed over (listed in :attr:`RunResult.skipped`); named on its own, it is an error.
+    """
+    from giklint.plugins import catalog
+
+    run = RunResult([])
+    failures = list(catalog().failures)
+    seen = set()
+    for target in expand_paths(paths, checked_suffixes(catalog().loaders)):
+        key = target.path if target.path == "-" else os.path.abspath(target.path)
+        if key in seen:
+            continue
+        seen.add(key)
+        if target.error:
+            run.results.append(FileResult(target.path, error=target.error))
+            continue
+        result = _check_target(target.path, options, stdin_filename)
+        failures += result.plugin_failures
+        if _not_a_model(target, result):
+            run.skipped.append(target.path)
+        else:
+            run.results.append(result)
+    run.plugin_failures = list(dict.fromkeys(failures))
+    return run
+
+
+def _check_target(path: str, options: CheckOptions, stdin_filename: Optional[str]) -> FileResult:
+    if path != "-":
+        return check_file(path, options)
+    import sys
+
+    name = stdin_filename or "-"
+    return check_file(name, options, data=sys.stdin.buffer.read(), display=name)
+
+
+# -- the Python API ----------------------------------------------------------------------------
+
+ConfigArg = Union[None, str, os.PathLike, Dict[str, Any]]
+
+
+def _api_setup(source: Any, config: ConfigArg, options: CheckOptions) -> Setup:
+    if isinstance(config, dict):
+        inline = ConfigSource("<config>", config, Path.cwd())
+        check_schema(inline)
+        return prepare([inline], options)
+    if config is not None:
+        return setup_for(os.fspath(config), options)
+    if isinstance(source, (str, os.PathLike)) and os.fspath(source) != "-":
+        return setup_for(config_for(os.fspath(source)), options)
+    return setup_for(None, options)
+
+
+def _selectors(value: Union[None, str, Sequence[str]]) -> Tuple[str, ...]:
+    if not value:
+        return ()
+    items = value.split(",") if isinstance(value, str) else value
+    return tuple(item.strip() for item in items if item and item.strip())
+
+
+def lint(source: Any, *, config: ConfigArg = None, select: Union[None, str, Sequence[str]] = None,
+         ignore: Union[None, str, Sequence[str]] = None, province: Optional[str] = None,
+         report_type: Optional[str] = None, published: Optional[str] = None, previous: Optional[str] = None,
+         name: Optional[str] = None) -> List[Finding]:
+    """Findings for one report: a path, ``bytes`` (``name`` gives the format) or a model dict.
+
+    ``config`` is a configuration file, a dict of the same shape, or None: for a path, the file found
+    from its folder upward; otherwise the national defaults. Raises :class:`~giklint.errors.InputError`
+    for an unreadable report and :class:`~giklint.errors.ConfigError` for a bad configuration.
+    """
+    from giklint.api import read_report
+
+    options = CheckOptions(province=province, report_type=report_type, select=_selectors(select),
+                           ignore=_selectors(ignore), published=published, previous=previous)
+    setup = _api_setup(source, config, options)
+    if isinstance(source, dict):
+        model, document, path = _checked_model(source, name), None, name or "<model>"
+    else:
+        report = read_report(source, name, loaders=setup.catalog.loaders)
+        model, document, path = report.model, report.document, report.path
+    return _finish(run_rules(model, setup, path, published), document)
+
+
+def _checked_model(model: Dict[str, Any], name: Optional[str]) -> Dict[str, Any]:
+    from giklint.schema import errors
+
+    problems = errors(model, "report")
+    if problems:
+        raise InputError(name or "<model>", "不符合报告模型的结构：" + "；".join(problems[:5]))
+    return model

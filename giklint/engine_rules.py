@@ -1,0 +1,108 @@
+"""The engine's own findings, as rules so that ``giklint rules``, ``explain`` and select/ignore know them.
+
+They check nothing themselves: the engine reports them (a rule that raised; a document without text).
+Each class carries its own documentation page (two rules share this module).
+"""
+from __future__ import annotations
+
+import inspect
+from typing import Iterable
+
+from giklint.rule import Context, Finding, Rule
+
+
+class EngineRule(Rule):
+    """A finding the engine itself reports; its documentation is the class docstring."""
+
+    @classmethod
+    def doc(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def notice_message(cls, detail: str) -> str:
+        """The message for a loader notice (``kind:detail``) this rule reports."""
+        return cls.summary
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        return ()
+
+
+class InternalError(EngineRule):
+    """internal-error (GK000): 某条规则运行时出错，它对这个文件的检查没有完成
+
+    检查内容 / What it checks:
+        不检查报告本身。一条规则（内置的或插件的）运行时抛出异常时，giklint 把异常记为这条发现，
+        写明规则和异常，然后继续运行其余规则和其余文件。这条发现总会报告（不受 select/ignore 影响），
+        因为它说明检查不完整。
+    为什么 / Why it matters:
+        一条规则的缺陷不应让整批检查中断，也不应被当作“没有问题”悄悄放过。请把消息报告给规则的作者
+        （giklint 或插件的维护者）。
+    选项 / Options:
+        无。
+    不通过的例子 / Failing example:
+        report.md:0:0: GK000 [error] 规则 QH101 qinghe-hotline 运行出错：KeyError: 'lines' (internal-error)
+    通过的例子 / Passing example:
+        （所有规则正常运行完毕，没有这条发现。）
+    """
+
+    code = "GK000"
+    slug = "internal-error"
+    severity = "error"
+    summary = "某条规则运行时出错，它对这个文件的检查没有完成"
+
+
+class NoTextLayer(EngineRule):
+    """no-text-layer (GK001): PDF 没有文字层（扫描件），无法检查
+
+    检查内容 / What it checks:
+        读取 PDF 时发现没有可提取的文字（通常是扫描或拍照得到的 PDF）。这时不运行其他规则：
+        没有文字，任何检查结果都没有意义，也不能把它当作通过。
+    为什么 / Why it matters:
+        《政府信息公开条例》要求年度报告向社会公开；只有图片的 PDF 无法检索、无法被读屏软件朗读，
+        也无法核对表格数据。请提供 Word 原文或带文字层的 PDF。
+    选项 / Options:
+        无。
+    不通过的例子 / Failing example:
+        scanned.pdf:0:0: GK001 [error] PDF没有文字层（可能是扫描件），无法检查内容 (no-text-layer)
+    通过的例子 / Passing example:
+        从 Word 直接“另存为 PDF”得到的文件（带文字层）。
+    """
+
+    code = "GK001"
+    slug = "no-text-layer"
+    severity = "error"
+    summary = "PDF没有文字层（可能是扫描件），无法检查内容"
+
+
+class ImageOnlyPages(EngineRule):
+    """image-only-pages (GK002): PDF 有几页只有图片、没有文字层，这些页上的内容无法检查
+
+    检查内容 / What it checks:
+        PDF 有文字层，但其中几页几乎没有文字而只有图片（例如把表格截图或扫描后插入）。这些页上的
+        内容读不出来；如果表格在这些页上，table-missing 等规则会报告缺表，本提示说明原因。
+        其他规则照常运行。
+    为什么 / Why it matters:
+        图片形式的表格无法检索、无法被读屏软件朗读，上级汇总时也无法核对数据。请在原文中使用真正的表格。
+    选项 / Options:
+        无。
+    不通过的例子 / Failing example:
+        report.pdf:0:0: GK002 [info] PDF第3、4页只有图片、没有文字层，这些页上的内容（如表格）无法检查 (image-only-pages)
+    通过的例子 / Passing example:
+        每一页都有文字层的 PDF。
+    """
+
+    code = "GK002"
+    slug = "image-only-pages"
+    severity = "info"
+    summary = "PDF有几页只有图片、没有文字层，这些页上的内容无法检查"
+
+    @classmethod
+    def notice_message(cls, detail: str) -> str:
+        pages = "、".join(p.strip() for p in detail.split(",") if p.strip())
+        return f"PDF第{pages}页只有图片、没有文字层，这些页上的内容（如表格）无法检查" if pages else cls.summary
+
+
+ENGINE_RULES = [InternalError, NoTextLayer, ImageOnlyPages]
+# kind of a loader's notice ("kind" or "kind:detail") -> the engine rule reporting it, and whether the
+# other rules may run on the document
+NOTICE_RULES = {"no-text-layer": (NoTextLayer, False), "image-only-pages": (ImageOnlyPages, True)}

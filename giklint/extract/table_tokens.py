@@ -1,0 +1,203 @@
+"""Table text as tokens: where each table lies in the document, and its cells with their locations.
+
+A table reaches us in one of several shapes: real cells (HTML/DOCX loaders set ``Line.cells``),
+rows delimited by tabs or pipes, space-separated PDF text, or one cell per line. Each line becomes
+tokens (labels, numbers, non-numbers, empty cells); ``delimited`` says whether the line's cell
+boundaries are known, which decides later whether an empty cell can be placed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Dict, List, Optional, Sequence, Tuple
+
+from giklint.document import Line, Location
+from giklint.extract.numbers import UNITS, CellValue, clean_cell, read_clean_value
+from giklint.extract.text import blank_markers, normalize, squeeze
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str  # as printed, stripped
+    key: str  # normalised, without white space: what labels are matched on
+    value: CellValue
+    location: Location
+    line_index: int
+    delimited: bool  # the line's cell boundaries are known (tabs, pipes, real cells)
+    cell: int = -1  # position among the line's cells when delimited
+
+    @property
+    def is_label(self) -> bool:
+        return self.value.kind == "text"
+
+    @property
+    def is_number(self) -> bool:
+        return self.value.kind == "number"
+
+    def printed(self):
+        """The cell as read: its number, its text when it is no number, None when empty."""
+        if self.value.kind == "number":
+            return self.value.number
+        return None if self.value.kind == "empty" else self.text
+
+
+# Markdown table rules and other rulers: "|---|:--|", "------\t----"
+_RULER = re.compile(r"^[\s|:=\-—]*-{3,}[\s|:=\-—]*$")
+
+
+def _pieces(text: str, separator: str) -> List[Tuple[int, str]]:
+    """``text`` split on ``separator`` as (offset, piece) pairs."""
+    pieces, offset = [], 0
+    for piece in text.split(separator):
+        pieces.append((offset, piece))
+        offset += len(piece) + len(separator)
+    return pieces
+
+
+def _delimited_pieces(text: str) -> Optional[List[Tuple[int, str]]]:
+    """Cells of a pipe or tab row, or None when the line has no cell separators.
+
+    A single leading tab alone is a Word export's prefix of a one-cell line, not a separator.
+    """
+    if "|" in text:
+        pieces = _pieces(text, "|")
+        if text.strip().startswith("|"):
+            pieces = pieces[1:]
+        if text.strip().endswith("|"):
+            pieces = pieces[:-1]
+        return pieces
+    if "\t" in text and not (text.count("\t") == 1 and text.startswith("\t")):
+        return _pieces(text, "\t")
+    return None
+
+
+def _token(text: str, location: Location, line_index: int, cell: int = -1) -> Token:
+    stripped = text.strip()
+    lead = len(text) - len(text.lstrip())
+    key = clean_cell(stripped)
+    return Token(stripped, key, read_clean_value(key), location.shifted(lead), line_index, cell >= 0, cell)
+
+
+_WORD = re.compile(r"\S+")
+
+
+def _word_tokens(line: Line, line_index: int) -> List[Token]:
+    """A line without cell boundaries: one token per word; a unit word joins the number before it."""
+    tokens: List[Token] = []
+    spaced = normalize(blank_markers(line.text))
+    for word in _WORD.finditer(spaced):
+        text = line.text[word.start(): word.end()]
+        token = _token(text, line.location.shifted(word.start()), line_index)
+        previous = tokens[-1] if tokens else None
+        if token.key in UNITS and previous is not None and previous.is_number and previous.value.unit is None:
+            tokens[-1] = replace(previous, value=replace(previous.value, unit=token.key))
+            continue
+        tokens.append(token)
+    return tokens
+
+
+def line_tokens(line: Line, line_index: int) -> List[Token]:
+    """The tokens of one line, in reading order (blank lines and rulers give none)."""
+    if line.cells is not None:
+        return [_token(cell.text, cell.location, line_index, index) for index, cell in enumerate(line.cells)]
+    if not line.text.strip() or _RULER.match(line.text):
+        return []
+    pieces = _delimited_pieces(line.text)
+    if pieces is None:
+        return _word_tokens(line, line_index)
+    return [_token(piece, line.location.shifted(offset), line_index, index)
+            for index, (offset, piece) in enumerate(pieces)]
+
+
+def tokenize(lines: Sequence[Line], start: int, end: int) -> List[Token]:
+    tokens: List[Token] = []
+    for index in range(start, end):
+        tokens.extend(line_tokens(lines[index], index))
+    return tokens
+
+
+# ---------------------------------------------------------------- where the tables are
+
+@dataclass(frozen=True)
+class Region:
+    start: int  # index of the first line (caption or header)
+    end: int  # index after the last line
+
+    def location(self, lines: Sequence[Line]) -> Location:
+        return lines[self.start].location
+
+
+_SHORT = 40  # a caption, header or heading line is short; prose is not
+_HEADINGS = {  # part number -> words its heading line holds
+    3: ("收到和处理",),
+    4: ("行政复议", "行政诉讼", "情况"),
+    5: ("存在的主要问题",),
+    6: ("其他需要报告",),
+}
+_ACTIVE_START_WORDS = ("信息内容", "本年制发件数", "本年新制作数量")
+_APPLICATION_START_WORDS = ("勾稽关系", "申请人情况", "本年新收")
+_REVIEW_HEADER = re.compile(
+    r"^(?:行政复议|行政诉讼|未经复议直接起诉|复议后起诉|未经复议|直接起诉|结果|维持|纠正|其他|尚未|审结|总计|合计|小计)+$")
+_REVIEW_DISTINCT = ("行政复议", "维持", "纠正", "审结", "起诉")
+
+
+_MARKUP = re.compile(r"[|#*>]")
+
+
+def line_key(line: Line) -> str:
+    """The line normalised for finding captions: no white space, no cell separators or Markdown marks."""
+    return _MARKUP.sub("", squeeze(blank_markers(line.text)))
+
+
+_REVIEW_HEADER_CHARS = set(re.sub(r"[^\u4e00-\u9fff]", "", _REVIEW_HEADER.pattern))
+
+
+def is_review_header_text(key: str) -> bool:
+    """Nothing but 表四's header words (结果 维持 纠正 其他 尚未 审结 总计 行政复议 …), or a
+    fragment of one that a narrow cell wrapped ("总" / "计")."""
+    key = re.sub(r"[()、]", "", key)
+    return bool(_REVIEW_HEADER.match(key)) or (len(key) <= 2 and set(key) <= _REVIEW_HEADER_CHARS)
+
+
+def is_review_header(key: str) -> bool:
+    """A line that starts 表四: header words only, one of them found in no other table."""
+    return is_review_header_text(key) and any(word in key for word in _REVIEW_DISTINCT)
+
+
+def _is_heading(key: str, numbers: Sequence[int]) -> bool:
+    return len(key) <= _SHORT and any(all(w in key for w in _HEADINGS[n]) for n in numbers)
+
+
+def _first(keys: Sequence[str], start: int, test) -> Optional[int]:
+    for index in range(max(start, 0), len(keys)):
+        if keys[index] and test(keys[index]):
+            return index
+    return None
+
+
+def _is_active_start(key: str) -> bool:
+    return key.startswith("第二十条第") or (len(key) <= 60 and any(w in key for w in _ACTIVE_START_WORDS))
+
+
+def _is_applications_start(key: str) -> bool:
+    return "勾稽关系" in key or (len(key) <= 60 and any(w in key for w in _APPLICATION_START_WORDS))
+
+
+def find_regions(lines: Sequence[Line]) -> Dict[str, Optional[Region]]:
+    """Each table's lines: 表二 from its first caption to 表三, 表三 from its caption to 表四,
+    表四 from its header to part 五; each also ends at the next part heading."""
+    keys = [line_key(line) for line in lines]
+    total = len(keys)
+    active = _first(keys, 0, _is_active_start)
+    applications = _first(keys, active or 0, _is_applications_start)
+    review = _first(keys, max(active or 0, applications or 0), is_review_header)
+
+    def end(start: int, parts: Sequence[int], *later: Optional[int]) -> int:
+        heading = _first(keys, start + 1, lambda key: _is_heading(key, parts))
+        return min([total] + [i for i in (heading, *later) if i is not None and i > start])
+
+    return {
+        "active_disclosure": None if active is None else Region(active, end(active, (3, 4, 5, 6), applications, review)),
+        "applications": None if applications is None else Region(applications, end(applications, (4, 5, 6), review)),
+        "review_litigation": None if review is None else Region(review, end(review, (5, 6))),
+    }

@@ -1,0 +1,572 @@
+"""PDF: the text layer in reading order, with table rows rebuilt from the page layout.
+
+pypdfium2 (PDFium) gives every character with its box; that is fast (a few ms a page, where
+pdfplumber takes ten times longer) and needs no other tool. Per page:
+
+1. Characters (whitespace that PDFium made up is dropped; spaces in the file are kept) are grouped
+   into visual lines by their vertical position; lines are numbered from the top, and a character's
+   column is its place in its line — the ``Location(page, line, column)`` of everything read.
+2. Ruled tables: the horizontal and vertical strokes drawn on the page (cell borders, as Word and
+   most tools draw them) are joined into grids. A cell is the area between borders; where a border
+   is missing the cells on either side are one merged cell. Each character goes to the cell it sits
+   in, so a label wrapped over three lines stays in its cell and the numbers of the row stay with it.
+   Rows come out like HTML and Word rows: a merged cell once, and "" in the later rows of a cell
+   merged downwards.
+3. Text outside tables: one Line per visual line. A line with wide gaps and numbers (a table drawn
+   without borders) gets cells split at the gaps; a label line of such a table without numbers is
+   joined to the row it belongs to (wrapped labels).
+4. Running page numbers (``- 3 -``, ``第3页``, ``3/5``, a lone number) in the top or bottom margin
+   are dropped.
+
+A document without a text layer (a scan) loads with the notice ``no-text-layer``; scanned pages
+inside a text document are listed in the notice ``image-only-pages:3,4``.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Sequence, Tuple
+
+from giklint.document import Cell, Document, Line, Location
+from giklint.errors import InputError
+from giklint.loaders import LoaderSpec
+from giklint.loaders._common import join_wrapped, require_data, table_row
+
+NO_TEXT_LAYER = "no-text-layer"
+IMAGE_ONLY_PAGES = "image-only-pages:"
+PAGE_NUMBER = re.compile(r"^(?:[-—–－~\s]*\d{1,4}[-—–－~\s]*|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?|"
+                         r"\d{1,4}\s*/\s*\d{1,4}|(?:page\s*)?\d{1,4}\s*of\s*\d{1,4})$", re.I)
+NUMBER = re.compile(r"^[-－]?\d[\d,，]*(?:\.\d+)?%?$")
+ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])")
+MARGIN = 0.09  # share of the page height at top and bottom where running page numbers sit
+SNAP = 2.5  # points: borders closer than this are one border
+MIN_RULE = 3.0  # points: shorter strokes are not borders
+
+
+class Char:
+    """One character with its box in PDF coordinates (y grows upwards)."""
+
+    __slots__ = ("text", "x0", "x1", "y0", "y1", "cx", "cy", "height", "line", "column")
+
+    def __init__(self, text: str, x0: float, x1: float, y0: float, y1: float) -> None:
+        self.text, self.x0, self.x1, self.y0, self.y1 = text, x0, x1, y0, y1
+        self.cx, self.cy = (x0 + x1) / 2, (y0 + y1) / 2
+        self.height = max(y1 - y0, 1.0)
+        self.line = 0  # visual line on the page, 1-based
+        self.column = 0  # place in the visual line, 1-based
+
+
+# ---------------------------------------------------------------- characters and visual lines
+
+def page_chars(textpage) -> List[Char]:
+    import pypdfium2.raw as pdfium_c
+
+    count = pdfium_c.FPDFText_CountChars(textpage)
+    text = textpage.get_text_range() if count else ""
+    if len(text) != count:  # characters outside the BMP: read them one by one
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, i) or 32) for i in range(count))
+    box = pdfium_c.FS_RECTF()
+    loose_box = pdfium_c.FPDFText_GetLooseCharBox
+    is_generated = pdfium_c.FPDFText_IsGenerated
+    chars: List[Char] = []
+    for index, char in enumerate(text):
+        if char in "\r\n\x00\ufffe\uffff" or (char.isspace() and is_generated(textpage, index)):
+            continue
+        loose_box(textpage, index, box)
+        chars.append(Char(" " if char.isspace() else char, box.left, box.right, box.bottom, box.top))
+    return chars
+
+
+def visual_lines(chars: Sequence[Char]) -> List[List[Char]]:
+    """Characters grouped into lines (top to bottom, each left to right); numbers each char's line/column."""
+    lines: List[List[Char]] = []
+    current: List[Char] = []
+    anchor = 0.0
+    for char in sorted(chars, key=lambda c: -c.cy):
+        if current and abs(char.cy - anchor) > 0.45 * min(char.height, current[0].height):
+            lines.append(current)
+            current = []
+        if not current:
+            anchor = char.cy
+        current.append(char)
+    if current:
+        lines.append(current)
+    for number, line in enumerate(lines, start=1):
+        line.sort(key=lambda c: c.x0)
+        for column, char in enumerate(line, start=1):
+            char.line, char.column = number, column
+    return lines
+
+
+def spaced_text(chars: Sequence[Char]) -> str:
+    """Characters of one line as text; a wide gap with no space character becomes a space."""
+    out = ""
+    previous: Optional[Char] = None
+    for char in chars:
+        if previous is not None and char.x0 - previous.x1 > 0.5 * char.height and not out.endswith(" "):
+            out += " "
+        out += char.text
+        previous = char
+    return re.sub(" {2,}", " ", out).strip()
+
+
+def location_of(char: Char, page: int) -> Location:
+    return Location(page=page, line=char.line, column=char.column)
+
+
+# ---------------------------------------------------------------- ruled tables
+
+@dataclass
+class Rule:
+    position: float  # y of a horizontal rule, x of a vertical one
+    start: float
+    end: float
+
+
+Affine = Tuple[float, float, float, float, float, float]  # a b c d e f, as in PDF
+IDENTITY: Affine = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def apply(m: Affine, x: float, y: float) -> Tuple[float, float]:
+    return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
+
+
+def compose(outer: Affine, inner: Affine) -> Affine:
+    """The transform that applies ``inner`` first, then ``outer``."""
+    a, b, c, d, e, f = inner
+    return (outer[0] * a + outer[2] * b, outer[1] * a + outer[3] * b,
+            outer[0] * c + outer[2] * d, outer[1] * c + outer[3] * d,
+            outer[0] * e + outer[2] * f + outer[4], outer[1] * e + outer[3] * f + outer[5])
+
+
+class RuleCollector:
+    """Horizontal and vertical strokes of the visible paths, through form XObjects, in page space."""
+
+    def __init__(self) -> None:
+        import ctypes
+
+        import pypdfium2.raw as pdfium_c
+
+        self.pdfium = pdfium_c
+        self.horizontal: List[Rule] = []
+        self.vertical: List[Rule] = []
+        self.images = 0
+        self.x, self.y = ctypes.c_float(), ctypes.c_float()
+        self.fill, self.stroke = ctypes.c_int(), ctypes.c_int()
+        self.bounds = [ctypes.c_float() for _ in range(4)]
+        self.matrix = pdfium_c.FS_MATRIX()
+
+    def own_matrix(self, obj) -> Affine:
+        m = self.matrix
+        return (m.a, m.b, m.c, m.d, m.e, m.f) if self.pdfium.FPDFPageObj_GetMatrix(obj, m) else IDENTITY
+
+    def walk(self, objects, outer: Affine, depth: int = 0) -> None:
+        pdfium_c = self.pdfium
+        for obj in objects:
+            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            if kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < 8:
+                inner = compose(outer, self.own_matrix(obj))
+                count = pdfium_c.FPDFFormObj_CountObjects(obj)
+                self.walk((pdfium_c.FPDFFormObj_GetObject(obj, i) for i in range(count)), inner, depth + 1)
+            elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+                self.images += 1
+            elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+                pdfium_c.FPDFPath_GetDrawMode(obj, self.fill, self.stroke)
+                if self.fill.value or self.stroke.value:  # not an invisible (clipping) path
+                    self.path(obj, outer)
+
+    def path(self, obj, outer: Affine) -> None:
+        pdfium_c = self.pdfium
+        segments = pdfium_c.FPDFPath_CountSegments(obj)
+        if segments <= 5:  # a line or a rectangle: its bounds say it all
+            left, bottom, right, top = self.bounds
+            pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+            corners = [apply(outer, x, y) for x, y in ((left.value, bottom.value), (right.value, bottom.value),
+                                                     (right.value, top.value), (left.value, top.value))]
+            for a, b in zip(corners, corners[1:] + corners[:1]):
+                add_edge(a, b, self.horizontal, self.vertical)
+            return
+        transform = compose(outer, self.own_matrix(obj))
+        previous: Optional[Tuple[float, float]] = None
+        start: Optional[Tuple[float, float]] = None
+        for index in range(segments):
+            segment = pdfium_c.FPDFPath_GetPathSegment(obj, index)
+            pdfium_c.FPDFPathSegment_GetPoint(segment, self.x, self.y)
+            point = apply(transform, self.x.value, self.y.value)
+            kind = pdfium_c.FPDFPathSegment_GetType(segment)
+            if kind == pdfium_c.FPDF_SEGMENT_MOVETO or previous is None:
+                start = point
+            elif kind == pdfium_c.FPDF_SEGMENT_LINETO:
+                add_edge(previous, point, self.horizontal, self.vertical)
+            if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
+                add_edge(point, start, self.horizontal, self.vertical)
+            previous = point
+
+
+def page_drawing(page) -> RuleCollector:
+    """What is drawn on the page besides text: strokes (for tables) and images (for scans)."""
+    collector = RuleCollector()
+    pdfium_c = collector.pdfium
+    count = pdfium_c.FPDFPage_CountObjects(page)
+    collector.walk((pdfium_c.FPDFPage_GetObject(page, i) for i in range(count)), IDENTITY)
+    return collector
+
+
+def add_edge(a: Tuple[float, float], b: Tuple[float, float], horizontal: List[Rule], vertical: List[Rule]) -> None:
+    (x0, y0), (x1, y1) = a, b
+    if abs(y1 - y0) < 0.6 and abs(x1 - x0) >= MIN_RULE:
+        horizontal.append(Rule((y0 + y1) / 2, min(x0, x1), max(x0, x1)))
+    elif abs(x1 - x0) < 0.6 and abs(y1 - y0) >= MIN_RULE:
+        vertical.append(Rule((x0 + x1) / 2, min(y0, y1), max(y0, y1)))
+
+
+def merge_rules(rules: List[Rule]) -> List[Rule]:
+    """Collinear, touching strokes joined (a thin filled rectangle's two long edges become one)."""
+    merged: List[Rule] = []
+    for rule in sorted(rules, key=lambda r: (round(r.position / SNAP), r.start)):
+        last = merged[-1] if merged else None
+        if last and abs(last.position - rule.position) <= SNAP and rule.start <= last.end + SNAP:
+            last.end = max(last.end, rule.end)
+        else:
+            merged.append(Rule(rule.position, rule.start, rule.end))
+    return merged
+
+
+def crosses(h: Rule, v: Rule) -> bool:
+    return h.start - SNAP <= v.position <= h.end + SNAP and v.start - SNAP <= h.position <= v.end + SNAP
+
+
+def snap(values: List[float]) -> List[float]:
+    out: List[float] = []
+    for value in sorted(values):
+        if not out or value - out[-1] > SNAP:
+            out.append(value)
+    return out
+
+
+@dataclass
+class Grid:
+    xs: List[float]  # column borders, left to right
+    ys: List[float]  # row borders, top to bottom (descending y)
+    horizontal: List[Rule]
+    vertical: List[Rule]
+    region: Dict[Tuple[int, int], int] = field(default_factory=dict)  # (row, col) -> merged cell id
+    row_span: Dict[int, Tuple[int, int]] = field(default_factory=dict)  # merged cell id -> (first, last row)
+    negated_ys: List[float] = field(default_factory=list)  # for bisect over the descending ys
+
+    def contains(self, char: Char) -> bool:
+        return self.xs[0] <= char.cx <= self.xs[-1] and self.ys[-1] <= char.cy <= self.ys[0]
+
+    def cell_of(self, char: Char) -> Tuple[int, int]:
+        col = min(max(bisect.bisect_right(self.xs, char.cx) - 1, 0), len(self.xs) - 2)
+        row = min(max(bisect.bisect_right(self.negated_ys, -char.cy) - 1, 0), len(self.ys) - 2)
+        return row, col
+
+
+    def merge_cells(self) -> None:
+        """Cells not separated by a border are one merged cell (union-find over the grid)."""
+        rows, cols = len(self.ys) - 1, len(self.xs) - 1
+        at_x = [[r for r in self.vertical if abs(r.position - x) <= SNAP] for x in self.xs]
+        at_y = [[r for r in self.horizontal if abs(r.position - y) <= SNAP] for y in self.ys]
+
+        def covered(rules: List[Rule], point: float) -> bool:
+            return any(r.start - SNAP <= point <= r.end + SNAP for r in rules)
+
+        parent = {(r, c): (r, c) for r in range(rows) for c in range(cols)}
+
+        def root(cell):
+            while parent[cell] != cell:
+                parent[cell] = parent[parent[cell]]
+                cell = parent[cell]
+            return cell
+
+        for r in range(rows):
+            mid_y = (self.ys[r] + self.ys[r + 1]) / 2
+            for c in range(cols):
+                mid_x = (self.xs[c] + self.xs[c + 1]) / 2
+                if c + 1 < cols and not covered(at_x[c + 1], mid_y):
+                    parent[root((r, c))] = root((r, c + 1))
+                if r + 1 < rows and not covered(at_y[r + 1], mid_x):
+                    parent[root((r, c))] = root((r + 1, c))
+        ids: Dict[Tuple[int, int], int] = {}
+        for cell in sorted(parent):
+            region = self.region[cell] = ids.setdefault(root(cell), len(ids))
+            first, _ = self.row_span.get(region, (cell[0], cell[0]))
+            self.row_span[region] = (first, cell[0])
+        self.negated_ys = [-y for y in self.ys]
+
+
+def find_grids(horizontal: List[Rule], vertical: List[Rule]) -> List[Grid]:
+    """Connected sets of crossing strokes that form a grid of at least two cells."""
+    rules = [("h", r) for r in horizontal] + [("v", r) for r in vertical]
+    parent = list(range(len(rules)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, (kind_i, rule_i) in enumerate(rules):
+        if kind_i != "h":
+            continue
+        for j in range(len(horizontal), len(rules)):
+            if crosses(rule_i, rules[j][1]):
+                parent[root(i)] = root(j)
+    groups: Dict[int, List[Tuple[str, Rule]]] = {}
+    for i, item in enumerate(rules):
+        groups.setdefault(root(i), []).append(item)
+    grids = []
+    for items in groups.values():
+        hs = [r for kind, r in items if kind == "h"]
+        vs = [r for kind, r in items if kind == "v"]
+        xs, ys = snap([r.position for r in vs]), sorted(snap([r.position for r in hs]), reverse=True)
+        if len(xs) < 2 or len(ys) < 2 or (len(xs) - 1) * (len(ys) - 1) < 2:
+            continue  # a frame around text or a lone underline is not a table
+        grid = Grid(xs, ys, hs, vs)
+        grid.merge_cells()
+        grids.append(grid)
+    return grids
+
+
+def grid_rows(grid: Grid, chars: List[Char], page: int) -> List[Line]:
+    """The grid's rows as Lines, each merged cell once."""
+    by_region: Dict[int, List[Char]] = {}
+    for char in chars:
+        by_region.setdefault(grid.region[grid.cell_of(char)], []).append(char)
+    texts = {region: cell_text(region_chars) for region, region_chars in by_region.items()}
+    locations = {region: location_of(min(cs, key=lambda c: (c.line, c.column)), page)
+                 for region, cs in by_region.items()}
+    lines: List[Line] = []
+    for r in range(len(grid.ys) - 1):
+        cells: List[Cell] = []
+        own: List[Location] = []
+        seen = set()
+        for c in range(len(grid.xs) - 1):
+            region = grid.region[(r, c)]
+            if region in seen:
+                continue
+            seen.add(region)
+            first_row, last_row = grid.row_span[region]
+            location = locations.get(region, Location(page=page))
+            cells.append(Cell(texts.get(region, "") if first_row == r else "", location))
+            if first_row == last_row == r and region in locations:
+                own.append(location)  # the row's location is where its own (unmerged) text starts
+        row_location = min(own, key=lambda l: (l.line, l.column)) if own else next(
+            (cell.location for cell in cells if cell.text), Location(page=page))
+        line = table_row(cells, row_location)
+        if line is not None:
+            lines.append(line)
+    return lines
+
+
+def cell_text(chars: List[Char]) -> str:
+    return join_wrapped(spaced_text(line) for line in group_by_line(chars))
+
+
+def group_by_line(chars: List[Char]) -> List[List[Char]]:
+    lines: Dict[int, List[Char]] = {}
+    for char in chars:
+        lines.setdefault(char.line, []).append(char)
+    return [sorted(lines[n], key=lambda c: c.x0) for n in sorted(lines)]
+
+
+# ---------------------------------------------------------------- text outside tables
+
+def gap_pieces(chars: List[Char]) -> Optional[List[List[Char]]]:
+    """A line split at wide gaps, when it looks like a borderless table row (two pieces or more, numbers)."""
+    pieces: List[List[Char]] = [[]]
+    for index, char in enumerate(chars):
+        gap = char.x0 - pieces[-1][-1].x1 if pieces[-1] else 0.0
+        if gap > char.height or (gap > 0.5 * char.height  # a group label sharing the line: "（四）无法提供 2.没有…"
+                                 and ENUMERATOR.match("".join(c.text for c in chars[index: index + 8]))):
+            pieces.append([])
+        pieces[-1].append(char)
+    pieces = [p for p in pieces if spaced_text(p)]
+    if len(pieces) < 2 or not any(NUMBER.match(spaced_text(p)) for p in pieces):
+        return None
+    return pieces
+
+
+def is_page_number(line: List[Char], height: float) -> bool:
+    top, bottom = max(c.y1 for c in line), min(c.y0 for c in line)
+    in_margin = bottom > height * (1 - MARGIN) or top < height * MARGIN
+    return in_margin and bool(PAGE_NUMBER.match("".join(c.text for c in line).strip()))
+
+
+class TextRow:
+    """A visual line outside ruled tables; ``pieces`` are the cells of a borderless table row."""
+
+    def __init__(self, chars: List[Char], page: int) -> None:
+        self.chars = chars
+        self.page = page
+        self.pieces = gap_pieces(chars)
+        self.top = max(c.y1 for c in chars)
+        self.middle = sum(c.cy for c in chars) / len(chars)
+        self.height = chars[0].height
+
+    @property
+    def text(self) -> str:
+        return spaced_text(self.chars)
+
+    def line(self) -> Line:
+        location = Location(page=self.page, line=self.chars[0].line, column=1)
+        if not self.pieces:
+            return Line(self.text, location)
+        cells = [Cell(cell_text(p), location_of(p[0], self.page)) for p in self.pieces]
+        return Line("\t".join(c.text for c in cells), cells[0].location, cells)
+
+    def label_end(self) -> int:
+        """Index of the first number piece (the label pieces come before it)."""
+        return next((i for i, p in enumerate(self.pieces or []) if NUMBER.match(spaced_text(p))), 0)
+
+
+def x_range(chars: Sequence[Char]) -> Tuple[float, float]:
+    return min(c.x0 for c in chars), max(c.x1 for c in chars)
+
+
+def beside(label: TextRow, row: Optional[TextRow]) -> bool:
+    """A label-only line lies left of a borderless row's numbers, within two lines of it."""
+    if row is None or not row.pieces:
+        return False
+    numbers_start = x_range(row.pieces[row.label_end()])[0]
+    return x_range(label.chars)[1] < numbers_start and abs(label.middle - row.middle) < 2.2 * label.height
+
+
+def under_label(line: TextRow, row: TextRow) -> bool:
+    """The line overlaps the row's last label piece across the page (the rest of a wrapped label)."""
+    end = row.label_end()
+    if not row.pieces or end == 0:
+        return False
+    x0, x1 = x_range(row.pieces[end - 1])
+    lx0, lx1 = x_range(line.chars)
+    return lx0 < x1 and lx1 > x0
+
+
+def add_label(row: TextRow, labels: List[TextRow]) -> None:
+    """Put label lines that came before a borderless row into it, as its first label piece."""
+    label_chars = [c for label in labels for c in label.chars]
+    first = spaced_text(row.pieces[0])
+    if NUMBER.match(first) or ENUMERATOR.match(first):  # no label yet, or its own numbered label
+        row.pieces.insert(0, label_chars)
+    else:  # the rest of the same wrapped label
+        row.pieces[0] = label_chars + row.pieces[0]
+
+
+def stitch_rows(rows: List[TextRow]) -> List[TextRow]:
+    """Borderless tables: label-only lines beside rows with numbers are joined to their row.
+
+    A label line that starts with a row number (一、 （三） 2.) begins the label of the next row;
+    one without continues the label above it (a wrapped label) or the one waiting for its row.
+    """
+    out: List[TextRow] = []
+    pending: List[TextRow] = []
+    previous: Optional[TextRow] = None  # the last row with numbers, while no other text came after it
+    for index, row in enumerate(rows):
+        if row.pieces:
+            if pending:
+                add_label(row, pending)
+                row.top = pending[0].top
+                pending = []
+            out.append(row)
+            previous = row
+            continue
+        following = next((r for r in rows[index + 1: index + 3] if r.pieces), None)
+        if (pending or ENUMERATOR.match(row.text)) and previous is not None and beside(row, following):
+            pending.append(row)
+        elif not pending and beside(row, previous) and under_label(row, previous):
+            end = previous.label_end()
+            previous.pieces[end - 1] = previous.pieces[end - 1] + row.chars
+        else:
+            out.extend(pending)
+            pending = []
+            out.append(row)
+            previous = None
+    out.extend(pending)
+    return out
+
+
+# ---------------------------------------------------------------- pages and document
+
+def read_page(page, page_number: int) -> Tuple[List[Line], int, bool]:
+    """(lines, characters read, has images) of one page."""
+    textpage = page.get_textpage()
+    try:
+        chars = page_chars(textpage)
+    finally:
+        textpage.close()
+    drawing = page_drawing(page)
+    if not chars:
+        return [], 0, drawing.images > 0
+    height = page.get_height()
+    visual_lines(chars)
+    grids = find_grids(merge_rules(drawing.horizontal), merge_rules(drawing.vertical))
+    items: List[Tuple[float, int, List[Line]]] = []  # (top y, order, lines) to sort by position
+    free: List[Char] = []
+    in_grid: Dict[int, List[Char]] = {}
+    for char in chars:
+        owner = next((i for i, grid in enumerate(grids) if grid.contains(char)), None)
+        if owner is None:
+            free.append(char)
+        else:
+            in_grid.setdefault(owner, []).append(char)
+    for index, grid in enumerate(grids):
+        if index in in_grid:
+            items.append((grid.ys[0], 1, grid_rows(grid, in_grid[index], page_number)))
+    text_rows = [TextRow(line_chars, page_number) for line_chars in group_by_line(free)
+                 if not all(c.text == " " for c in line_chars) and not is_page_number(line_chars, height)]
+    items.extend((row.top, 0, [row.line()]) for row in stitch_rows(text_rows))
+    items.sort(key=lambda item: (-item[0], item[1]))
+    return [line for _, _, lines in items for line in lines], len(chars), drawing.images > 0
+
+
+def open_pdf(data: bytes, path: str):
+    import pypdfium2 as pdfium
+
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        code = getattr(exc, "err_code", None)
+        if code == 4:  # FPDF_ERR_PASSWORD
+            raise InputError(path, "PDF已加密，无法读取（需要打开密码）") from None
+        if code == 5:  # FPDF_ERR_SECURITY
+            raise InputError(path, "PDF已加密（不支持的加密方式），无法读取") from None
+        if b"%%EOF" not in data[-2048:]:
+            raise InputError(path, "PDF文件不完整（缺少文件结尾，可能下载中断），无法读取") from None
+        raise InputError(path, "PDF文件已损坏，无法读取") from None
+
+
+def sniff_pdf(data: bytes) -> bool:
+    return b"%PDF-" in data[:1024]
+
+
+def load_pdf(data: bytes, path: str) -> Document:
+    require_data(data, path)
+    document = open_pdf(data, path)
+    lines: List[Line] = []
+    empty_pages: List[int] = []
+    total = 0
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            try:
+                page_lines, count, has_images = read_page(page, index + 1)
+            finally:
+                page.close()
+            lines.extend(page_lines)
+            total += count
+            if count < 5 and has_images:
+                empty_pages.append(index + 1)
+        pages = len(document)
+    finally:
+        document.close()
+    notices: List[str] = []
+    if total < 5 * max(pages, 1):
+        notices.append(NO_TEXT_LAYER)
+    elif empty_pages:
+        notices.append(IMAGE_ONLY_PAGES + ",".join(map(str, empty_pages)))
+    return Document(path=path, format="pdf", lines=lines, encoding=None, notices=notices)
+
+
+PDF = LoaderSpec("pdf", (".pdf",), load_pdf, sniff_pdf, "PDF")

@@ -1,0 +1,296 @@
+"""Helpers shared by the structure, metadata and content rules: part names, the report's text lines
+with their locations, and dates read from Chinese text (including garbled ones such as ``20211月1日``).
+
+Private module (leading underscore): ``rules/__init__.py`` does not look for rules here.
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from typing import Any, Dict, Iterator, List, Optional, Tuple
+
+from giklint.extract.template import SECTION_HEADINGS
+from giklint.extract.text import normalize
+from giklint.rule import Context
+
+PART_NUMERALS = "一二三四五六"
+
+Location = Dict[str, int]
+
+
+# -- parts --------------------------------------------------------------------------------------
+
+def part_numeral(number: int) -> str:
+    return PART_NUMERALS[number - 1] if 1 <= number <= len(PART_NUMERALS) else str(number)
+
+
+def part_name(number: int) -> str:
+    """``第四部分“政府信息公开行政复议、行政诉讼情况”`` for messages."""
+    return f"第{part_numeral(number)}部分“{SECTION_HEADINGS.get(number, '')}”"
+
+
+def sections(ctx: Context) -> List[Dict[str, Any]]:
+    """The recognised parts in printed order; malformed entries dropped."""
+    return [part for part in ctx.model.get("sections") or []
+            if isinstance(part, dict) and isinstance(part.get("number"), int)]
+
+
+# -- text and locations -------------------------------------------------------------------------
+
+def squeeze(text: str) -> str:
+    """Normalised (full-width to plain) and without white space, for keyword matching."""
+    return re.sub(r"\s+", "", normalize(text or ""))
+
+
+def shifted(location: Optional[Location], columns: int) -> Location:
+    """``location`` moved ``columns`` characters along its line (when it has a column)."""
+    moved = dict(location or {})
+    if "column" in moved:
+        moved["column"] += columns
+    return moved
+
+
+def text_lines(ctx: Context) -> Iterator[Tuple[str, Location]]:
+    """Every line of the report with its location: preamble, then each part's heading and body."""
+    for item in (ctx.model.get("preamble") or {}).get("lines") or []:
+        if isinstance(item, dict) and isinstance(item.get("text"), str):
+            yield item["text"], dict(item.get("location") or {})
+    for part in sections(ctx):
+        if isinstance(part.get("heading"), str):
+            yield part["heading"], dict(part.get("location") or {})
+        for item in part.get("lines") or []:
+            if isinstance(item, dict) and isinstance(item.get("text"), str):
+                yield item["text"], dict(item.get("location") or {})
+
+
+def part_text(part: Optional[Dict[str, Any]]) -> str:
+    """A part's body text (from ``body``, else its lines)."""
+    if not part:
+        return ""
+    if isinstance(part.get("body"), str) and part["body"]:
+        return part["body"]
+    return "\n".join(item["text"] for item in part.get("lines") or []
+                     if isinstance(item, dict) and isinstance(item.get("text"), str))
+
+
+def full_text(ctx: Context) -> str:
+    return "\n".join([ctx.meta.get("title") or ""] + [text for text, _ in text_lines(ctx)])
+
+
+def document_start(ctx: Context) -> Location:
+    """Where the report begins: its title, else its first line."""
+    title_location = ctx.meta.get("title_location")
+    if title_location:
+        return dict(title_location)
+    for _, location in text_lines(ctx):
+        if location:
+            return location
+    return {"line": 1}
+
+
+def document_end(ctx: Context) -> Location:
+    """The location of the report's last line (where a 落款 would stand)."""
+    last: Location = {}
+    for _, location in text_lines(ctx):
+        if location:
+            last = location
+    return last
+
+
+def part_end(part: Dict[str, Any]) -> Location:
+    """The last line of a part (its heading when it has no body lines)."""
+    lines = [item for item in part.get("lines") or [] if isinstance(item, dict) and item.get("location")]
+    return dict(lines[-1]["location"]) if lines else dict(part.get("location") or {})
+
+
+# -- report year and format ---------------------------------------------------------------------
+
+YEAR_IN_TEXT = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def report_year(ctx: Context) -> Optional[int]:
+    """The report year the extractor settled on, when it is a plausible one."""
+    year = ctx.meta.get("year")
+    return year if isinstance(year, int) and 1900 <= year <= 2099 else None
+
+
+def title_year(title: Optional[str]) -> Optional[int]:
+    """The year a title names (``2021年`` / ``2021年度``), or None."""
+    found = YEAR_IN_TEXT.search(normalize(title or ""))
+    return int(found.group(1)) if found else None
+
+
+def uses_2021_format(ctx: Context) -> bool:
+    """Whether the 2021 format (国办公开办函〔2021〕30号) governs this report: report year 2021 or later,
+    or, when the year is unknown, 2021-format tables."""
+    year = report_year(ctx)
+    if year is not None:
+        return year >= 2021
+    return ctx.meta.get("template") == "2021"
+
+
+# -- dates --------------------------------------------------------------------------------------
+
+def parse_iso(value: Any) -> Optional[datetime.date]:
+    """A ``YYYY-MM-DD`` string (or a date, as TOML gives it) as a date, else None."""
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def chinese_date(date: datetime.date) -> str:
+    return f"{date.year}年{date.month}月{date.day}日"
+
+
+@dataclass
+class DateToken:
+    """One date read from text. ``year`` None: printed without a year (``至12月31日``)."""
+
+    text: str
+    year: Optional[int]
+    month: Optional[int]
+    day: Optional[int]
+    missing: List[str] = field(default_factory=list)  # characters left out: "年", "月"
+    ambiguous: bool = False  # digits that can be split more than one way
+
+    def date(self, default_year: Optional[int] = None) -> Optional[datetime.date]:
+        year = self.year if self.year is not None else default_year
+        if year is None or self.month is None or self.day is None:
+            return None
+        try:
+            return datetime.date(year, self.month, self.day)
+        except ValueError:
+            return None
+
+
+# Alternatives in order of preference; white space is removed before matching.
+_DATE = re.compile(
+    r"(?P<full>(?P<y1>\d{4})年(?P<m1>\d{1,2})月(?P<d1>\d{1,2})日?)"
+    r"|(?P<nonian>(?P<y2>\d{4})(?P<m2>\d{1,2})月(?P<d2>\d{1,2})日?)"  # 年 left out: 20211月1日
+    r"|(?P<iso>(?P<y3>\d{4})[-/.](?P<m3>\d{1,2})[-/.](?P<d3>\d{1,2}))"
+    r"|(?P<noyear>(?<!\d)(?P<m4>\d{1,2})月(?P<d4>\d{1,2})日)"  # 至12月31日
+    r"|(?P<bare>(?P<y5>\d{4})(?P<md5>\d{2,4})日)"  # 年 and 月 left out: 202011日, 20201231日
+)
+
+
+def _split_month_day(digits: str) -> Tuple[Optional[int], Optional[int], bool]:
+    """Month and day from the digits left after the year when 年 and 月 are missing."""
+    if len(digits) == 2:
+        return int(digits[0]), int(digits[1]), False
+    if len(digits) == 4:
+        return int(digits[:2]), int(digits[2:]), False
+    # three digits: 1231 cannot occur, but 111 is 1月11日 or 11月1日
+    readings = [(int(digits[0]), int(digits[1:])), (int(digits[:2]), int(digits[2]))]
+    valid = [(m, d) for m, d in readings if 1 <= m <= 12 and 1 <= d <= 31]
+    if len(valid) == 1:
+        return valid[0][0], valid[0][1], False
+    return None, None, True
+
+
+def find_dates(text: str) -> List[DateToken]:
+    """Every date in ``text`` in order, tolerant of spaces and of a missing 年 or 月."""
+    flat = squeeze(text)
+    tokens: List[DateToken] = []
+    for found in _DATE.finditer(flat):
+        groups = found.groupdict()
+        if groups["full"]:
+            tokens.append(DateToken(found.group(0), int(groups["y1"]), int(groups["m1"]), int(groups["d1"])))
+        elif groups["nonian"]:
+            tokens.append(DateToken(found.group(0), int(groups["y2"]), int(groups["m2"]), int(groups["d2"]),
+                                    missing=["年"]))
+        elif groups["iso"]:
+            tokens.append(DateToken(found.group(0), int(groups["y3"]), int(groups["m3"]), int(groups["d3"])))
+        elif groups["noyear"]:
+            tokens.append(DateToken(found.group(0), None, int(groups["m4"]), int(groups["d4"])))
+        elif groups["bare"]:
+            month, day, ambiguous = _split_month_day(groups["md5"])
+            tokens.append(DateToken(found.group(0), int(groups["y5"]), month, day, missing=["年", "月"],
+                                    ambiguous=ambiguous))
+    return tokens
+
+
+# -- the statistics period ------------------------------------------------------------------------
+
+@dataclass
+class PeriodReading:
+    """What the statistics-period statement says, and what is wrong with it (Chinese fragments)."""
+
+    raw: str
+    start: Optional[datetime.date] = None
+    end: Optional[datetime.date] = None
+    problems: List[str] = field(default_factory=list)
+
+
+def _missing_characters(tokens: List[DateToken]) -> List[str]:
+    missing: List[str] = []
+    for token in tokens:
+        for char in token.missing:
+            if char not in missing:
+                missing.append(char)
+    return missing
+
+
+def _tokens_from_model(period: Dict[str, Any]) -> List[DateToken]:
+    tokens = []
+    for key in ("start", "end"):
+        date = parse_iso(period.get(key))
+        if date:
+            tokens.append(DateToken(period[key], date.year, date.month, date.day))
+    return tokens
+
+
+def read_period(period: Dict[str, Any], year: Optional[int]) -> Optional[PeriodReading]:
+    """The period statement read from the model's ``meta.period`` (raw text first, then start/end),
+    checked against the report ``year`` (the period's own start year when None). None when there is
+    no statement."""
+    raw = period.get("raw") if isinstance(period.get("raw"), str) else ""
+    tokens = find_dates(raw)[:2]
+    if len(tokens) < 2 and len(_tokens_from_model(period)) == 2:
+        tokens = _tokens_from_model(period)
+    if not raw and not tokens:
+        return None
+    reading = PeriodReading(raw=raw or f"{period.get('start')}至{period.get('end')}")
+    missing = _missing_characters(tokens)
+    if missing:
+        reading.problems.append("日期缺" + "、".join(f"“{c}”" for c in missing) + "字")
+    if len(tokens) < 2:
+        if period.get("valid") is False or tokens:
+            reading.problems.append("无法识别出起止两个日期")
+    elif tokens[0].ambiguous or tokens[1].ambiguous:
+        reading.problems.append("日期数字无法唯一拆分为月、日")
+    else:
+        _read_dates(reading, tokens[0], tokens[1], year)
+    return reading
+
+
+def _read_dates(reading: PeriodReading, first: DateToken, second: DateToken, year: Optional[int]) -> None:
+    """Fill in start and end, and what is wrong with them."""
+    reading.start = first.date()
+    reading.end = second.date(default_year=first.year)
+    for token, date, label in ((first, reading.start, "起期"), (second, reading.end, "止期")):
+        if date is None:
+            reading.problems.append(f"{label}“{token.text}”不是有效日期")
+    if reading.start is not None and reading.end is not None:
+        reading.problems.extend(_calendar_year_problems(reading.start, reading.end, year or reading.start.year))
+
+
+def _calendar_year_problems(start: datetime.date, end: datetime.date, year: int) -> List[str]:
+    """How a period differs from 1月1日–12月31日 of ``year``."""
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year != year:
+        return [f"是{start.year}年度，不是报告年度{year}年"]
+    problems = []
+    if start != datetime.date(year, 1, 1):
+        wrong = f"{start.year}年" if (start.month, start.day) == (1, 1) else chinese_date(start)
+        problems.append(f"起期为{wrong}，不是报告年度{year}年的1月1日")
+    if end != datetime.date(year, 12, 31):
+        wrong = f"{end.year}年" if (end.month, end.day) == (12, 31) else chinese_date(end)
+        problems.append(f"止期为{wrong}，不是报告年度{year}年的12月31日")
+    return problems

@@ -1,0 +1,155 @@
+"""cell-missing (GK303): 表格某行印出的数值少于列数，或有空白格
+
+检查内容 / What it checks: 表二、表三、表四中读到的每一行是否印满了应有的数值。一行印出的数值少于列数（例如PDF中
+空格分隔的7列只印出6个数，无法判断缺的是哪一列），或某格为空白、“—”、“/”，都报告一次（按行，不按格），
+写明行名、印出个数、应有个数，能确定列时写明哪些列为空。表四印成一行15个数，整表报告一次。
+整张表都没有填数时只报告一次。
+
+为什么 / Why it matters: 国办公开办函〔2021〕30号要求统计数据“准确、完整”，没有发生的事项应填0。空格使读者无法区分
+“没有发生”和“漏填”，也使表三、表四的勾稽关系无法核对（勾稽规则只核对数值齐全的行列）。
+
+选项 / Options: `allow_blank_as_zero` (默认 false): 为 true 时，能确定列的空白格（含“—”“/”）视为0，不报告；
+印出个数不足而无法确定列的行仍然报告。
+
+不通过的例子 / Failing example:
+    （一）予以公开 0 0 0 0 0 0
+    （二）部分公开（区分处理的，只计这一情形，不计其他情形）0 0 0 0 0 0 0
+    （表三“（一）予以公开”行只印出6个数值，应为7个）
+
+通过的例子 / Passing example:
+    （一）予以公开 0 0 0 0 0 0 0
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, List, Optional
+
+from giklint.rule import Context, Finding, Rule
+
+from giklint_rules._table_helpers import (
+    TABLES,
+    cell_location,
+    column_name,
+    expected_rows,
+    info_rows,
+    invalid_cells,
+    is_blank_mark,
+    is_number,
+    printed_values,
+    quoted,
+    row_cells,
+    row_location,
+    row_name,
+    row_present,
+    row_seen_blank,
+    table_has_values,
+    table_location,
+    table_name,
+    value_columns,
+)
+
+
+@dataclass
+class RowGap:
+    """A row that prints fewer values than it has columns."""
+
+    row: str
+    printed: int
+    expected: int
+    blank_columns: List[str]  # empty when the values could not be placed in columns
+
+
+def row_gap(ctx: Context, name: str, row: str, allow_blank: bool) -> Optional[RowGap]:
+    columns = value_columns(ctx, name, row)
+    if not columns:
+        return None
+    info = info_rows(ctx, name).get(row, {})
+    if info.get("placed") is False:
+        expected = info.get("expected") if isinstance(info.get("expected"), int) else len(columns)
+        count = len(printed_values(ctx, name, row))
+        return RowGap(row, count, expected, []) if count < expected else None
+    cells = row_cells(ctx, name, row)
+    bad_text = invalid_cells(ctx, name)
+    blank = [column for column in columns
+             if not is_number(cells.get(column)) and is_blank_mark(bad_text.get(f"{row}.{column}"))]
+    if not blank or allow_blank:
+        return None
+    return RowGap(row, len(columns) - len(blank), len(columns), blank)
+
+
+def column_names(name: str, gap: RowGap) -> List[str]:
+    return [column_name(name, column, gap.row) for column in gap.blank_columns]
+
+
+def whole_review_row(ctx: Context) -> Optional[str]:
+    """The group under which an unplaced 表四 run of more than one group's values is recorded."""
+    for group, info in info_rows(ctx, "review_litigation").items():
+        if info.get("placed") is False and isinstance(info.get("expected"), int) and info["expected"] > 5:
+            return group
+    return None
+
+
+class CellMissing(Rule):
+    code = "GK303"
+    slug = "cell-missing"
+    severity = "error"
+    summary = "表格某行印出的数值少于列数，或有空白格"
+    options = {"allow_blank_as_zero": False}
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        allow_blank = bool(ctx.options.get("allow_blank_as_zero", False))
+        for name in TABLES:
+            if not table_has_values(ctx, name):
+                if not allow_blank and any(row_seen_blank(ctx, name, row) for row in info_rows(ctx, name)):
+                    yield self.finding(ctx, f"{table_name(name)}各行都没有填写数值",
+                                       location=table_location(ctx, name), context=table_name(name))
+                continue
+            if name == "review_litigation":
+                yield from self.check_review_table(ctx, allow_blank)
+                continue
+            for row in expected_rows(ctx, name):
+                gap = row_gap(ctx, name, row, allow_blank) if row_present(ctx, name, row) else None
+                if gap:
+                    yield self.row_finding(ctx, name, gap)
+
+    def row_finding(self, ctx: Context, name: str, gap: RowGap) -> Finding:
+        where = f"{table_name(name)}“{row_name(name, gap.row)}”行"
+        if gap.printed == 0:
+            message = f"{where}没有填写数值，应为{gap.expected}个"
+        else:
+            message = f"{where}只印出{gap.printed}个数值，应为{gap.expected}个"
+        if gap.blank_columns:
+            message += f"（{quoted(column_names(name, gap))}列为空）"
+            location = cell_location(ctx, name, gap.row, gap.blank_columns[0])
+        else:
+            location = row_location(ctx, name, gap.row)
+        return self.finding(ctx, message, location=location, context=where)
+
+    def check_review_table(self, ctx: Context, allow_blank: bool) -> Iterator[Finding]:
+        """表四 prints as one row of 15 values: one finding for the whole table."""
+        name = "review_litigation"
+        whole = whole_review_row(ctx)
+        if whole:  # the 15 values could not be split into groups: the extractor keeps the run whole
+            gap = row_gap(ctx, name, whole, allow_blank)
+            if gap:
+                message = f"表四只印出{gap.printed}个数值，应为{gap.expected}个"
+                yield self.finding(ctx, message, location=row_location(ctx, name, whole), context="表四")
+            return
+        gaps = [gap for gap in (row_gap(ctx, name, group, allow_blank) for group in expected_rows(ctx, name)) if gap]
+        if not gaps:
+            return
+        if len(gaps) == 1:
+            yield self.row_finding(ctx, name, gaps[0])
+            return
+        groups = expected_rows(ctx, name)
+        expected = 5 * len(groups)
+        printed = expected - sum(gap.expected - gap.printed for gap in gaps)
+        message = f"表四只印出{printed}个数值，应为{expected}个"
+        blanks = {tuple(gap.blank_columns) for gap in gaps}
+        if len(blanks) == 1 and gaps[0].blank_columns:
+            labels = "、".join(row_name(name, gap.row) for gap in gaps)
+            message += f"（{labels}的{quoted(column_names(name, gaps[0]))}为空）"
+        else:
+            message += "（" + "，".join(f"{row_name(name, gap.row)}{gap.printed}/{gap.expected}" for gap in gaps) + "）"
+        location = row_location(ctx, name, gaps[0].row) if ctx.table(name) else table_location(ctx, name)
+        yield self.finding(ctx, message, location=location, context="表四")

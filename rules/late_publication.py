@@ -1,0 +1,125 @@
+"""late-publication (GK205): 发布（或落款）日期晚于规定期限
+
+检查内容 / What it checks:
+    报告的发布日期晚于该类报告的公布期限。日期依次取：用户给出的 `--published`、页面元数据或正文中的
+    发布日期、落款日期；都没有时不检查。期限按报告类型（`--report-type`，默认 department）取月日，
+    年份为报告年度的下一年：
+        department（县级以上人民政府部门）、government_office_self（政府办公厅（室）本机关）、
+        township（乡镇人民政府）：1月31日；county_summary（县级汇总）：2月20日；
+        city_summary（地市级汇总）：3月10日；province_summary（省级汇总）、
+        vertical_system_summary（垂直管理系统汇总）：3月31日。
+    未知的报告类型按最早的期限（1月31日）检查。落款日期在报告年度之内（如2021年度报告落款
+    2021年12月31日）不算逾期。
+为什么 / Why it matters:
+    《政府信息公开条例》第四十九条：县级以上人民政府部门应当在每年1月31日前公布本机关上一年度的
+    年度报告，县级以上地方人民政府的主管部门应当在每年3月31日前公布本级政府上一年度的年度报告；
+    国办公开办函〔2021〕30号规定了县级（2月20日）、地市级（3月10日）、省级（3月31日）的汇总期限，
+    并把“不按时发布”列为可依第四十七条追责的情形。
+选项 / Options:
+    `deadlines` (default 上表): 报告类型 -> "MM-DD"，只写要改的类型即可（如 {department = "01-28"}），
+    未写的类型沿用国家期限。
+    `deadline` (default 无): 一个 "MM-DD"，覆盖当前报告类型的期限（SPEC 中的 `[rules.late-publication]
+    deadline = "01-28"`）。
+不通过的例子 / Failing example:
+    某市卫生健康局2021年政府信息公开工作年度报告（部门报告）
+    ……
+    2022年2月15日                     ← 晚于2022年1月31日
+通过的例子 / Passing example:
+    某市卫生健康局2021年政府信息公开工作年度报告（部门报告）
+    ……
+    2022年1月20日
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Any, Dict, Iterable, Optional, Tuple
+
+from giklint.rule import Context, Finding, Rule
+from giklint_rules._text_helpers import chinese_date, document_end, document_start, parse_iso, report_year
+
+NATIONAL_DEADLINES: Dict[str, str] = {
+    "department": "01-31",
+    "government_office_self": "01-31",
+    "township": "01-31",
+    "county_summary": "02-20",
+    "city_summary": "03-10",
+    "province_summary": "03-31",
+    "vertical_system_summary": "03-31",
+}
+REPORT_TYPE_ZH = {
+    "department": "部门报告",
+    "government_office_self": "政府办公厅（室）本机关报告",
+    "township": "乡镇报告",
+    "county_summary": "县级汇总报告",
+    "city_summary": "地市级汇总报告",
+    "province_summary": "省级汇总报告",
+    "vertical_system_summary": "垂直管理系统汇总报告",
+}
+_MONTH_DAY = re.compile(r"^\s*(\d{1,2})\s*[-/月]\s*(\d{1,2})\s*日?\s*$")
+DATE_SOURCE_ZH = {"user": "给定的发布日期", "metadata": "发布日期", "text": "发布日期", "signature": "落款日期"}
+
+
+def _month_day(value: Any) -> Optional[Tuple[int, int]]:
+    found = _MONTH_DAY.match(str(value or ""))
+    return (int(found.group(1)), int(found.group(2))) if found else None
+
+
+class LatePublication(Rule):
+    code = "GK205"
+    slug = "late-publication"
+    severity = "error"
+    summary = "发布（或落款）日期晚于该类报告的公布期限（部门报告为次年1月31日）"
+    options = {"deadlines": dict(NATIONAL_DEADLINES), "deadline": None}
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        year = report_year(ctx)
+        dated = self._publication_date(ctx)
+        if year is None or dated is None:
+            return
+        date, source, location = dated
+        report_type = str(ctx.settings.get("report_type") or "department")
+        deadline = self._deadline(ctx, report_type, year + 1)
+        if deadline is None or date <= deadline:
+            return
+        kind = REPORT_TYPE_ZH.get(report_type, report_type)
+        yield self.finding(ctx, f"{DATE_SOURCE_ZH.get(source, '发布日期')}{chinese_date(date)}晚于{year}年度{kind}"
+                                f"的公布期限{chinese_date(deadline)}（逾期{(date - deadline).days}天）",
+                           location=location)
+
+    @staticmethod
+    def _deadlines(ctx: Context) -> Dict[str, str]:
+        """The national dates with the configured ones over them (a profile may list only what it changes)."""
+        configured = ctx.options.get("deadlines")
+        return {**NATIONAL_DEADLINES, **({str(k): str(v) for k, v in configured.items()}
+                                         if isinstance(configured, dict) else {})}
+
+    def _deadline(self, ctx: Context, report_type: str, year: int) -> Optional[datetime.date]:
+        deadlines = self._deadlines(ctx)
+        chosen = ctx.options.get("deadline") or deadlines.get(report_type)
+        if chosen is None:  # unknown report type: the earliest (strictest) date
+            chosen = min(deadlines.values(), key=lambda value: _month_day(value) or (12, 31))
+        month_day = _month_day(chosen)
+        if month_day is None:
+            return None
+        try:
+            return datetime.date(year, *month_day)
+        except ValueError:
+            return None
+
+    @staticmethod
+    def _publication_date(ctx: Context) -> Optional[Tuple[datetime.date, str, Dict[str, int]]]:
+        """(date, where it came from, location): user-given, then the page's, then the 落款."""
+        user = parse_iso(ctx.settings.get("published"))
+        if user:
+            return user, "user", document_start(ctx)
+        published = parse_iso(ctx.meta.get("published"))
+        if published:
+            source = ctx.meta.get("published_source") or "metadata"
+            return published, source, ctx.location_of("meta.published") or document_end(ctx)
+        signature = ctx.meta.get("signature") if isinstance(ctx.meta.get("signature"), dict) else {}
+        signed = parse_iso(signature.get("date"))
+        if signed:
+            return signed, "signature", dict(signature.get("location") or ctx.location_of("meta.signature")
+                                             or document_end(ctx))
+        return None

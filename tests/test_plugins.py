@@ -1,0 +1,128 @@
+"""Plugins load one by one: a broken one is reported by name and skipped; its bad rules are refused."""
+from __future__ import annotations
+
+import pytest
+from _engine_helpers import FAKE_PLUGIN, fake_project, write
+from _engine_helpers import fresh_caches  # noqa: F401  (a fixture)
+
+from giklint.engine import CheckOptions, check_paths, lint
+from giklint.plugins import catalog, load_plugins, rule_problem
+from giklint.rule import Rule
+
+pytestmark = pytest.mark.usefixtures("fresh_caches")
+
+
+def failure_names(found):
+    return [name for name, _ in found.failures]
+
+
+def test_local_plugins_load_only_when_listed(tmp_path):
+    write(tmp_path / "fake_rules.py", FAKE_PLUGIN)
+    assert not any(r.code.startswith("FK") for r in catalog().rules)
+    listed = catalog(((str(tmp_path / "fake_rules.py"), str(tmp_path)),))
+    assert {"FK001", "FK002", "FK003", "FK004"} <= {r.code for r in listed.rules}
+    assert {"fakeland", "fakecity", "national"} <= set(listed.profiles)
+
+
+def test_a_plugin_with_a_syntax_error_is_named_and_skipped(tmp_path):
+    write(tmp_path / "broken.py", "def broken(:\n")
+    write(tmp_path / "fake_rules.py", FAKE_PLUGIN)
+    found = catalog((("broken.py", str(tmp_path)), ("fake_rules.py", str(tmp_path))))
+    [(name, error)] = found.failures
+    assert name == "broken.py" and "SyntaxError" in error
+    assert "FK001" in {r.code for r in found.rules}
+
+
+def test_a_missing_plugin_file_or_module_is_a_failure(tmp_path):
+    found = catalog((("nope.py", str(tmp_path)), ("no_such_module_xyz", str(tmp_path))))
+    assert failure_names(found) == ["nope.py", "no_such_module_xyz"]
+    assert "插件文件不存在" in found.failures[0][1] and "ModuleNotFoundError" in found.failures[1][1]
+
+
+def test_a_module_plugin_is_imported_from_the_config_folder(tmp_path):
+    write(tmp_path / "city_rules" / "__init__.py", FAKE_PLUGIN)
+    found = catalog((("city_rules", str(tmp_path)),))
+    assert not found.failures and "FK001" in {r.code for r in found.rules}
+
+
+def test_a_local_plugin_file_runs_once_per_process(tmp_path):
+    counter = tmp_path / "count.txt"
+    write(tmp_path / "counted.py", f"from pathlib import Path\np = Path({str(counter)!r})\n"
+                                   "p.write_text(str(int(p.read_text()) + 1) if p.exists() else '1')\n")
+    load_plugins([("counted.py", str(tmp_path))])
+    load_plugins([("counted.py", str(tmp_path))])
+    assert counter.read_text() == "1"
+
+
+def test_a_hook_that_raises_is_a_failure_of_its_plugin(tmp_path):
+    write(tmp_path / "raising.py", "from giklint import hookimpl\n@hookimpl\ndef giklint_rules():\n"
+                                   "    raise ValueError('坏了')\n")
+    found = catalog((("raising.py", str(tmp_path)),))
+    [(name, error)] = found.failures
+    assert name == "raising.py" and "giklint_rules: ValueError: 坏了" in error
+    assert "GK000" in {r.code for r in found.rules}  # the engine's and built-in rules are still there
+
+
+BAD_RULES = '''
+from giklint import hookimpl
+from giklint.rule import Rule
+
+class NoCode(Rule):
+    slug = "no-code"
+
+class BadSeverity(Rule):
+    code = "FK101"
+    slug = "bad-severity"
+    severity = "fatal"
+
+class Clash(Rule):
+    code = "GK000"
+    slug = "clash"
+
+class Good(Rule):
+    code = "FK102"
+    slug = "good"
+
+@hookimpl
+def giklint_rules():
+    return [NoCode, BadSeverity, Clash, Good, "not a class"]
+'''
+
+
+def test_bad_rules_are_refused_with_a_reason_and_good_ones_kept(tmp_path):
+    write(tmp_path / "bad_rules.py", BAD_RULES)
+    found = catalog((("bad_rules.py", str(tmp_path)),))
+    reasons = [error for name, error in found.failures if name == "bad_rules.py"]
+    assert len(reasons) == 4
+    assert any("code" in r and "NoCode" in r for r in reasons)
+    assert any("severity" in r and "fatal" in r for r in reasons)
+    assert any("重名" in r and "GK000" in r for r in reasons)
+    assert any("不是 giklint.rule.Rule 的子类" in r for r in reasons)
+    assert "FK102" in {r.code for r in found.rules}
+
+
+def test_rule_problem_accepts_a_well_formed_rule():
+    class Fine(Rule):
+        code = "AB12"
+        slug = "fine-rule"
+        severity = "info"
+
+    assert rule_problem(Fine) is None
+
+
+def test_check_reports_a_broken_plugin_and_still_runs_the_other_rules(tmp_path):
+    project = fake_project(tmp_path, "")
+    config = project["config"]
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        'plugins = ["plugins/fake_rules.py"]', 'plugins = ["plugins/fake_rules.py", "plugins/broken.py"]'),
+        encoding="utf-8")
+    write(tmp_path / "plugins" / "broken.py", "import no_such_module_xyz\n")
+    run = check_paths([str(project["report"])], CheckOptions(select=("FK001",)))
+    assert [name for name, _ in run.plugin_failures] == ["plugins/broken.py"]
+    assert [f.code for f in run.results[0].findings] == ["FK001", "FK001"]
+    assert run.exit_code == 2
+
+
+def test_plugin_rules_are_selected_like_built_in_ones(tmp_path):
+    project = fake_project(tmp_path)
+    assert {f.code for f in lint(project["report"], select="fake-marker")} == {"FK001"}
