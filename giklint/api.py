@@ -66,10 +66,10 @@ def read_report(source: Source, name: Optional[str] = None, loaders: Optional[It
 
 
 def default_loaders() -> list:
-    """Loaders from every installed plugin (built-in ones included)."""
-    from giklint.plugins import collect, load_plugins
+    """Loaders from every installed plugin (built-in ones included); the plugin catalog is cached."""
+    from giklint.plugins import catalog
 
-    return collect(load_plugins().manager, "giklint_loaders")
+    return list(catalog().loaders)
 
 
 def parse(source: Source, name: Optional[str] = None) -> Dict[str, Any]:

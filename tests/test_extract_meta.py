@@ -308,3 +308,13 @@ def test_real_reports_meta_matches_the_labels(document, label):
         assert (signature and {"agency": signature["agency"], "date": signature["date"]}) == want
     if "published" in expect:
         assert meta["published"] == expect["published"]
+
+
+def test_full_width_contact_numbers_come_out_in_ascii_and_the_address_as_printed():
+    meta = meta_of("如有疑问，请联系本局办公室（地址：青禾县新华路１８号，邮编：３１６２００，"
+                   "电话：０５３６－６２２１５７９，电子邮箱：ｑｈｗｊ＠１６３．ｃｏｍ）。\n")
+    contacts = meta["contacts"]
+    assert contacts["postcode"] == ["316200"]
+    assert contacts["phone"] == ["0536－6221579"]  # the dash stays as printed
+    assert contacts["email"] == ["qhwj@163.com"]
+    assert contacts["address"] == ["青禾县新华路１８号"]

@@ -321,8 +321,17 @@ def _values_at(kind: str, text: str, start: int, colon: bool) -> List[Tuple[int,
     return [(match.start(), match.end())] if match else []
 
 
+# Full-width digits, letters, "@" and "." in numbers and e-mail addresses become plain ASCII so the
+# values are usable as data; dashes stay as printed (contact-invalid judges them).
+_ASCII_CONTACT = {code: code - 0xFEE0 for code in list(range(0xFF10, 0xFF1A)) + list(range(0xFF21, 0xFF3B))
+                  + list(range(0xFF41, 0xFF5B)) + [0xFF20, 0xFF0E, 0xFF3F]}
+
+
 def find_contacts(flow: Flow) -> Tuple[Dict[str, List[str]], Dict[str, Any]]:
-    """Label-driven contacts over the whole document: values as printed, and their locations."""
+    """Label-driven contacts over the whole document, and their locations.
+
+    Values are as printed, except that numbers and e-mail addresses are in ASCII (``０５３６`` -> ``0536``).
+    """
     text = flow.text
     found: Dict[str, List[Tuple[str, int]]] = {kind: [] for kind in CONTACT_KINDS}
     for label in _CONTACT_LABEL.finditer(text):
@@ -338,6 +347,8 @@ def find_contacts(flow: Flow) -> Tuple[Dict[str, List[str]], Dict[str, Any]]:
     for kind in CONTACT_KINDS:
         contacts[kind] = []
         for value, start in found[kind]:
+            if kind != "address":
+                value = value.translate(_ASCII_CONTACT)
             if value not in contacts[kind]:
                 locations[f"meta.contacts.{kind}.{len(contacts[kind])}"] = flow.location(start).to_dict()
                 contacts[kind].append(value)
