@@ -79,6 +79,7 @@ class ResolvedConfig:
     rule_settings: Dict[str, Dict[str, Any]] = field(default_factory=dict)  # slug -> merged [rules.<slug>]
     per_file_ignores: List[Tuple[str, Tuple[str, ...], Optional[Path]]] = field(default_factory=list)
     config_path: Optional[str] = None
+    report_type_given: bool = False  # set by a configuration layer or --report-type, not the default
 
     @property
     def province(self) -> Optional[str]:
@@ -98,7 +99,7 @@ class ResolvedConfig:
 
     def settings(self, published: Optional[str] = None) -> Dict[str, Any]:
         return {"province": self.province, "report_type": self.report_type, "published": published,
-                "profile": self.profile}
+                "profile": self.profile, "report_type_given": self.report_type_given}
 
 
 # -- reading files -----------------------------------------------------------------------------
@@ -374,6 +375,8 @@ def _apply_layer(resolved: ResolvedConfig, source: ConfigSource, index: Dict[str
     for key in ("report_type", "fail_on"):
         if key in data:
             setattr(resolved, key, data[key])
+    if "report_type" in data:
+        resolved.report_type_given = True
     for pattern, selectors in (data.get("per-file-ignores") or {}).items():
         for selector in selectors:
             _check_selector(selector, f"{where}per-file-ignores.{pattern}", rules)
@@ -396,6 +399,7 @@ def _apply_overrides(resolved: ResolvedConfig, overrides: Overrides, rules: Sequ
     resolved.ignore += tuple(overrides.ignore)
     if overrides.report_type:
         resolved.report_type = overrides.report_type
+        resolved.report_type_given = True
     if overrides.fail_on:
         resolved.fail_on = overrides.fail_on
 

@@ -10,6 +10,9 @@
         vertical_system_summary（垂直管理系统汇总）：3月31日。
     未知的报告类型按最早的期限（1月31日）检查。落款日期在报告年度之内（如2021年度报告落款
     2021年12月31日）不算逾期。
+    没有指明报告类型、而发布机关是一级人民政府（“××县人民政府”，或标题只写地区名“天津市2020年…”）
+    时，报告可能是本级政府的汇总报告（期限最晚为3月31日）：晚于1月31日但不晚于3月31日只给“提示”，
+    请用 `--report-type` 或配置中的 `report_type` 指明类型后再判断；晚于3月31日仍是错误。
 为什么 / Why it matters:
     《政府信息公开条例》第四十九条：县级以上人民政府部门应当在每年1月31日前公布本机关上一年度的
     年度报告，县级以上地方人民政府的主管部门应当在每年3月31日前公布本级政府上一年度的年度报告；
@@ -60,6 +63,15 @@ _MONTH_DAY = re.compile(r"^\s*(\d{1,2})\s*[-/月]\s*(\d{1,2})\s*日?\s*$")
 DATE_SOURCE_ZH = {"user": "给定的发布日期", "metadata": "发布日期", "text": "发布日期", "signature": "落款日期"}
 
 
+# An organ that is a whole government: "××县人民政府", or a region named alone ("天津市", "湖口县").
+_GOVERNMENT = re.compile(r"(?:人民政府|^[\u4e00-\u9fff]{1,12}?(?:省|自治区|市|自治州|州|盟|地区|县|自治县|区|旗))$")
+
+
+def _whole_government(ctx: Context) -> bool:
+    agency = re.sub(r"\s+", "", str(ctx.meta.get("agency") or ""))
+    return bool(agency) and bool(_GOVERNMENT.search(agency)) and not agency.endswith(("办公厅", "办公室"))
+
+
 def _month_day(value: Any) -> Optional[Tuple[int, int]]:
     found = _MONTH_DAY.match(str(value or ""))
     return (int(found.group(1)), int(found.group(2))) if found else None
@@ -83,9 +95,17 @@ class LatePublication(Rule):
         if deadline is None or date <= deadline:
             return
         kind = REPORT_TYPE_ZH.get(report_type, report_type)
-        yield self.finding(ctx, f"{DATE_SOURCE_ZH.get(source, '发布日期')}{chinese_date(date)}晚于{year}年度{kind}"
-                                f"的公布期限{chinese_date(deadline)}（逾期{(date - deadline).days}天）",
-                           location=location)
+        message = (f"{DATE_SOURCE_ZH.get(source, '发布日期')}{chinese_date(date)}晚于{year}年度{kind}"
+                   f"的公布期限{chinese_date(deadline)}（逾期{(date - deadline).days}天）")
+        if not ctx.settings.get("report_type_given") and _whole_government(ctx):
+            # Unsure: a government's own 汇总 report may be due as late as 3月31日 (条例第四十九条).
+            latest = self._deadline(ctx, "province_summary", year + 1)
+            if latest is not None and date <= latest:
+                yield self.finding(ctx, message + "；发布机关是一级人民政府，如为本级政府汇总报告则期限不同，"
+                                                  "请用 --report-type 指明报告类型", location=location,
+                                   severity="info")
+                return
+        yield self.finding(ctx, message, location=location)
 
     @staticmethod
     def _deadlines(ctx: Context) -> Dict[str, str]:

@@ -91,6 +91,23 @@ def test_title_from_a_metadata_row():
     assert meta["title_location"] == {"line": 2, "column": 8}
 
 
+@pytest.mark.parametrize("text, title, agency, year, location", [
+    # a title naming its organ wins over a bare page-header title above it
+    ("政府信息公开年度报告\n\n某某市数据局2025年政府信息公开工作年度报告\n\n根据《条例》编制。\n一、总体情况\n",
+     "某某市数据局2025年政府信息公开工作年度报告", "某某市数据局", 2025, {"line": 3, "column": 1}),
+    # a repeated 关于… title takes the organ printed above its second copy
+    ("关于2021年度政府信息公开工作的年度报告\n发布时间:2022-01-25 来源:某镇党政办\n\n某某县某某镇人民政府\n\n"
+     "关于2021年度政府信息公开工作的年度报告\n\n一、总体情况\n正文。\n",
+     "某某县某某镇人民政府关于2021年度政府信息公开工作的年度报告", "某某县某某镇人民政府", 2021, {"line": 4, "column": 1}),
+    # a labelled metadata line "标题: …"
+    ("标题: 某某区2025年度政府信息公开工作年度报告\n发布时间: 2026-03-10 12:56\n正文。\n",
+     "某某区2025年度政府信息公开工作年度报告", "某某区", 2025, {"line": 1, "column": 5}),
+])
+def test_the_title_that_names_the_organ_is_chosen(text, title, agency, year, location):
+    meta = meta_of(text)
+    assert (meta["title"], meta["agency"], meta["year"], meta["title_location"]) == (title, agency, year, location)
+
+
 def test_a_sentence_naming_the_report_is_not_a_title():
     meta = meta_of("现公布甘州区卫生健康局2021年政府信息公开工作年度报告。\n一、总体情况\n")
     assert meta["title"] is None and meta["title_location"] is None
@@ -107,6 +124,15 @@ def test_a_sentence_naming_the_report_is_not_a_title():
     ("如对报告有任何疑问，请联系山西省人民政府外事办公室(地址:太原市)。", "山西省人民政府外事办公室"),
 ])
 def test_agency_from_the_contact_sentence_without_the_office(sentence, agency):
+    assert meta_of(sentence + "\n一、总体情况\n正文。\n")["agency"] == agency
+
+
+@pytest.mark.parametrize("sentence, agency", [
+    ("根据《条例》，编制完成《某某县林业局2023年政府信息公开工作年度报告》，所列数据自2023年1月1日起。", "某某县林业局"),
+    ("根据相关规定，编制某某市某某区统计局2024年政府信息公开工作年度报告。", "某某市某某区统计局"),
+    ("根据《条例》要求，公开我局2020年度政府信息公开工作年度报告。", None),
+])
+def test_agency_from_the_report_named_in_the_preamble(sentence, agency):
     assert meta_of(sentence + "\n一、总体情况\n正文。\n")["agency"] == agency
 
 
@@ -181,6 +207,8 @@ def test_template_from_the_table_words_of_a_format():
     ("本报告所列数据的统计时间自2021年1月1日起至2021年12月31日。", "2021-01-01", "2021-12-31",
      "自2021年1月1日起至2021年12月31日"),
     ("本报告统计期限为2021年度。", "2021-01-01", "2021-12-31", "2021年度"),
+    ("本报告内容涵盖2025年1月1日至12月31日期间的政府信息公开工作情况。", "2025-01-01", "2025-12-31",
+     "2025年1月1日至12月31日"),
 ])
 def test_clean_period_statements(statement, start, end, raw):
     period = meta_of(statement + "\n")["period"]

@@ -108,6 +108,13 @@ def test_sub_items_of_part_one_are_not_parts():
     assert [(s["number"], s["location"]["line"]) for s in sections] == [(1, 1), (2, 6)]
 
 
+def test_an_unnumbered_label_ending_in_a_colon_inside_part_one_is_not_a_part():
+    text = ("一、总体情况\n2025年，本区工作平稳。\n政府信息主动公开情况：\n一是聚焦重点领域。\n"
+            "政府信息依申请公开情况:\n未收到申请。\n")
+    assert numbers(text) == [1]
+    assert numbers("总体情况\n正文。\n主动公开政府信息情况\n正文。\n") == [1, 2]  # bare headings still count
+
+
 def test_a_sentence_listing_the_parts_is_not_a_heading():
     text = "全文包括总体情况、主动公开政府信息情况、其他需要报告的事项。\n其他需要报告的事项，详见附件。\n"
     assert numbers(text) == []

@@ -76,6 +76,21 @@ def contact_agency(text: str) -> Optional[str]:
     return None
 
 
+# "编制完成《苍溪县乡村振兴局2023年政府信息公开工作年度报告》", "现公布XX局2021年度政府信息公开工作年度报告"
+_NAMED_REPORT = re.compile(
+    r"(?P<run>[\u4e00-\u9fff()]{2,40})\d{4}\s*年度?\s*(?:政府|政务)?信息公开(?:工作)?的?年度?(?:工作)?报告")
+_LEADING_VERB = re.compile(r"^(?:现将|现向社会|现|特向社会|特|向社会|予以|编制完成|编制|完成|公布|公开|发布|报送|印发|形成|撰写|制定)+")
+
+
+def named_report_agency(text: str) -> Optional[str]:
+    """The organ of a report named in the text ("…编制完成《苍溪县乡村振兴局2023年政府信息公开工作年度报告》")."""
+    for match in _NAMED_REPORT.finditer(text):
+        name = _LEADING_VERB.sub("", match.group("run"))
+        if is_agency_name(name):
+            return name
+    return None
+
+
 _OPENING_AGENCY = re.compile(
     r"(?<!\d)\d{4}\s*年(?:度|以来)?\s*,?\s*(?P<org>[\u4e00-\u9fff]{2,20}?)"
     r"(?=全面|坚持|认真|深入|始终|紧紧|进一步|积极|按照|以|在|严格|高度|继续|立足|围绕|不断|扎实|切实|结合|持续|"
@@ -99,6 +114,7 @@ _TITLE = re.compile(
 )
 _ORG_TAIL = re.compile(r"(?:关于|的|公布|发布)$")
 _TITLE_LABEL = re.compile(r"^(?:标题|题名|名称)\s*:?$")
+_TITLE_LINE = re.compile(r"^\s*(?P<label>标题|题名|名称)\s*:\s*(?P<value>\S.*)$")
 _DECORATION = re.compile(r"^[\s#>*|]*")
 _MAX_TITLE_CHARS = 60
 
@@ -139,27 +155,52 @@ def _previous_agency_line(lines: Sequence[Line], index: int) -> Optional[int]:
     return None
 
 
+def _title_at(lines: Sequence[Line], index: int) -> Optional[Title]:
+    """The title printed on line ``index`` (joined with an agency line just above when it names no organ)."""
+    text, offset = _stripped(lines[index])
+    match = _title_words(text)
+    if not match:
+        return None
+    title = _title_from_match(match, text, offset_location(lines[index], offset))
+    if not title.org:
+        above = _previous_agency_line(lines, index)
+        if above is not None:
+            agency_text, agency_offset = _stripped(lines[above])
+            return _title_from_match(match, agency_text + text, offset_location(lines[above], agency_offset),
+                                     prefix=squeeze(agency_text))
+    return title
+
+
+def _labelled_title(line: Line) -> Optional[Title]:
+    """A title in a metadata row: "标题 : | … |" (cells) or "标题：…" (a label and its value on one line)."""
+    cells = line.text.split("|")
+    pairs = list(zip(cells, cells[1:]))
+    labelled = _TITLE_LINE.match(normalize(line.text))
+    if labelled:
+        pairs.append((labelled.group("label"), line.text[labelled.start("value"):]))
+    for label, value in pairs:
+        if _TITLE_LABEL.match(squeeze(label)) and _title_words(value):
+            start = line.text.index(value) + len(value) - len(value.lstrip())
+            return _title_from_match(_title_words(value), value.strip(), offset_location(line, start))
+    return None
+
+
 def find_title(lines: Sequence[Line], limit: int, metadata: Dict[str, str]) -> Optional[Title]:
-    """The title line(s) among the first ``limit`` lines; metadata rows ("标题 : | … |") as a fallback."""
+    """The title line(s) among the first ``limit`` lines; metadata rows ("标题 : | … |", "标题：…") as a
+    fallback. A page header often repeats a bare "政府信息公开年度报告" or "关于2021年度…的年度报告" above the
+    real title, so a title that names its organ wins over an earlier one that does not."""
+    bare: Optional[Title] = None
     for index in range(limit):
-        text, offset = _stripped(lines[index])
-        match = _title_words(text)
-        if not match:
-            continue
-        location = offset_location(lines[index], offset)
-        if not match.group("org"):
-            above = _previous_agency_line(lines, index)
-            if above is not None:
-                agency_text, agency_offset = _stripped(lines[above])
-                return _title_from_match(match, agency_text + text, offset_location(lines[above], agency_offset),
-                                         prefix=squeeze(agency_text))
-        return _title_from_match(match, text, location)
+        title = _title_at(lines, index)
+        if title and title.org:
+            return title
+        bare = bare or title
+    if bare:
+        return bare
     for index in range(limit):
-        cells = [cell for cell in lines[index].text.split("|")]
-        for label, value in zip(cells, cells[1:]):
-            if _TITLE_LABEL.match(squeeze(label)) and _title_words(value):
-                start = lines[index].text.index(value) + len(value) - len(value.lstrip())
-                return _title_from_match(_title_words(value), value.strip(), offset_location(lines[index], start))
+        title = _labelled_title(lines[index])
+        if title:
+            return title
     if metadata.get("title") and _title_words(metadata["title"]):
         return _title_from_match(_title_words(metadata["title"]), metadata["title"].strip(), None)
     return None
@@ -173,7 +214,7 @@ _PERIOD_SPAN = re.compile(
     rf"(?:自|从|由)?\s*(?<!\d)(?P<start>{_DATE_TOKEN})\s*(?:起)?\s*[,]?\s*(?:至|到|-|~)\s*"
     rf"(?P<end>{_DATE_TOKEN})(?:\s*止)?"
 )
-_PERIOD_KEYWORD = re.compile(r"统计|期限|时限|所列数据|数据(?:时间|范围|区间)")
+_PERIOD_KEYWORD = re.compile(r"统计|期限|时限|所列数据|数据(?:时间|范围|区间)|(?:报告|内容)涵盖")
 # "本报告统计期限为2021年度": the whole calendar year
 _PERIOD_YEAR = re.compile(r"(?:统计|数据)(?:期限|时限|时间|区间|周期|范围)(?:为|是)?\s*(?P<y>\d{4})\s*(?:年度|全年|年)(?!\s*\d)")
 _KEYWORD_REACH = 60  # characters before the date span, within the sentence
@@ -513,7 +554,8 @@ def extract_meta(document: Document, sections: Sections, tables: TableResult) ->
     opening_lines = lines[: part_one.end] if part_one else lines
     opening_text = _text_of(lines[part_one.body_start: part_one.end]) if part_one else flow.text
 
-    agency = (title.org if title and title.org else None) or contact_agency(flow.text) or (
+    agency = (title.org if title and title.org else None) or named_report_agency(_text_of(lines[:header_end])) or (
+        contact_agency(flow.text)) or (
         signature["agency"] if signature else None) or opening_agency(_text_of(opening_lines))
     year = report_year(title, flow.text, period, opening_text)
     squeezed = squeeze(flow.text)

@@ -167,6 +167,8 @@ def _part_of(heading: _Heading) -> Optional[int]:
         return number if number == heading.value else None
     if not _BARE_ENDING.search(heading.words):  # "行政复议 行政诉讼" is a table header, not a heading
         return None
+    if normalize(heading.text).rstrip().endswith(":"):  # "政府信息主动公开情况：" labels a paragraph of part 一
+        return None
     return part_by_words(heading.words, fuzzy=False)  # bare or "一 总体情况": exact words only
 
 

@@ -65,3 +65,43 @@ def test_a_signature_in_the_report_year_is_not_late():
 def test_unknown_date_or_year_is_silent():
     assert run(LatePublication, report(signature=None)) == []
     assert run(LatePublication, report(year=None, signature=_signed("2023-05-01"))) == []
+
+
+@pytest.mark.parametrize("agency", ["湖口县人民政府", "天津市"])
+def test_a_whole_government_report_of_unknown_type_after_january_is_only_a_hint(agency):
+    """It may be the government's own 汇总 report, due as late as 3月31日: say so, do not cry wolf."""
+    finding = only(run(LatePublication, report(agency=agency, signature=_signed("2022-03-10"))))
+    assert finding.severity == "info" and "--report-type" in finding.message
+    late = only(run(LatePublication, report(agency=agency, signature=_signed("2022-04-02"))))
+    assert late.severity == "error"
+
+
+def test_a_given_report_type_makes_a_government_report_late_again():
+    settings = {"report_type": "department", "report_type_given": True}
+    finding = only(run(LatePublication, report(agency="湖口县人民政府", signature=_signed("2022-02-10")),
+                       settings=settings))
+    assert finding.severity == "error"
+
+
+def test_a_government_office_report_keeps_the_january_deadline():
+    finding = only(run(LatePublication, report(agency="湖口县人民政府办公室", signature=_signed("2022-02-10"))))
+    assert finding.severity == "error"
+
+
+def test_report_type_from_the_command_line_or_config_reaches_the_rule():
+    """End to end: the same late government report is a hint by default and an error once typed."""
+    from pathlib import Path
+
+    import giklint
+
+    clean = (Path(__file__).resolve().parents[2] / "examples" / "reports" / "clean-2021.md").read_text("utf-8")
+    text = clean.replace("青禾县卫生健康局", "青禾县人民政府").replace("2022年1月20日", "2022年2月15日")
+    data = text.encode("utf-8")
+
+    def late(**options):
+        return [f.severity for f in giklint.lint(data, name="gov.md", **options) if f.rule == "late-publication"]
+
+    assert late() == ["info"]
+    assert late(report_type="department") == ["error"]
+    assert late(report_type="county_summary") == []
+    assert late(config={"report_type": "department"}) == ["error"]
