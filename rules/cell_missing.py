@@ -2,7 +2,8 @@
 
 检查内容 / What it checks: 表二、表三、表四中读到的每一行是否印满了应有的数值。一行印出的数值少于列数（例如PDF中
 空格分隔的7列只印出6个数，无法判断缺的是哪一列），或某格为空白、“—”、“/”，都报告一次（按行，不按格），
-写明行名、印出个数、应有个数，能确定列时写明哪些列为空。表四印成一行15个数，整表报告一次。
+写明行名、印出个数、应有个数，能确定列时写明哪些列为空。网页存成文本时一行的数字可能连在一起（“693665”），
+行的勾稽关系也选不出唯一的拆法时，报告数字连写、无法确定各列。表四印成一行15个数，整表报告一次。
 整张表都没有填数时只报告一次。
 
 为什么 / Why it matters: 国办公开办函〔2021〕30号要求统计数据“准确、完整”，没有发生的事项应填0。空格使读者无法区分
@@ -21,7 +22,7 @@
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterator, List, Optional
 
 from giklint.rule import Context, Finding, Rule
@@ -57,6 +58,17 @@ class RowGap:
     printed: int
     expected: int
     blank_columns: List[str]  # empty when the values could not be placed in columns
+    runs: List[str] = field(default_factory=list)  # digits run together ("693665") with no single reading
+
+
+def digit_runs(values: List[object], expected: int) -> List[str]:
+    """The printed integers, when together they hold digits enough for every column (flattened
+    text run the cells together and no identity chose one way to split them)."""
+    digits = [str(value) for value in values if isinstance(value, int) and not isinstance(value, bool)]
+    # (a row missing one value among many, "12 3 15 4 0 0", is no run: runs are few and long)
+    if len(digits) != len(values) or len(values) > expected // 2 or sum(len(d.lstrip("-")) for d in digits) < expected:
+        return []
+    return digits
 
 
 def row_gap(ctx: Context, name: str, row: str, allow_blank: bool) -> Optional[RowGap]:
@@ -66,8 +78,9 @@ def row_gap(ctx: Context, name: str, row: str, allow_blank: bool) -> Optional[Ro
     info = info_rows(ctx, name).get(row, {})
     if info.get("placed") is False:
         expected = info.get("expected") if isinstance(info.get("expected"), int) else len(columns)
-        count = len(printed_values(ctx, name, row))
-        return RowGap(row, count, expected, []) if count < expected else None
+        values = printed_values(ctx, name, row)
+        count = len(values)
+        return RowGap(row, count, expected, [], digit_runs(values, expected)) if count < expected else None
     cells = row_cells(ctx, name, row)
     bad_text = invalid_cells(ctx, name)
     blank = [column for column in columns
@@ -114,7 +127,9 @@ class CellMissing(Rule):
 
     def row_finding(self, ctx: Context, name: str, gap: RowGap) -> Finding:
         where = f"{table_name(name)}“{row_name(name, gap.row)}”行"
-        if gap.printed == 0:
+        if gap.runs:
+            message = f"{where}的数字连在一起（{' '.join(gap.runs)}），可拆成{gap.expected}个数值的方式不止一种，无法确定各列的值"
+        elif gap.printed == 0:
             message = f"{where}没有填写数值，应为{gap.expected}个"
         else:
             message = f"{where}只印出{gap.printed}个数值，应为{gap.expected}个"

@@ -643,3 +643,138 @@ def test_real_report_tables_match_the_hand_labels(document, label):
                 assert have[row]["amount_unit"] == value.lstrip("0123456789.")
         if want == "all-zero-except":
             assert all(v is None for v in have["disclosed"].values())
+
+
+# ---------------------------------------------------------------- layouts found on published pages
+
+def test_review_printed_as_three_labelled_rows_of_five():
+    """表四 as a small grid: a stub over the labels, one row per group (行政复议 / 直接起诉 / 复议后起诉)."""
+    lines = [Line("四、政府信息公开行政复议、行政诉讼情况", Location(paragraph=1)),
+             cell_row(3, 1, ["类别", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]),
+             cell_row(3, 2, ["行政复议", "1", "1", "0", "0", "2"]),
+             cell_row(3, 3, ["行政诉讼（未经复议直接起诉）", "4", "0", "0", "1", "5"]),
+             cell_row(3, 4, ["行政诉讼（复议后起诉）", "1", "0", "1", "0", "2"]),
+             Line("五、存在的主要问题及改进情况", Location(paragraph=2))]
+    result = extract_tables(lines, Sections())
+    review = result.tables["review_litigation"]
+    assert review["review"] == dict(zip(REVIEW_KEYS, [1, 1, 0, 0, 2]))
+    assert review["litigation_direct"] == dict(zip(REVIEW_KEYS, [4, 0, 0, 1, 5]))
+    assert review["litigation_after_review"] == dict(zip(REVIEW_KEYS, [1, 0, 1, 0, 2]))
+    assert result.info["review_litigation"]["rows"]["litigation_after_review"]["label"] == "行政诉讼（复议后起诉）"
+    assert result.locations["tables.review_litigation.litigation_direct.total"] == {"table": 3, "row": 3, "cell": 6}
+
+
+def test_review_header_wrapped_into_fragments_by_narrow_columns():
+    """A borderless PDF prints each header word over two lines ("结果维" / "持"): still 表四's header."""
+    text = ("四、政府信息公开行政复议、行政诉讼情况\n行政诉讼\n行政复议\n未经复议直接起诉 复议后起诉\n"
+            "结果维 结果纠 其他结 尚未审 结果维 结果纠 其他结 尚未审 结果维 结果纠 其他结 尚未审\n"
+            "总计 总计 总计\n持 正 果 结 持 正 果 结 持 正 果 结\n"
+            "1\t0\t0\t1\t2\t0\t1\t0\t0\t1\t1\t0\t0\t0\t1\n五、存在的主要问题及改进情况\n")
+    review = tables_of(text).tables["review_litigation"]
+    assert review["review"] == dict(zip(REVIEW_KEYS, [1, 0, 0, 1, 2]))
+    assert review["litigation_after_review"] == dict(zip(REVIEW_KEYS, [1, 0, 0, 0, 1]))
+
+
+def test_short_row_without_empty_cells_does_not_say_its_columns():
+    """Cells known but fewer than the columns and none empty (a borderless PDF dropped the blank
+    cells): the values are not placed; a row that prints its empty cells is placed by boundary."""
+    lines = [Line("三、收到和处理政府信息公开申请情况", Location(paragraph=1)),
+             cell_row(2, 1, ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况"]),
+             cell_row(2, 2, ["一、本年新收政府信息公开申请数量", "821", "35", "2", "1", "859"]),
+             cell_row(2, 3, ["二、上年结转政府信息公开申请数量", "18", "", "", "", "", "", "18"]),
+             cell_row(2, 4, ["四、结转下年度继续办理", "72", "", "", "", "", "", ""])]
+    result = extract_tables(lines, Sections())
+    applications = result.tables["applications"]
+    assert applications["new_received"] == dict.fromkeys(APPLICATION_KEYS)
+    assert result.info["applications"]["rows"]["new_received"]["placed"] is False
+    assert result.info["applications"]["rows"]["new_received"]["printed"] == [821, 35, 2, 1, 859]
+    assert applications["carried_over"] == dict(zip(APPLICATION_KEYS, [18, None, None, None, None, None, 18]))
+    assert applications["carried_forward"] == dict(zip(APPLICATION_KEYS, [72] + [None] * 6))
+    assert result.info["applications"]["rows"]["carried_forward"]["placed"] is True
+
+
+def flattened(text: str) -> str:
+    """A table page saved as text: every line run into one, the cells of a row run together."""
+    rows = []
+    for line in text.splitlines():
+        words = line.split(" ")
+        numbers = [w for w in words if w.replace(".", "").replace("-", "").isdigit()]
+        rows.append("".join(w for w in words if w not in numbers) + "".join(numbers))
+    return "".join(rows)
+
+
+FLAT_REVIEW = ("四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉"
+               "复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计{}五、存在的主要问题及改进情况无。")
+
+
+def test_flattened_tables_are_read_with_the_row_totals_choosing_the_digits():
+    """"一、本年新收…数量801000081" is 80,1,0,0,0,0,81: the only reading whose 总计 is the row's sum."""
+    values = {"new_received": [80, 1, 0, 0, 0, 0, 81], "disclosed": [41, 1, 0, 0, 0, 0, 42],
+              "unable_not_held": [31, 0, 0, 0, 0, 0, 31], "other_misc": [8, 0, 0, 0, 0, 0, 8],
+              "results_total": [80, 1, 0, 0, 0, 0, 81]}
+    text = flattened(ACTIVE_2021_SPACED + space_separated_applications("2021", values)) \
+        + FLAT_REVIEW.format("10203120001200000")
+    assert text.count("\n") == 0 and "数量801000081二、" in text
+    result = tables_of(text + "\n")
+    applications, active = result.tables["applications"], result.tables["active_disclosure"]
+    for key, row in values.items():
+        assert applications[key] == dict(zip(APPLICATION_KEYS, row)), key
+    assert applications["carried_over"] == dict.fromkeys(APPLICATION_KEYS, 0)  # "0000000"
+    assert active["regulations"] == {"issued": 0, "repealed": 0, "in_force": 0}  # "000": one reading
+    assert active["licensing"] == {"decisions": 17} and active["fees"] == {"amount_10k_yuan": 1.25}
+    review = result.tables["review_litigation"]
+    assert [review[group] for group, _ in official.REVIEW_GROUPS] == [
+        dict(zip(REVIEW_KEYS, [1, 0, 2, 0, 3])), dict(zip(REVIEW_KEYS, [12, 0, 0, 0, 12])),
+        dict.fromkeys(REVIEW_KEYS, 0)]
+    assert result.locations["tables.applications.new_received.total"]["line"] == 1
+
+
+def test_flattened_runs_with_more_than_one_reading_are_left_unread():
+    """"行政规范性文件2115" (2,1,15 or 21,1,5 …) has no identity to choose by, and "220000022"
+    (22,0,…,22 or 2,20,…,22) none that holds (the table's totals are 0): the cells stay None and
+    the row says it was not placed."""
+    values = {"disclosed": [22, 0, 0, 0, 0, 0, 22]}
+    text = flattened(ACTIVE_2021_SPACED + space_separated_applications("2021", values))
+    result = tables_of(text + "\n")
+    assert result.tables["active_disclosure"]["normative_documents"] == dict.fromkeys(["issued", "repealed", "in_force"])
+    assert result.info["active_disclosure"]["rows"]["normative_documents"]["placed"] is False
+    assert result.tables["applications"]["disclosed"] == dict.fromkeys(APPLICATION_KEYS)
+    assert result.info["applications"]["rows"]["disclosed"]["printed"] == [220000022]
+
+
+def test_flattened_2019_negative_change_is_not_guessed():
+    """2019 表二 "行政处罚2648-18538": the minus starts a run, but where 本年增/减 ends is unknown."""
+    text = ("二、主动公开政府信息情况 第二十条第（六）项信息内容上一年项目数量本年增/减处理决定数量行政处罚2648-18538"
+            "行政强制12 0 25三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+            "一、本年新收政府信息公开申请数量230 000023\n")
+    result = tables_of(text)
+    active = result.tables["active_disclosure"]
+    assert active["penalties"] == {"prev_items": None, "change": None, "decisions": None}
+    assert result.info["active_disclosure"]["rows"]["penalties"]["printed"] == [2648, -18538]
+    assert active["enforcement"] == {"prev_items": 12, "change": 0, "decisions": 25}
+    assert result.tables["applications"]["new_received"] == dict(zip(APPLICATION_KEYS, [23, 0, 0, 0, 0, 0, 23]))
+
+
+def test_dates_and_counts_after_a_label_are_not_cut_off_as_values():
+    text = ACTIVE_2021_SPACED.replace("行政强制 0", "行政强制 0\n注：2021年新增处罚事项3项，见第2页") 
+    active = tables_of(text).tables["active_disclosure"]
+    assert active["enforcement"] == {"decisions": 0}
+    assert active["fees"] == {"amount_10k_yuan": 1.25}
+
+
+def test_flattened_runs_the_row_total_leaves_open_are_read_by_the_column_totals():
+    """"（一）予以公开220000022" and "（二）部分公开…191000020" each have two readings with a right
+    row total; only 22,0,…,22 and 19,1,…,20 make every column add up to （七）总计 (I-3.3, I-3.1)."""
+    values = {"new_received": [80, 1, 0, 0, 0, 0, 81], "disclosed": [22, 0, 0, 0, 0, 0, 22],
+              "partially_disclosed": [19, 1, 0, 0, 0, 0, 20], "unable_not_held": [39, 0, 0, 0, 0, 0, 39],
+              "results_total": [80, 1, 0, 0, 0, 0, 81]}
+    result = tables_of(flattened(ACTIVE_2021_SPACED + space_separated_applications("2021", values)) + "\n")
+    applications = result.tables["applications"]
+    for key, row in values.items():
+        assert applications[key] == dict(zip(APPLICATION_KEYS, row)), key
+    assert result.info["applications"]["rows"]["disclosed"]["placed"] is True
+    # one total less and no combination adds up: both rows are left unread again
+    values["results_total"] = [79, 1, 0, 0, 0, 0, 80]
+    text = flattened(ACTIVE_2021_SPACED + space_separated_applications("2021", values))
+    applications = tables_of(text + "\n").tables["applications"]
+    assert applications["disclosed"] == dict.fromkeys(APPLICATION_KEYS)

@@ -47,13 +47,7 @@ def test_every_format_gives_the_hand_read_tables(name):
     assert parse(FORMATS / name)["tables"] == expected_tables()
 
 
-def test_borderless_pdf_gives_the_hand_read_tables_two_and_three():
-    """Without borders the rows are rebuilt from gaps and wrapped labels joined to their row.
-
-    (表四 is not asserted: its column headers wrap over lines as loose text with no borders to
-    rebuild them from, and its only row of values stands alone at the top of the next page.)
-    """
-    tables = parse(FORMATS / "report-2021-borderless.pdf")["tables"]
-    expected = expected_tables()
-    assert tables["active_disclosure"] == expected["active_disclosure"]
-    assert tables["applications"] == expected["applications"]
+def test_borderless_pdf_gives_the_hand_read_tables():
+    """Without borders the rows are rebuilt from gaps and wrapped labels joined to their row;
+    表四's header words wrap into fragments ("结果维" / "持") and its row of values stands alone."""
+    assert parse(FORMATS / "report-2021-borderless.pdf")["tables"] == expected_tables()

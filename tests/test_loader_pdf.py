@@ -117,6 +117,20 @@ def test_wrapped_label_in_a_borderless_table_written_here():
     assert [line.text for line in document.lines if not line.cells] == ["Table 3"]
 
 
+def test_a_numbered_row_with_blank_cells_under_a_borderless_row_stays_its_own_line():
+    """A row whose cells are all blank prints only its numbered label: that is no wrapped label."""
+    pdf = new_pdf()
+    pdf.add_page()
+    for y, label, numbers in ((50, "1. State secrets", "14"), (56, "2. Prohibited by law", ""),
+                              (62, "3. Third parties", ""), (68, "4. Internal affairs", "5")):
+        pdf.text(20, y, label)
+        if numbers:
+            pdf.text(120, y, numbers)
+    document = load_pdf(pdf_bytes(pdf), "written.pdf")
+    assert rows(document) == [["1. State secrets", "14"], ["4. Internal affairs", "5"]]
+    assert [line.text for line in document.lines if not line.cells] == ["2. Prohibited by law", "3. Third parties"]
+
+
 @pytest.mark.parametrize("footer", ["- 3 -", "3", "Page 3 of 9", "3/9"])
 def test_page_number_styles_in_the_margin_are_dropped(footer):
     pdf = new_pdf()

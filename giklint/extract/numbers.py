@@ -5,9 +5,11 @@ Cells arrive as printed, with odd spaces ("0\u2002", "　0"), full-width digits,
 """
 from __future__ import annotations
 
+import itertools
+import math
 import re
 from dataclasses import dataclass
-from typing import Optional, Union
+from typing import Callable, List, Optional, Sequence, Tuple, Union
 
 from giklint.extract.text import blank_markers, normalize
 
@@ -63,3 +65,68 @@ def unit_of(text: str) -> Optional[str]:
     """The money unit a header names: "采购总金额(元)" -> "元", "（单位：万元）" -> "万元"."""
     match = _UNIT_IN_HEADER.search(clean_cell(text))
     return match.group(1) if match else None
+
+
+# ---------------------------------------------------------------- digit runs
+
+_RUN = re.compile(r"^(-?)(\d+)(\.\d+)?$")
+MAX_SEGMENTATIONS = 20000  # enough for a 表四 run of 20 digits; longer runs are left unread
+
+
+def _pieces_of(run: str, count: int) -> List[List[Number]]:
+    """Every way to read the printed run ``run`` ("801000081", "-18538", "2895.90") as ``count``
+    numbers, none with a leading zero; a sign belongs to the first, a fraction to the last."""
+    match = _RUN.match(run)
+    if not match or count < 1 or count > len(match.group(2)):
+        return []
+    sign, digits, fraction = match.groups()
+    results: List[List[Number]] = []
+    for cuts in itertools.combinations(range(1, len(digits)), count - 1):
+        parts = [digits[a:b] for a, b in zip((0,) + cuts, cuts + (len(digits),))]
+        if any(len(part) > 1 and part[0] == "0" for part in parts):
+            continue
+        numbers: List[Number] = [int(part) for part in parts]
+        if fraction:
+            numbers[-1] = float(parts[-1] + fraction)
+        if sign:
+            numbers[0] = -numbers[0]
+        results.append(numbers)
+    return results
+
+
+def segmentations(runs: Sequence[str], count: int,
+                  check: Optional[Callable[[List[Number]], bool]] = None) -> List[List[Number]]:
+    """Every reading of the printed runs (digits of flattened cells run together: "80 1000081")
+    as ``count`` numbers that passes ``check`` (a row identity); the caller takes the reading only
+    when there is exactly one. Empty when the runs allow too many readings to try."""
+    digits = [len(_RUN.match(run).group(2)) if _RUN.match(run) else 0 for run in runs]
+    if not runs or not all(digits) or sum(digits) < count:
+        return []
+    tried, found = 0, []
+    for split in _splits(digits, count):
+        tried += _product([math.comb(length - 1, n - 1) for length, n in zip(digits, split)])
+        if tried > MAX_SEGMENTATIONS:
+            return []
+        options = [_pieces_of(run, n) for run, n in zip(runs, split)]
+        for choice in itertools.product(*options):
+            numbers = [number for part in choice for number in part]
+            if check is None or check(numbers):
+                found.append(numbers)
+    return found
+
+
+def _splits(digits: Sequence[int], count: int) -> List[Tuple[int, ...]]:
+    """How many numbers each run holds: at least one, at most its digits, ``count`` in all."""
+    if count < len(digits) or count > sum(digits):
+        return []
+    if len(digits) == 1:
+        return [(count,)] if 1 <= count <= digits[0] else []
+    return [(first,) + rest for first in range(1, min(digits[0], count) + 1)
+            for rest in _splits(digits[1:], count - first)]
+
+
+def _product(sizes: Sequence[int]) -> int:
+    total = 1
+    for size in sizes:
+        total *= size
+    return total

@@ -79,15 +79,48 @@ def _token(text: str, location: Location, line_index: int, cell: int = -1) -> To
 
 
 _WORD = re.compile(r"\S+")
+# In flattened text a label and its row's digits run together: "数量801000081", "文件693665";
+# a run ends a label unless a date, count or page word follows it ("2021年", "81件", "第1页").
+_GLUED_RUN = re.compile(
+    r"(?<=[\u4e00-\u9fff)”\"])-?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)*(?:万元|元)?(?![\d.年月日号件个条项人次页%])")
+_ENUMERATOR = re.compile(r"^\d{1,2}[.．、](?=\D)")
+_SENTENCE = re.compile(r"[，。；！？,;]")
+_PARENTHESES = re.compile(r"[(（][^()（）]*[)）]")  # "（区分处理的，只计这一情形…）" is a label, not prose
+_LEADING_RUN = re.compile(r"^-?\d+(?:\.\d+)?(?=[\u4e00-\u9fff])(?![\d.年月日号件个条项人次页])")
+
+
+def _word_pieces(word: str) -> List[Tuple[int, str]]:
+    """A word as (offset, piece) pairs: labels and the digit runs glued to them split apart, and a
+    minus between digits ("2648-18538", a negative 本年增/减) starting a new run."""
+    if re.fullmatch(r"-?\d+(?:-\d+)+", word):
+        return [(m.start(), m.group()) for m in re.finditer(r"-?\d+", word)]
+    if _SENTENCE.search(_PARENTHESES.sub("", word)) or not re.search(r"[\u4e00-\u9fff]", word):
+        return [(0, word)]
+    start = _ENUMERATOR.match(word).end() if _ENUMERATOR.match(word) else 0
+    pieces, last = [], 0
+    leading = None if start else _LEADING_RUN.match(word)  # the run of the row before: "000行政规范性文件…"
+    if leading:
+        pieces, last = [(0, leading.group())], leading.end()
+    for run in _GLUED_RUN.finditer(word, start):
+        if run.start() > last:
+            pieces.append((last, word[last: run.start()]))
+        pieces += [(run.start() + m.start(), m.group()) for m in re.finditer(r"-?[\d.]+(?:万元|元)?", run.group())]
+        last = run.end()
+    if last < len(word):
+        pieces.append((last, word[last:]))
+    return pieces
 
 
 def _word_tokens(line: Line, line_index: int) -> List[Token]:
-    """A line without cell boundaries: one token per word; a unit word joins the number before it."""
+    """A line without cell boundaries: one token per word (labels and glued digit runs apart);
+    a unit word joins the number before it."""
     tokens: List[Token] = []
     spaced = normalize(blank_markers(line.text))
-    for word in _WORD.finditer(spaced):
-        text = line.text[word.start(): word.end()]
-        token = _token(text, line.location.shifted(word.start()), line_index)
+    words = [(word.start() + offset, piece) for word in _WORD.finditer(spaced)
+             for offset, piece in _word_pieces(word.group())]
+    for start, piece in words:
+        text = line.text[start: start + len(piece)]
+        token = _token(text, line.location.shifted(start), line_index)
         previous = tokens[-1] if tokens else None
         if token.key in UNITS and previous is not None and previous.is_number and previous.value.unit is None:
             tokens[-1] = replace(previous, value=replace(previous.value, unit=token.key))
@@ -114,6 +147,42 @@ def tokenize(lines: Sequence[Line], start: int, end: int) -> List[Token]:
     for index in range(start, end):
         tokens.extend(line_tokens(lines[index], index))
     return tokens
+
+
+# ---------------------------------------------------------------- flattened tables
+
+# A page saved as text may run a whole table (or all three) into one line. Such a line is cut
+# where a new row starts (a caption, a numbered label, 表四's header) so that rows read as rows.
+_TABLE_MARKERS = (("第二十条第",), ("本年新收", "勾稽关系"), ("结果维持", "尚未审结"))
+_ROW_START = re.compile(
+    r"(?=第二十条第|信息内容|[一二三四五六七八九十]、|(?<!第)[(（][一二三四五六七八九十][)）]|\d[.．、][\u4e00-\u9fff]"
+    r"|行政复议\s*行政诉讼)")
+_HEADER_END = re.compile(r"(?<=总计)(?=[\s\d]*\d[\s\d]*$)")  # 表四's header, then its values
+
+
+def is_flattened(text: str) -> bool:
+    """A line holding the markers of two tables or more."""
+    return sum(any(word in text for word in words) for words in _TABLE_MARKERS) >= 2
+
+
+def _cut(line: Line) -> List[Line]:
+    starts = {0} | {m.start() for m in _ROW_START.finditer(line.text)}
+    bounds = sorted(starts) + [len(line.text)]
+    for start, end in zip(bounds, bounds[1:]):
+        starts |= {start + m.start() for m in _HEADER_END.finditer(line.text[start:end]) if m.start() > 0}
+    bounds = sorted(starts) + [len(line.text)]
+    return [Line(line.text[start:end], line.location.shifted(start))
+            for start, end in zip(bounds, bounds[1:]) if line.text[start:end].strip()]
+
+
+def unflatten(lines: Sequence[Line]) -> List[Line]:
+    """The lines, each flattened table line cut into its rows (other lines as they are)."""
+    if not any(line.cells is None and is_flattened(line.text) for line in lines):
+        return list(lines)
+    out: List[Line] = []
+    for line in lines:
+        out += _cut(line) if line.cells is None and is_flattened(line.text) else [line]
+    return out
 
 
 # ---------------------------------------------------------------- where the tables are
@@ -152,15 +221,25 @@ def line_key(line: Line) -> str:
 _REVIEW_HEADER_CHARS = set(re.sub(r"[^\u4e00-\u9fff]", "", _REVIEW_HEADER.pattern))
 
 
+_REVIEW_STUB = 4  # a header may start with a short stub over the row labels ("类别", "项目")
+
+
 def is_review_header_text(key: str) -> bool:
-    """Nothing but 表四's header words (结果 维持 纠正 其他 尚未 审结 总计 行政复议 …), or a
-    fragment of one that a narrow cell wrapped ("总" / "计")."""
+    """Nothing but 表四's header words (结果 维持 纠正 其他 尚未 审结 总计 行政复议 …), or
+    fragments of them that narrow cells wrapped ("结果维 结果纠" / "总" / "计")."""
     key = re.sub(r"[()、]", "", key)
-    return bool(_REVIEW_HEADER.match(key)) or (len(key) <= 2 and set(key) <= _REVIEW_HEADER_CHARS)
+    return bool(_REVIEW_HEADER.match(key)) or (bool(key) and set(key) <= _REVIEW_HEADER_CHARS)
+
+
+def _without_stub(key: str) -> str:
+    """The key without a short stub before the first 表四 header word."""
+    first = min((key.find(word) for word in ("行政复议", "行政诉讼", "结果") if word in key), default=0)
+    return key[first:] if first <= _REVIEW_STUB else key
 
 
 def is_review_header(key: str) -> bool:
-    """A line that starts 表四: header words only, one of them found in no other table."""
+    """A line that starts 表四: header words only (after a short stub), one found in no other table."""
+    key = _without_stub(re.sub(r"[()、]", "", key))
     return is_review_header_text(key) and any(word in key for word in _REVIEW_DISTINCT)
 
 

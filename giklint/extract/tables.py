@@ -13,15 +13,17 @@ from __future__ import annotations
 import bisect
 import difflib
 import itertools
+import math
 import re
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from giklint.document import Line, Location
 from giklint.extract import template as official
-from giklint.extract.numbers import unit_of
+from giklint.extract.numbers import segmentations, unit_of
 from giklint.extract.sections import Sections
-from giklint.extract.table_tokens import Region, Token, find_regions, is_review_header_text, tokenize
+from giklint.extract.table_tokens import (Region, Token, find_regions, is_review_header_text, tokenize,
+                                          unflatten)
 from giklint.extract.text import squeeze
 
 TABLE_KEYS = ("active_disclosure", "applications", "review_litigation")
@@ -194,6 +196,10 @@ def read_rows(tokens: Sequence[Token], patterns: RowPatterns) -> Dict[str, RowRe
     blanks: List[Token] = []  # empty cells since the last value or label: kept when a value follows on their line
     owner: Optional[RowRead] = None
     for token in tokens:
+        if owner is not None and owner.values and blanks and token.line_index != blanks[-1].line_index:
+            # empty cells that end the owner's line: they tell how many cells the row printed
+            owner.values += [blank for blank in blanks if blank.line_index == owner.values[-1].line_index]
+            blanks = []
         if token.is_label:
             run.append(token)
             blanks = []
@@ -268,31 +274,94 @@ def grid_start(rows: Dict[str, RowRead], expected: Dict[str, int]) -> Optional[i
     return starts.pop() if len(starts) == 1 and gap else None
 
 
-def _row_cells(values: Sequence[Token], value_start: Optional[int]) -> Tuple[List[Token], bool]:
-    """(the row's cells from its first value column, whether cell boundaries are known)."""
+def _row_cells(values: Sequence[Token], value_start: Optional[int]) -> Tuple[List[Token], bool, int]:
+    """(the row's cells from its first value column, whether cell boundaries are known, how many
+    cells the row printed from its first value column, empty ones at its end included)."""
     if not _boundaries_known(values):
-        return [t for t in values if t.value.kind != "empty"], False
+        cells = [t for t in values if t.value.kind != "empty"]
+        return cells, False, len(cells)
     cells = [t for t in values if value_start is None or t.cell >= value_start]
+    printed = len(cells)
     while cells and cells[-1].value.kind == "empty":
         cells.pop()
-    return cells, True
+    return cells, True, printed
+
+
+RowCheck = Optional[Callable[[List[Any]], bool]]
+
+
+def _runs_placement(cells: Sequence[Token], columns: Sequence[str], printed: List[Any],
+                    check: RowCheck) -> Optional[Placement]:
+    """Flattened digit runs ("801000081") read as the row's numbers when exactly one reading
+    passes the row's identity (``check``), or is the only one; None when no run or ambiguous."""
+    if not cells or len(cells) >= len(columns) or any(t.value.kind != "number" for t in cells):
+        return None
+    readings = run_readings(cells, len(columns), check)
+    return reading_placement(cells, columns, printed, readings[0]) if len(readings) == 1 else None
+
+
+def run_readings(cells: Sequence[Token], count: int, check: RowCheck) -> List[List[Any]]:
+    """Every reading of a row's flattened digit runs as ``count`` numbers that passes ``check``."""
+    if not cells or len(cells) >= count or any(t.value.kind != "number" for t in cells):
+        return []
+    return segmentations([re.sub(r"万?元$", "", t.key) for t in cells], count, check)
+
+
+def reading_placement(cells: Sequence[Token], columns: Sequence[str], printed: List[Any],
+                      reading: List[Any]) -> Placement:
+    """The row placed as ``reading`` says; each number is located at the run it was read from."""
+    placement = Placement({}, printed, True)
+    position = 0
+    for token in cells:
+        taken = _numbers_in(token, reading, position)
+        for column, number in zip(columns[position: position + taken], reading[position: position + taken]):
+            placement.cells[column] = number
+            placement.locations[column] = token.location
+            placement.tokens[column] = token
+        position += taken
+    return placement
+
+
+def _numbers_in(token: Token, reading: List[Any], position: int) -> int:
+    """How many numbers of ``reading`` from ``position`` on make up the digits of ``token``."""
+    digits = re.sub(r"\D", "", token.key.split(".")[0])
+    taken, read = 0, ""
+    while position + taken < len(reading) and len(read) < len(digits):
+        read += str(abs(int(reading[position + taken])))
+        taken += 1
+    return taken
+
+
+def blank_row_cells(read: RowRead, tokens: Sequence[Token]) -> List[Token]:
+    """The empty cells printed after a label that no value follows ("1.属于国家秘密 | | | …"):
+    the row is there with every cell blank."""
+    label = read.label_end
+    if read.values or not label.delimited:
+        return []
+    return [t for t in tokens if t.line_index == label.line_index and t.cell > label.cell and t.value.kind == "empty"]
 
 
 def place(values: Sequence[Token], columns: Sequence[str], extra_index: Optional[int] = None,
-          value_start: Optional[int] = None) -> Placement:
+          value_start: Optional[int] = None, check: RowCheck = None) -> Placement:
     """Values into columns: by cell boundary when known, else in order when the count is exact.
 
     ``extra_index`` is the position of a non-standard column (小计) whose value is skipped;
     ``value_start`` the table's first value cell when its grid keeps merged cells (``grid_start``).
     """
-    cells, delimited = _row_cells(values, value_start)
+    cells, delimited, width = _row_cells(values, value_start)
     printed = [t.printed() for t in cells]
     if extra_index is not None and len(cells) == len(columns) + 1:
         cells = cells[:extra_index] + cells[extra_index + 1:]
-    fits = len(cells) <= len(columns) if delimited else len(cells) == len(columns)
-    placement = Placement({column: None for column in columns}, printed, fits and bool(cells))
+        width -= 1
+    # A row of several value cells that prints fewer cells than columns and no empty ones (a
+    # borderless PDF row whose blank cells left no trace) does not say which columns its values are in.
+    fits = len(cells) <= len(columns) and (width >= len(columns) or len(cells) <= 1 or len(columns) <= 3) \
+        if delimited else len(cells) == len(columns)
+    blank = delimited and not cells and width >= len(columns) > 1  # every cell printed, every one empty
+    placement = Placement({column: None for column in columns}, printed, (fits and bool(cells)) or blank)
     if not placement.placed:
-        return placement
+        read = None if delimited or extra_index is not None else _runs_placement(cells, columns, printed, check)
+        return read or placement
     for column, token in zip(columns, cells):
         placement.cells[column] = token.value.number
         placement.locations[column] = token.location
@@ -419,9 +488,74 @@ def build_applications(lines: Sequence[Line], region: Optional[Region], active_t
         if read is None:
             build.add_empty_row(key, columns)
         else:
-            placement = place(read.values, columns, extra, value_start)
+            values = read.values or blank_row_cells(read, tokens)
+            placement = place(values, columns, extra, value_start, _row_total_holds)
             build.add_row(key, read.label, read.location, placement, len(columns))
+    if extra is None:
+        _read_runs_by_columns(build, rows, columns, official.application_rows(layout))
     return build
+
+
+MAX_JOINT_READINGS = 5000
+
+
+def _column_identities(cells: Dict[str, Dict[str, Any]], layout) -> List[Tuple[List[str], bool]]:
+    """(rows, holds) of I-3.3 (outcome rows add up to （七）总计) and I-3.1 (一+二 = 三+四) in every
+    column whose cells are all numbers."""
+    outcome = [key for key, _, group in layout if group and key != "results_total"]
+    checks = [(outcome, "results_total", lambda v: sum(v[:-1]) == v[-1]),
+              (["new_received", "carried_over"], "carried_forward",
+               lambda v: v[0] + v[1] == v[3] + v[2])]
+    found = []
+    for rows, last, holds in checks:
+        keys = rows + (["results_total", last] if last == "carried_forward" else [last])
+        for column in cells.get(keys[0], {}):
+            values = [cells.get(key, {}).get(column) for key in keys]
+            if all(isinstance(value, (int, float)) for value in values):
+                found.append((keys, holds(values)))
+    return found
+
+
+def _read_runs_by_columns(build: TableBuild, rows: Dict[str, RowRead], columns: Sequence[str], layout) -> None:
+    """Rows of flattened runs that the row total leaves ambiguous ("220000022": 22,0,…,22 or
+    2,20,…,22) read jointly: the one combination of readings for which every column's identities
+    (I-3.3, I-3.1) hold, if there is exactly one and every such row takes part in them."""
+    ambiguous: Dict[str, List[List[Any]]] = {}
+    for key, read in rows.items():
+        info = build.info["rows"].get(key)
+        if info and not info["placed"] and not _boundaries_known(read.values):
+            readings = run_readings([t for t in read.values if t.value.kind != "empty"], len(columns), _row_total_holds)
+            if len(readings) > 1:
+                ambiguous[key] = readings
+    sizes = [len(readings) for readings in ambiguous.values()]
+    if not ambiguous or math.prod(sizes) > MAX_JOINT_READINGS:
+        return
+    passing = []
+    for combination in itertools.product(*ambiguous.values()):
+        trial = dict(build.cells)
+        trial.update({key: dict(zip(columns, reading)) for key, reading in zip(ambiguous, combination)})
+        identities = _column_identities(trial, layout)
+        involved = {key for keys, _ in identities for key in keys}
+        if all(holds for _, holds in identities) and set(ambiguous) <= involved:
+            passing.append(combination)
+    if len(passing) != 1:
+        return
+    for key, reading in zip(ambiguous, passing[0]):
+        read = rows[key]
+        cells = [t for t in read.values if t.value.kind != "empty"]
+        placement = reading_placement(cells, columns, [t.printed() for t in cells], reading)
+        build.add_row(key, read.label, read.location, placement, len(columns))
+
+
+def _row_total_holds(numbers: List[Any]) -> bool:
+    """I-3.2: 总计 is the sum of the six applicant columns."""
+    return numbers[-1] == sum(numbers[:-1])
+
+
+def _group_totals_hold(numbers: List[Any]) -> bool:
+    """I-4.1: in each 表四 group of five, 总计 is the sum of the four results."""
+    width = len(official.REVIEW_COLUMNS)
+    return all(numbers[i + width - 1] == sum(numbers[i: i + width - 1]) for i in range(0, len(numbers), width))
 
 
 _REVIEW_GROUP_WORDS = {"行政复议": "review", "未经复议直接起诉": "litigation_direct", "复议后起诉": "litigation_after_review"}
@@ -471,6 +605,31 @@ def review_values(tokens: Sequence[Token]) -> Tuple[List[Token], Dict[str, Token
     return values or blank_row, groups
 
 
+def _row_group(key: str) -> Optional[str]:
+    """The 表四 group a row label names, when 表四 is printed as three labelled rows of five."""
+    if "复议后起诉" in key:
+        return "litigation_after_review"
+    if "直接起诉" in key or "未经复议" in key:
+        return "litigation_direct"
+    if key.startswith("行政复议"):
+        return "review"
+    return None
+
+
+def review_rows(tokens: Sequence[Token]) -> Dict[str, Tuple[Token, List[Token]]]:
+    """表四 printed as labelled rows ("行政复议 | 1 | 0 | 0 | 1 | 2", "复议后起诉 | …"): each
+    group's label token and values; empty unless at least two groups are printed that way."""
+    rows: Dict[str, Tuple[Token, List[Token]]] = {}
+    for _, grouped in itertools.groupby(tokens, key=lambda t: t.line_index):
+        line = list(grouped)
+        labels = [t for t in line if t.is_label]
+        values = [t for t in line if not t.is_label and line.index(t) > line.index(labels[-1])] if labels else []
+        group = _row_group("".join(t.key for t in labels))
+        if group and group not in rows and any(t.value.kind in ("number", "invalid") for t in values):
+            rows[group] = (labels[0], values)
+    return rows if len(rows) >= 2 else {}
+
+
 def _review_group_placement(whole: Placement, index: int, group: str, columns: Sequence[str]) -> Placement:
     part = Placement({}, whole.printed[index * len(columns): (index + 1) * len(columns)], True)
     for column in columns:
@@ -491,13 +650,20 @@ def build_review_litigation(lines: Sequence[Line], region: Optional[Region]) -> 
     """
     build = TableBuild("review_litigation", region, lines)
     tokens = tokenize(lines, region.start, region.end) if region else []
-    values, headers = review_values(tokens)
     columns = [column for column, _ in official.REVIEW_COLUMNS]
     for group, _ in official.REVIEW_GROUPS:
         build.add_empty_row(group, columns)
+    labelled = review_rows(tokens)
+    if labelled:
+        for group, (label, row_values) in labelled.items():
+            placement = place(row_values, columns, check=_group_totals_hold)
+            build.add_row(group, label.text, label.location, placement, len(columns))
+        return build
+    values, headers = review_values(tokens)
     if not values:
         return build
-    whole = place(values, [f"{group}.{column}" for group, _ in official.REVIEW_GROUPS for column in columns])
+    whole = place(values, [f"{group}.{column}" for group, _ in official.REVIEW_GROUPS for column in columns],
+                  check=_group_totals_hold)
 
     def label(group: str, official_label: str, fallback: Location) -> Tuple[str, Location]:
         header = headers.get(group)
@@ -517,6 +683,7 @@ def build_review_litigation(lines: Sequence[Line], region: Optional[Region]) -> 
 
 def extract_tables(lines: Sequence[Line], sections: Sections) -> TableResult:
     """The three tables; ``sections`` is not needed: tables are found by their own captions."""
+    lines = unflatten(lines)
     regions = find_regions(lines)
     active = build_active_disclosure(lines, regions["active_disclosure"], None)
     applications = build_applications(lines, regions["applications"], active.info["template"])

@@ -475,7 +475,8 @@ def stitch_rows(rows: List[TextRow]) -> List[TextRow]:
         following = next((r for r in rows[index + 1: index + 3] if r.pieces), None)
         if (pending or ENUMERATOR.match(row.text)) and previous is not None and beside(row, following):
             pending.append(row)
-        elif not pending and beside(row, previous) and under_label(row, previous):
+        elif not pending and not ENUMERATOR.match(row.text) and beside(row, previous) and under_label(row, previous):
+            # (a numbered line is a row of its own whose cells are blank, never the rest of a label)
             end = previous.label_end()
             previous.pieces[end - 1] = previous.pieces[end - 1] + row.chars
         else:

@@ -85,3 +85,12 @@ def test_review_values_that_could_not_be_split_into_groups():
     model["table_info"]["review_litigation"]["rows"]["review"]["expected"] = 15
     finding = one(CellMissing, model)
     assert finding.message == "表四只印出14个数值，应为15个" and finding.line == 81
+
+
+def test_digits_run_together_are_named_as_such():
+    """Flattened text "行政规范性文件693665": one run, digits for all three columns, no single split."""
+    model = set_row(report(2021), "active_disclosure", "normative_documents", [693665], placed=False)
+    message = one(CellMissing, model).message
+    assert message == "表二“行政规范性文件”行的数字连在一起（693665），可拆成3个数值的方式不止一种，无法确定各列的值"
+    model = set_row(report(2021), "active_disclosure", "normative_documents", [12], placed=False)
+    assert one(CellMissing, model).message == "表二“行政规范性文件”行只印出1个数值，应为3个"
