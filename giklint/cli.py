@@ -62,13 +62,29 @@ def _formatter(name: str):
     return formatters[name]
 
 
+# Formats that read only the findings (and the document's format), not the model or the text: the
+# engine drops those from each result, so a batch of thousands stays small. Others (html, a plugin's)
+# get everything.
+FINDINGS_ONLY_FORMATS = ("text", "json", "sarif", "github")
+
+
+def default_jobs() -> int:
+    """The processors this process may use (``os.cpu_count()`` where affinity is unknown)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
 def _check_command(args: argparse.Namespace) -> int:
     from giklint.engine import check_paths
     from giklint.plugins import catalog
+    from giklint.progress import ProgressBar
 
     options = _check_options(args)
     formatter = _formatter(args.format)
-    run = check_paths(args.paths, options, stdin_filename=args.stdin_filename)
+    with ProgressBar(sys.stderr, quiet=args.quiet) as progress:
+        run = check_paths(args.paths, options, stdin_filename=args.stdin_filename, jobs=args.jobs or default_jobs(),
+                          keep_documents=args.format not in FINDINGS_ONLY_FORMATS, progress=progress)
     text = formatter.render(run.results, catalog().rules, {"statistics": args.statistics, "quiet": args.quiet,
                                                            "output": args.output, "root": os.getcwd()})
     _write(text, args.output)
@@ -267,12 +283,12 @@ def _add_check_parser(sub) -> None:
     p.add_argument("--select", action="append", metavar="RULES", help="只运行这些规则（代码、前缀或规则名，逗号分隔，可重复）")
     p.add_argument("--ignore", action="append", metavar="RULES", help="不运行这些规则（逗号分隔，可重复）")
     p.add_argument("--fail-on", choices=SEVERITY_CHOICES, help="达到此级别的发现使退出码为1（默认 warning）")
-    p.add_argument("--jobs", "-j", type=int, help="并行检查的进程数（目前按顺序检查）")
+    p.add_argument("--jobs", "-j", type=int, help="并行检查的进程数（默认为处理器数；1 为按顺序检查）")
     p.add_argument("--previous", metavar="FILE", help="上一年度的报告（跨年度规则）")
     p.add_argument("--report-type", choices=REPORT_TYPES, help="报告类型（决定发布期限，默认 department）")
     p.add_argument("--published", metavar="DATE", help="发布日期 YYYY-MM-DD")
     p.add_argument("--quiet", "-q", action="store_true", help="只输出发现，不输出汇总")
-    p.add_argument("--statistics", action="store_true", help="按规则统计发现的数量")
+    p.add_argument("--statistics", action="store_true", help="在发现之后按规则、按文件统计数量（只用于 text 格式）")
     p.add_argument("--stdin-filename", help="从标准输入读取时使用的文件名（决定格式、配置和显示的路径）")
     p.set_defaults(func=_check_command)
 

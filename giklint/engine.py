@@ -10,25 +10,31 @@ by one (a rule that raises becomes a ``GK000 internal-error`` finding and the ot
 a loader's notice turned into a finding (``GK001 no-text-layer``: then no other rule runs), inline
 suppression comments applied, findings sorted by location. An unreadable file is a
 :attr:`FileResult.error`; the run goes on and ends with exit code 2.
+
+Many files are checked by a process pool (``jobs`` > 1; results still come back in input order);
+one file, or ``jobs=1``, in this process, with no pool to start. Standard input is read here.
 """
 from __future__ import annotations
 
 import glob
 import os
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass, field, replace
+from functools import lru_cache, partial
 from pathlib import Path
-from typing import Any, Dict, Iterable, Iterator, List, NamedTuple, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Dict, Iterable, Iterator, List, NamedTuple, Optional, Sequence, Tuple, Union
 
 from giklint.config import (DEFAULT_FAIL_ON, ConfigSource, Overrides, ResolvedConfig, check_schema,
                             config_for, file_chain, plugin_specs, resolve)
 from giklint.document import Document
-from giklint.errors import GiklintError, InputError
+from giklint.errors import ConfigError, GiklintError, InputError, UsageError
 from giklint.rule import SEVERITY_RANK, Context, Finding
 
 CHECKED_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".docx", ".pdf", ".json", ".yaml", ".yml")
 SKIPPED_DIRS = (".venv", "venv", "node_modules", "__pycache__")  # besides every hidden folder
 GLOB_CHARS = "*?["
+MAX_CHUNK = 8  # files a worker takes at a time: small, as one PDF can cost as much as ten Markdown files
+
+Progress = Callable[[int, int], None]  # (files done, files in the run)
 
 
 @dataclass(frozen=True)
@@ -263,9 +269,13 @@ def _not_a_model(target: Target, result: FileResult) -> bool:
 
 
 def check_paths(paths: Sequence[str], options: CheckOptions = CheckOptions(),
-                stdin_filename: Optional[str] = None) -> RunResult:
+                stdin_filename: Optional[str] = None, *, jobs: int = 1, keep_documents: bool = True,
+                progress: Optional[Progress] = None) -> RunResult:
     """Check every file the paths name, in order; each file is checked once.
 
+    ``jobs`` > 1 checks the files in that many processes; ``keep_documents=False`` drops each
+    result's model and document text (an output of findings needs neither: memory stays small on
+    large batches); ``progress`` is called with (files done, files in all) as results come in.
     A JSON or YAML file found in a folder or by a glob that cannot be read as a report model is
     passed over (listed in :attr:`RunResult.skipped`); named on its own, it is an error.
     """
@@ -273,28 +283,104 @@ def check_paths(paths: Sequence[str], options: CheckOptions = CheckOptions(),
 
     run = RunResult([])
     failures = list(catalog().failures)
-    seen = set()
-    for target in expand_paths(paths, checked_suffixes(catalog().loaders)):
-        key = target.path if target.path == "-" else os.path.abspath(target.path)
-        if key in seen:
-            continue
-        seen.add(key)
-        if target.error:
-            run.results.append(FileResult(target.path, error=target.error))
-            continue
-        result = _check_target(target.path, options, stdin_filename)
+    targets = unique_targets(paths, checked_suffixes(catalog().loaders))
+    results = _results(targets, options, stdin_filename, jobs, keep_documents)
+    if progress:
+        progress(0, len(targets))
+    for done, (target, result) in enumerate(zip(targets, results), 1):
         failures += result.plugin_failures
         if _not_a_model(target, result):
             run.skipped.append(target.path)
         else:
             run.results.append(result)
+        if progress:
+            progress(done, len(targets))
     run.plugin_failures = list(dict.fromkeys(failures))
     return run
 
 
-def _check_target(path: str, options: CheckOptions, stdin_filename: Optional[str]) -> FileResult:
-    if path != "-":
-        return check_file(path, options)
+def unique_targets(paths: Sequence[str], suffixes: Tuple[str, ...] = CHECKED_SUFFIXES) -> List[Target]:
+    """The targets of :func:`expand_paths`, a file named twice (or found twice) kept once."""
+    seen, targets = set(), []
+    for target in expand_paths(paths, suffixes):
+        key = target.path if target.path == "-" else os.path.abspath(target.path)
+        if key not in seen:
+            seen.add(key)
+            targets.append(target)
+    return targets
+
+
+def _results(targets: Sequence[Target], options: CheckOptions, stdin_filename: Optional[str], jobs: int,
+             keep_documents: bool) -> Iterator[FileResult]:
+    """One result per target, in order: files in the pool, standard input here, errors as they are."""
+    files = [t.path for t in targets if not t.error and t.path != "-"]
+    checked = check_files(files, options, jobs, keep_documents)
+    for target in targets:
+        if target.error:
+            yield FileResult(target.path, error=target.error)
+        elif target.path == "-":
+            yield _slimmed(_check_stdin(options, stdin_filename), keep_documents)
+        else:
+            yield next(checked)
+
+
+def check_files(paths: Sequence[str], options: CheckOptions = CheckOptions(), jobs: int = 1,
+                keep_documents: bool = True) -> Iterator[FileResult]:
+    """:func:`check_file` of each path, in order; in ``jobs`` processes when there is more than one file."""
+    check = partial(_check_for_batch, options=options, keep_document=keep_documents)
+    workers = min(jobs, len(paths))
+    if workers <= 1:
+        return map(check, paths)
+    return _pooled(check, paths, workers)
+
+
+def _pooled(check: Callable[[str], FileResult], paths: Sequence[str], workers: int) -> Iterator[FileResult]:
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    chunksize = max(1, min(MAX_CHUNK, len(paths) // (workers * 4)))
+    executor = ProcessPoolExecutor(workers, initializer=_ignore_interrupts)
+    done = 0
+    try:
+        for result in executor.map(check, paths, chunksize=chunksize):
+            done += 1
+            yield result
+    except BrokenProcessPool:  # a worker killed (out of memory) or crashed in a parsing library
+        raise GiklintError(f"检查进程意外退出（可能是检查 {paths[done]} 或同时检查的文件时内存不足或解析库崩溃）；"
+                           f"可单独检查这些文件确定是哪一个") from None
+    finally:  # a config error, Ctrl-C: do not wait for the files still queued
+        executor.shutdown(wait=done == len(paths), cancel_futures=True)
+
+
+def _ignore_interrupts() -> None:
+    """In a worker: Ctrl-C is the parent's to handle (it cancels the rest), not a traceback per worker."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _check_for_batch(path: str, options: CheckOptions, keep_document: bool) -> FileResult:
+    try:
+        return _slimmed(check_file(path, options), keep_document)
+    except GiklintError as exc:
+        raise _portable(exc) from None
+
+
+def _portable(exc: GiklintError) -> GiklintError:
+    """The error, as one that survives the trip from a worker process (one message argument)."""
+    return exc if type(exc) in (GiklintError, ConfigError, UsageError) else GiklintError(str(exc))
+
+
+def _slimmed(result: FileResult, keep_document: bool) -> FileResult:
+    """Without the model and the document's lines (kept: its format, which tells SARIF and GitHub
+    output whether a finding's line is a line of the file itself)."""
+    if keep_document:
+        return result
+    document = replace(result.document, lines=[]) if result.document is not None else None
+    return replace(result, model=None, document=document)
+
+
+def _check_stdin(options: CheckOptions, stdin_filename: Optional[str]) -> FileResult:
     import sys
 
     name = stdin_filename or "-"

@@ -16,6 +16,10 @@ class InputError(GiklintError):
         self.path = path
         self.reason = message
 
+    def __reduce__(self):
+        # picklable with its two arguments, so it reaches the caller from a worker process as it is
+        return (type(self), (self.path, self.reason))
+
 
 class ConfigError(GiklintError):
     """A configuration file or option is wrong: names the file and the key."""

@@ -50,7 +50,8 @@ def test_text_output_ends_with_a_summary_and_quiet_leaves_only_findings():
 def test_statistics_count_findings_per_rule():
     results = [FileResult("r.md", [at({"line": 1}), at({"line": 2})]), FileResult("s.md", [at({"line": 3})])]
     lines = text.render(results, [Balance], {"statistics": True, "quiet": True}).splitlines()
-    assert lines[3:] == ["按规则统计：", "     3  GK311   balance                    [error] 表三某列不平衡"]
+    assert lines[3:5] == ["按规则统计：", "     3  GK311   balance                    [error] 表三某列不平衡"]
+    assert lines[5:] == ["按文件统计（错误 警告 提示）：", "     2     0     0  r.md", "     1     0     0  s.md"]
 
 
 def test_json_output_is_a_schema_valid_list_of_the_spec_fields():

@@ -4,7 +4,9 @@ Findings in text sources (Markdown, plain text, HTML) carry the 1-based line and
 without a text line (a PDF page, a Word paragraph or table cell, or the report as a whole) is written
 at ``path:0:0:`` and its place, when it has one, is added to the message in Chinese:
 ``…（第3页第12行）``, ``…（表格2第3行第4格）``. After the findings comes a one-line summary, and with
-``--statistics`` a count per rule; ``--quiet`` leaves only the finding lines.
+``--statistics`` (before it) a count per rule, most frequent first, and per file with findings, in
+input order: errors, warnings, infos. ``--quiet`` leaves only the finding lines (and the statistics).
+Statistics are this format's alone: ``--format json`` stays the list of findings of SPEC.md §6.
 """
 from __future__ import annotations
 
@@ -49,12 +51,28 @@ def summary(results: Sequence[Any]) -> str:
 
 
 def statistics(results: Sequence[Any], rules: Sequence[type]) -> List[str]:
+    """Counts per rule, most frequent first, then per file that has findings."""
+    return rule_statistics(results, rules) + file_statistics(results)
+
+
+def rule_statistics(results: Sequence[Any], rules: Sequence[type]) -> List[str]:
     """One line per rule that gave findings, most frequent first."""
     summaries = {rule.slug: rule.summary for rule in rules}
     counts = Counter((f.code, f.rule, f.severity) for r in results for f in r.findings)
     lines = ["按规则统计："]
     for (code, slug, severity), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         lines.append(f"{count:>6}  {code:<7} {slug:<26} [{severity}] {summaries.get(slug, '')}".rstrip())
+    return lines
+
+
+def file_statistics(results: Sequence[Any]) -> List[str]:
+    """One line per file with findings, in input order: its errors, warnings and infos, then its path."""
+    lines = ["按文件统计（错误 警告 提示）："]
+    for result in results:
+        if result.findings:
+            counts = Counter(f.severity for f in result.findings)
+            figures = "".join(f"{counts.get(s, 0):>6}" for s in ("error", "warning", "info"))
+            lines.append(f"{figures}  {result.path}")
     return lines
 
 
