@@ -10,13 +10,16 @@ from __future__ import annotations
 from typing import Any, Dict
 
 from giklint.document import Document
-from giklint.extract import meta, narrative, sections, tables
-from giklint.extract.text import line_items
 
 MODEL_VERSION = 1
 
 
 def extract(document: Document) -> Dict[str, Any]:
+    # imported here, not at the top: rules import giklint.extract.template, and start-up (pre-commit,
+    # ``--version``) should not pay for compiling the extractors' patterns
+    from giklint.extract import meta, narrative, sections, tables
+    from giklint.extract.text import line_items
+
     lines = document.lines
     found = sections.find_sections(lines)
     table_result = tables.extract_tables(lines, found)
