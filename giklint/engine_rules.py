@@ -102,7 +102,30 @@ class ImageOnlyPages(EngineRule):
         return f"PDF第{pages}页只有图片、没有文字层，这些页上的内容（如表格）无法检查" if pages else cls.summary
 
 
-ENGINE_RULES = [InternalError, NoTextLayer, ImageOnlyPages]
+class EmptyDocument(EngineRule):
+    """empty-document (GK003): 文件没有任何文字内容
+
+    检查内容 / What it checks:
+        文件能够读取，但里面没有任何文字（空文件、只有空白或只有图片的网页/Word 文件）。这时不运行
+        其他规则：逐条报告“缺标题”“缺表格”只会淹没真正的原因。
+    为什么 / Why it matters:
+        多半是导出或上传出了错（文件被清空、保存了错误的版本）。请检查是否选对了文件。
+    选项 / Options:
+        无。
+    不通过的例子 / Failing example:
+        draft.md:0:0: GK003 [error] 文件没有任何文字内容（可能是空文件或导出出错），无法检查 (empty-document)
+    通过的例子 / Passing example:
+        任何有文字的报告。
+    """
+
+    code = "GK003"
+    slug = "empty-document"
+    severity = "error"
+    summary = "文件没有任何文字内容（可能是空文件或导出出错），无法检查"
+
+
+ENGINE_RULES = [InternalError, NoTextLayer, ImageOnlyPages, EmptyDocument]
 # kind of a loader's notice ("kind" or "kind:detail") -> the engine rule reporting it, and whether the
 # other rules may run on the document
-NOTICE_RULES = {"no-text-layer": (NoTextLayer, False), "image-only-pages": (ImageOnlyPages, True)}
+NOTICE_RULES = {"no-text-layer": (NoTextLayer, False), "image-only-pages": (ImageOnlyPages, True),
+                "empty": (EmptyDocument, False)}

@@ -127,6 +127,12 @@ def test_a_real_scanned_pdf_gives_the_no_text_layer_finding_only():
     assert [(f.code, f.rule) for f in findings] == [("GK001", "no-text-layer")]
 
 
+@pytest.mark.parametrize("content", [b"", "  \r\n\u3000\n".encode("utf-8")])
+def test_an_empty_document_gives_one_empty_document_finding_instead_of_every_rule(content):
+    findings = lint(content, name="draft.md")
+    assert [(f.code, f.rule, f.severity) for f in findings] == [("GK003", "empty-document", "error")]
+
+
 def test_findings_are_sorted_by_location(tmp_path):
     project = fake_project(tmp_path)
     findings = lint(project["report"], select="FK001,FK002")

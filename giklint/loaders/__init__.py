@@ -57,11 +57,14 @@ def _safe_sniff(spec: LoaderSpec, data: bytes) -> bool:
 def load_document(data: bytes, path: str, loaders: Iterable[LoaderSpec]) -> Document:
     spec = choose_loader(data, path, loaders)
     try:
-        return spec.load(data, path)
+        document = spec.load(data, path)
     except InputError:
         raise
     except Exception as exc:  # a loader's own failure is still a clear input error, never a traceback
         raise InputError(path, f"无法读取（{spec.name}）：{type(exc).__name__}: {exc}") from exc
+    if not document.notices and not any(line.text.strip() for line in document.lines):
+        document.notices.append("empty")  # one clear finding instead of every rule finding nothing
+    return document
 
 
 def builtin_loaders() -> List[LoaderSpec]:
