@@ -52,7 +52,6 @@ class Flow:
         pieces: List[str] = []
         self._starts: List[int] = []  # offset where each segment starts
         self._segments: List[Tuple[Location, bool]] = []  # (location, shifts within the segment)
-        self._segment_line: List[int] = []  # index of the line each segment belongs to
         offset = 0
         for index, line in enumerate(self.lines):
             if index:
@@ -65,13 +64,11 @@ class Flow:
                         offset += 1
                     self._starts.append(offset)
                     self._segments.append((cell.location, cell.location.column is not None))
-                    self._segment_line.append(index)
                     pieces.append(cell.text)
                     offset += len(cell.text)
             else:
                 self._starts.append(offset)
                 self._segments.append((line.location, True))
-                self._segment_line.append(index)
                 pieces.append(line.text)
                 offset += len(line.text)
         self.raw = "".join(pieces)
@@ -84,12 +81,6 @@ class Flow:
         location, shifts = self._segments[index]
         return location.shifted(offset - self._starts[index]) if shifts else location
 
-    def line_index(self, offset: int) -> int:
-        """Index (into ``lines``) of the line holding ``offset``."""
-        if not self._starts:
-            return 0
-        return self._segment_line[max(0, bisect.bisect_right(self._starts, offset) - 1)]
-
 
 def line_items(lines: Iterable[Line]) -> List[dict]:
     """Lines as model items ``{"text", "location"}`` (non-blank lines only)."""
@@ -97,7 +88,6 @@ def line_items(lines: Iterable[Line]) -> List[dict]:
 
 
 DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 
 
 def iso_date(year: str, month: str, day: str) -> Optional[str]:

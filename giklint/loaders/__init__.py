@@ -68,26 +68,7 @@ def load_document(data: bytes, path: str, loaders: Iterable[LoaderSpec]) -> Docu
 
 
 def builtin_loaders() -> List[LoaderSpec]:
-    """The engine's own loaders; the heavy ones import their libraries only when called."""
-    from giklint.loaders import text
+    """The engine's own loaders; each imports its heavy library (lxml, pypdfium2) only when it loads."""
+    from giklint.loaders import docx, html, pdf, text
 
-    specs = [text.TEXT, text.MARKDOWN]
-    try:  # formats added by the binary-format work; absent modules simply are not offered
-        from giklint.loaders import html as _html
-
-        specs.append(_html.HTML)
-    except ImportError:
-        pass
-    try:
-        from giklint.loaders import docx as _docx
-
-        specs.append(_docx.DOCX)
-    except ImportError:
-        pass
-    try:
-        from giklint.loaders import pdf as _pdf
-
-        specs.append(_pdf.PDF)
-    except ImportError:
-        pass
-    return specs
+    return [text.TEXT, text.MARKDOWN, html.HTML, docx.DOCX, pdf.PDF]
