@@ -16,22 +16,19 @@ one file, or ``jobs=1``, in this process, with no pool to start. Standard input 
 """
 from __future__ import annotations
 
-import glob
 import os
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from pathlib import Path
-from typing import Any, Callable, Dict, Iterable, Iterator, List, NamedTuple, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple, Union
 
 from giklint.config import (DEFAULT_FAIL_ON, ConfigSource, Overrides, ResolvedConfig, check_schema,
                             config_for, file_chain, plugin_specs, resolve)
 from giklint.document import Document
 from giklint.errors import ConfigError, GiklintError, InputError, UsageError
 from giklint.rule import SEVERITY_RANK, Context, Finding
+from giklint.targets import Target, checked_suffixes, unique_targets
 
-CHECKED_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".docx", ".pdf", ".json", ".yaml", ".yml")
-SKIPPED_DIRS = (".venv", "venv", "node_modules", "__pycache__")  # besides every hidden folder
-GLOB_CHARS = "*?["
 MAX_CHUNK = 8  # files a worker takes at a time: small, as one PDF can cost as much as ten Markdown files
 
 Progress = Callable[[int, int], None]  # (files done, files in the run)
@@ -220,47 +217,6 @@ def check_file(path: str, options: CheckOptions = CheckOptions(), data: Optional
 
 # -- many files --------------------------------------------------------------------------------
 
-def checked_suffixes(loaders: Iterable[Any] = ()) -> Tuple[str, ...]:
-    """Suffixes a folder or glob is searched for: giklint's own and any a plugin loader adds."""
-    extra = [s for spec in loaders for s in getattr(spec, "suffixes", ()) if s and s not in CHECKED_SUFFIXES]
-    return CHECKED_SUFFIXES + tuple(extra)
-
-
-def _walk(folder: str, suffixes: Tuple[str, ...]) -> Iterator[str]:
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS)
-        for name in sorted(files):
-            if not name.startswith(".") and name.lower().endswith(suffixes):
-                yield os.path.join(root, name)
-
-
-class Target(NamedTuple):
-    """A file to check, or a path that names none (``error``); ``explicit`` when named as it is."""
-
-    path: str
-    error: Optional[str] = None
-    explicit: bool = True
-
-
-def expand_paths(paths: Iterable[str], suffixes: Tuple[str, ...] = CHECKED_SUFFIXES) -> Iterator[Target]:
-    """Every file to check, in the order given; folders recursed, globs expanded."""
-    for path in paths:
-        if path == "-" or os.path.isfile(path):
-            yield Target(path)
-        elif os.path.isdir(path):
-            yield from (Target(found, explicit=False) for found in _walk(path, suffixes))
-        elif any(c in path for c in GLOB_CHARS):
-            matches = sorted(glob.glob(path, recursive=True))
-            files = [m for m in matches if os.path.isfile(m) and m.lower().endswith(suffixes)]
-            for folder in (m for m in matches if os.path.isdir(m)):
-                files += _walk(folder, suffixes)
-            if not files:
-                yield Target(path, f"{path}: 没有匹配的文件")
-            yield from (Target(found, explicit=False) for found in files)
-        else:
-            yield Target(path, f"{path}: 文件不存在")
-
-
 def _not_a_model(target: Target, result: FileResult) -> bool:
     """A JSON/YAML file found in a folder that is not a report model (labels, settings): passed over."""
     from giklint.modelio import MODEL_SUFFIXES
@@ -297,17 +253,6 @@ def check_paths(paths: Sequence[str], options: CheckOptions = CheckOptions(),
             progress(done, len(targets))
     run.plugin_failures = list(dict.fromkeys(failures))
     return run
-
-
-def unique_targets(paths: Sequence[str], suffixes: Tuple[str, ...] = CHECKED_SUFFIXES) -> List[Target]:
-    """The targets of :func:`expand_paths`, a file named twice (or found twice) kept once."""
-    seen, targets = set(), []
-    for target in expand_paths(paths, suffixes):
-        key = target.path if target.path == "-" else os.path.abspath(target.path)
-        if key not in seen:
-            seen.add(key)
-            targets.append(target)
-    return targets
 
 
 def _results(targets: Sequence[Target], options: CheckOptions, stdin_filename: Optional[str], jobs: int,

@@ -17,7 +17,8 @@ from _engine_helpers import REPORT, fake_project, run_giklint, write
 from _engine_helpers import fresh_caches  # noqa: F401  (a fixture)
 
 from giklint.cli import main
-from giklint.engine import CheckOptions, check_paths, unique_targets
+from giklint.engine import CheckOptions, check_paths
+from giklint.targets import unique_targets
 from giklint.progress import MIN_FILES, ProgressBar, bar_text, should_draw
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")

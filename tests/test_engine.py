@@ -6,7 +6,8 @@ from _engine_helpers import REPORT, fake_project, write
 from _engine_helpers import fresh_caches  # noqa: F401  (a fixture)
 
 import giklint
-from giklint.engine import CheckOptions, check_file, check_paths, expand_paths, lint
+from giklint.engine import CheckOptions, check_file, check_paths, lint
+from giklint.targets import expand_paths
 from giklint.errors import ConfigError, InputError
 from giklint.rule import Finding
 
