@@ -20,10 +20,9 @@ from typing import Any, Iterable, List, Optional, Sequence, Tuple
 
 from giklint import __version__
 from giklint.errors import GiklintError, UsageError
+from giklint.template import DEFAULT_REPORT_TYPE, REPORT_TYPES
 
 SEVERITY_CHOICES = ("error", "warning", "info")
-REPORT_TYPES = ("department", "government_office_self", "township", "county_summary", "city_summary",
-                "province_summary", "vertical_system_summary")
 STARTER_FILE = "giklint.toml"
 
 
@@ -285,7 +284,8 @@ def _add_check_parser(sub) -> None:
     p.add_argument("--fail-on", choices=SEVERITY_CHOICES, help="达到此级别的发现使退出码为1（默认 warning）")
     p.add_argument("--jobs", "-j", type=int, help="并行检查的进程数（默认为处理器数；1 为按顺序检查）")
     p.add_argument("--previous", metavar="FILE", help="上一年度的报告（跨年度规则）")
-    p.add_argument("--report-type", choices=REPORT_TYPES, help="报告类型（决定发布期限，默认 department）")
+    p.add_argument("--report-type", choices=tuple(REPORT_TYPES),
+                   help=f"报告类型（决定发布期限，默认 {DEFAULT_REPORT_TYPE}）")
     p.add_argument("--published", metavar="DATE", help="发布日期 YYYY-MM-DD")
     p.add_argument("--quiet", "-q", action="store_true", help="只输出发现，不输出汇总")
     p.add_argument("--statistics", action="store_true", help="在发现之后按规则、按文件统计数量（只用于 text 格式）")

@@ -26,11 +26,11 @@ from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from giklint import selection
 from giklint.errors import ConfigError
+from giklint.template import DEFAULT_REPORT_TYPE
 
 CONFIG_FILE_NAMES = ("giklint.toml", ".giklint.toml", "pyproject.toml")
 DEFAULT_PROFILE = "national"
 DEFAULT_FAIL_ON = "warning"
-DEFAULT_REPORT_TYPE = "department"
 LOCAL_ONLY_KEYS = ("plugins", "per-file-ignores")  # meaningless in a profile, which has no folder
 SEVERITY_KEY = "severity"  # in [rules.<slug>]: the findings' severity, not an option of the rule
 

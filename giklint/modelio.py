@@ -10,7 +10,7 @@ import json
 from typing import Any, Dict
 
 from giklint.errors import InputError
-from giklint.extract import template
+from giklint import template
 
 MODEL_SUFFIXES = (".json", ".yaml", ".yml")
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence
 
 from giklint.document import Line, Location
-from giklint.extract.template import SECTION_HEADINGS
+from giklint.template import SECTION_HEADINGS
 from giklint.extract.text import blank_markers, chinese_number, normalize, offset_location
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from giklint.document import Line, Location
-from giklint.extract import template as official
+from giklint import template as official
 from giklint.extract.numbers import segmentations, unit_of
 from giklint.extract.sections import Sections
 from giklint.extract.table_tokens import (Region, Token, find_regions, is_review_header_text, tokenize,
