@@ -73,5 +73,5 @@ def default_loaders() -> list:
 
 
 def parse(source: Source, name: Optional[str] = None) -> Dict[str, Any]:
-    """The report model of one report (SPEC.md §4), validated against ``schemas/report.schema.json``."""
+    """The report model of one report (``docs/model.md``), validated against ``schemas/report.schema.json``."""
     return read_report(source, name).model

@@ -1,4 +1,4 @@
-"""Command line: ``giklint check|parse|rules|explain|init`` (SPEC.md §6).
+"""Command line: ``giklint check|parse|rules|explain|init`` (README.md, ``docs/configuration.md``).
 
 Exit codes of ``check``: 0 when no finding is at or above ``--fail-on`` (default ``warning``: info
 findings alone do not fail), 1 otherwise, 2 for a usage, input or configuration error, an unreadable

@@ -1,4 +1,4 @@
-"""Configuration: files, province profiles, and the settings they resolve to (SPEC.md §7).
+"""Configuration: files, province profiles, and the settings they resolve to (``docs/configuration.md``).
 
 Discovery: ``--config FILE``, else the first of ``giklint.toml``, ``.giklint.toml`` and ``pyproject.toml``
 with a ``[tool.giklint]`` table, searching from the checked file's folder upward (first found wins;

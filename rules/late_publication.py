@@ -21,7 +21,7 @@
 选项 / Options:
     `deadlines` (default 上表): 报告类型 -> "MM-DD"，只写要改的类型即可（如 {department = "01-28"}），
     未写的类型沿用国家期限。
-    `deadline` (default 无): 一个 "MM-DD"，覆盖当前报告类型的期限（SPEC 中的 `[rules.late-publication]
+    `deadline` (default 无): 一个 "MM-DD"，覆盖当前报告类型的期限（如 `[rules.late-publication]
     deadline = "01-28"`）。
 不通过的例子 / Failing example:
     某市卫生健康局2021年政府信息公开工作年度报告（部门报告）

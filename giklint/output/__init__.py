@@ -1,7 +1,7 @@
 """Output formats. Each is a :class:`FormatterSpec` contributed through the ``giklint_formatters`` hook.
 
 The engine's own are ``text`` (one finding a line, for people, editors and pre-commit), ``json``
-(SPEC.md §6, ``schemas/findings.schema.json``), ``sarif``, ``github`` and ``html``; plugins add more
+(``schemas/findings.schema.json``), ``sarif``, ``github`` and ``html``; plugins add more
 the same way. The ``options`` a formatter gets: ``statistics`` and ``quiet`` (booleans), ``output``
 (the ``--output`` file or None) and ``root`` (the folder paths are shown relative to: the working one).
 """
