@@ -28,11 +28,6 @@ STARTER_FILE = "giklint.toml"
 
 # -- check -------------------------------------------------------------------------------------
 
-def _selectors(values: Optional[Sequence[str]]) -> Tuple[str, ...]:
-    """``--select a,b --select c`` -> (a, b, c)."""
-    return tuple(item.strip() for value in values or () for item in re.split(r"[,，]", value) if item.strip())
-
-
 def _published(value: Optional[str]) -> Optional[str]:
     if value is None:
         return None
@@ -43,13 +38,13 @@ def _published(value: Optional[str]) -> Optional[str]:
 
 
 def _check_options(args: argparse.Namespace):
-    from giklint.engine import CheckOptions
+    from giklint.options import Options
 
     if args.jobs is not None and args.jobs < 1:
         raise UsageError(f"--jobs: 应为正整数，实际是 {args.jobs}")
-    return CheckOptions(config=args.config, province=args.province, report_type=args.report_type,
-                        select=_selectors(args.select), ignore=_selectors(args.ignore), fail_on=args.fail_on,
-                        published=_published(args.published), previous=args.previous)
+    return Options.of(config=args.config, province=args.province, report_type=args.report_type,
+                      select=args.select, ignore=args.ignore, fail_on=args.fail_on,
+                      published=_published(args.published), previous=args.previous)
 
 
 def _formatter(name: str):
@@ -75,17 +70,16 @@ def default_jobs() -> int:
 
 
 def _check_command(args: argparse.Namespace) -> int:
-    from giklint.engine import check_paths
-    from giklint.plugins import catalog
     from giklint.progress import ProgressBar
+    from giklint.runner import check_paths
 
     options = _check_options(args)
     formatter = _formatter(args.format)
     with ProgressBar(sys.stderr, quiet=args.quiet) as progress:
         run = check_paths(args.paths, options, stdin_filename=args.stdin_filename, jobs=args.jobs or default_jobs(),
                           keep_documents=args.format not in FINDINGS_ONLY_FORMATS, progress=progress)
-    text = formatter.render(run.results, catalog().rules, {"statistics": args.statistics, "quiet": args.quiet,
-                                                           "output": args.output, "root": os.getcwd()})
+    text = formatter.render(run.results, run.rules, {"statistics": args.statistics, "quiet": args.quiet,
+                                                      "output": args.output, "root": os.getcwd()})
     _write(text, args.output)
     for result in run.results:
         if result.error:
@@ -124,10 +118,10 @@ def _write(text: str, output: Optional[str]) -> None:
 
 def _catalog_for_cwd(config: Optional[str]):
     """The plugins of the configuration that applies here (``--config`` or found from the cwd)."""
-    from giklint.config import config_for, file_chain, plugin_specs
-    from giklint.plugins import catalog
+    from giklint.options import Options
+    from giklint.resolve import resolver_for
 
-    return catalog(plugin_specs(file_chain(config_for("-", config))))
+    return resolver_for(Options(config=config)).plugins_for("-")
 
 
 def _rules_command(args: argparse.Namespace) -> int:

@@ -5,7 +5,11 @@ import pytest
 from _engine_helpers import FAKE_PLUGIN, fake_project, write
 from _engine_helpers import fresh_caches  # noqa: F401  (a fixture)
 
-from giklint.engine import CheckOptions, check_paths, lint
+from giklint.api import lint
+
+from giklint.options import Options
+
+from giklint.runner import check_paths
 from giklint.plugins import catalog, load_plugins, rule_problem
 from giklint.rule import Rule
 
@@ -117,7 +121,7 @@ def test_check_reports_a_broken_plugin_and_still_runs_the_other_rules(tmp_path):
         'plugins = ["plugins/fake_rules.py"]', 'plugins = ["plugins/fake_rules.py", "plugins/broken.py"]'),
         encoding="utf-8")
     write(tmp_path / "plugins" / "broken.py", "import no_such_module_xyz\n")
-    run = check_paths([str(project["report"])], CheckOptions(select=("FK001",)))
+    run = check_paths([str(project["report"])], Options(select=("FK001",)))
     assert [name for name, _ in run.plugin_failures] == ["plugins/broken.py"]
     assert [f.code for f in run.results[0].findings] == ["FK001", "FK001"]
     assert run.exit_code == 2

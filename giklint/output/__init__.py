@@ -14,7 +14,7 @@ from typing import Callable, List
 @dataclass(frozen=True)
 class FormatterSpec:
     name: str  # the --format value
-    # (results, rules, options) -> text. ``results`` is a list of giklint.engine.FileResult in input order,
+    # (results, rules, options) -> text. ``results`` is a list of giklint.runner.FileResult in input order,
     # ``rules`` every known rule class (for help texts), ``options`` a dict: {"statistics": bool, "quiet": bool}.
     render: Callable[..., str]
     description: str = ""
