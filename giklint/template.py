@@ -23,6 +23,9 @@ APPLICATION_COLUMNS: List[Tuple[str, str]] = [
     ("total", "总计"),
 ]
 
+# 表三 columns that add up to 总计 (I-3.2)
+APPLICANT_KEYS: List[str] = [key for key, _ in APPLICATION_COLUMNS if key != "total"]
+
 # 表三 rows, 2021 format, in printed order. (key, official label, group label or "")
 APPLICATION_ROWS_2021: List[Tuple[str, str, str]] = [
     ("new_received", "一、本年新收政府信息公开申请数量", ""),
@@ -110,8 +113,12 @@ TABLE_TEMPLATE_VALUES: Tuple[str, ...] = TABLE_TEMPLATES + ("mixed",)
 # The format a whole report follows (the model's ``meta.template``; "pre-2019": the old 条例 format)
 REPORT_TEMPLATE_VALUES: Tuple[str, ...] = TABLE_TEMPLATES + ("pre-2019",)
 
-# The model's table keys, in printed order
+# The model's table keys, in printed order; the short names messages use; the part each belongs in
 TABLE_KEYS: Tuple[str, ...] = ("active_disclosure", "applications", "review_litigation")
+TABLE_SHORT_NAMES: Dict[str, str] = {"active_disclosure": "表二", "applications": "表三", "review_litigation": "表四"}
+TABLE_PARTS: Dict[str, int] = {"active_disclosure": 2, "applications": 3, "review_litigation": 4}
+# 表二 cells that hold amounts of money (decimals), not counts of cases or documents
+AMOUNT_CELLS: Tuple[Tuple[str, str], ...] = (("fees", "amount_10k_yuan"), ("procurement", "amount"))
 # 2019 表二 政府集中采购: the unit printed with 采购总金额 (万元, 元), kept beside the amount
 AMOUNT_UNIT_COLUMN: Tuple[str, str] = ("amount_unit", "金额单位")
 AMOUNT_UNIT_ROWS: Tuple[str, ...] = ("procurement",)

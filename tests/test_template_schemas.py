@@ -85,3 +85,15 @@ def test_cli_report_type_choices_are_the_templates(capsys):
         assert parser.parse_args(["check", "--report-type", report_type, "x.md"]).report_type == report_type
     with pytest.raises(SystemExit):
         parser.parse_args(["check", "--report-type", "prefecture", "x.md"])
+
+
+def test_every_table_has_a_short_name_and_a_part():
+    assert set(template.TABLE_SHORT_NAMES) == set(template.TABLE_PARTS) == set(template.TABLE_KEYS)
+    assert all(template.SECTION_HEADINGS[part] in template.TABLE_NAMES[key]
+               for key, part in template.TABLE_PARTS.items())
+
+
+def test_amount_cells_are_columns_of_their_rows():
+    columns = {(row, column) for row, _, _, cols in template.ACTIVE_DISCLOSURE_2019 + template.ACTIVE_DISCLOSURE_2021
+               for column, _ in cols}
+    assert set(template.AMOUNT_CELLS) <= columns
