@@ -10,7 +10,7 @@ keeps ``schemas/*.json`` in step with it).
 """
 from __future__ import annotations
 
-from typing import Dict, List, Tuple
+from typing import Dict, List, NamedTuple, Tuple
 
 # 表三 columns (申请人情况)
 APPLICATION_COLUMNS: List[Tuple[str, str]] = [
@@ -140,29 +140,26 @@ SECTION_HEADINGS: Dict[int, str] = {
 }
 CHINESE_NUMERALS = "一二三四五六七八九十"
 
-# Report types (``--report-type``, the configuration's ``report_type``): key -> Chinese name, in the
-# order the CLI and the schema list them. The type decides the publication deadline.
-REPORT_TYPES: Dict[str, str] = {
-    "department": "部门报告",
-    "government_office_self": "政府办公厅（室）本机关报告",
-    "township": "乡镇报告",
-    "county_summary": "县级汇总报告",
-    "city_summary": "地市级汇总报告",
-    "province_summary": "省级汇总报告",
-    "vertical_system_summary": "垂直管理系统汇总报告",
+class ReportType(NamedTuple):
+    label: str  # the Chinese name messages use
+    deadline: str  # the national publication deadline, "MM-DD" of the year after the report year
+
+
+# Report types (``--report-type``, the configuration's ``report_type``), in the order the CLI and
+# the schema list them. The type decides the deadline: the 条例's 1月31日 for an agency's own report,
+# later dates for the summaries built from them.
+REPORT_TYPES: Dict[str, ReportType] = {
+    "department": ReportType("部门报告", "01-31"),
+    "government_office_self": ReportType("政府办公厅（室）本机关报告", "01-31"),
+    "township": ReportType("乡镇报告", "01-31"),
+    "county_summary": ReportType("县级汇总报告", "02-20"),
+    "city_summary": ReportType("地市级汇总报告", "03-10"),
+    "province_summary": ReportType("省级汇总报告", "03-31"),
+    "vertical_system_summary": ReportType("垂直管理系统汇总报告", "03-31"),
 }
 DEFAULT_REPORT_TYPE = "department"
-# The national publication deadline ("MM-DD" of the year after the report year) per report type:
-# the 条例's 1月31日 for an agency's own report, later dates for the summaries built from them.
-NATIONAL_DEADLINES: Dict[str, str] = {
-    "department": "01-31",
-    "government_office_self": "01-31",
-    "township": "01-31",
-    "county_summary": "02-20",
-    "city_summary": "03-10",
-    "province_summary": "03-31",
-    "vertical_system_summary": "03-31",
-}
+REPORT_TYPE_LABELS: Dict[str, str] = {key: kind.label for key, kind in REPORT_TYPES.items()}
+NATIONAL_DEADLINES: Dict[str, str] = {key: kind.deadline for key, kind in REPORT_TYPES.items()}
 
 
 def application_rows(template: str) -> List[Tuple[str, str, str]]:

@@ -6,6 +6,7 @@ carry their own copies (they must stay plain JSON for other tools): these tests 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any, Dict, List
 
@@ -34,9 +35,10 @@ def test_config_schema_report_types_are_the_templates():
 
 
 def test_every_report_type_has_a_deadline_and_a_chinese_name():
-    assert set(template.NATIONAL_DEADLINES) == set(template.REPORT_TYPES)
+    assert list(template.NATIONAL_DEADLINES) == list(template.REPORT_TYPE_LABELS) == list(template.REPORT_TYPES)
     assert template.DEFAULT_REPORT_TYPE in template.REPORT_TYPES
-    assert all(template.REPORT_TYPES.values())
+    assert all(re.fullmatch(r"(0[1-9]|1[0-2])-[0-3][0-9]", day) for day in template.NATIONAL_DEADLINES.values())
+    assert all(label.endswith("报告") for label in template.REPORT_TYPE_LABELS.values())
 
 
 def test_report_schema_template_enums():
