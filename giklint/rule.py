@@ -5,7 +5,7 @@ a one-line Chinese ``summary`` and a ``check`` method; its module docstring is i
 (shown by ``giklint explain``). Rules are contributed through the ``giklint_rules`` hook; the built-in
 ones live in the top-level ``rules/`` folder (package ``giklint_rules``) and use the same hook.
 
-A rule sees only the validated report model (a dict, ``docs/model.md``) through a :class:`Context`, never
+A rule sees only the report model (:mod:`giklint.model`, ``docs/model.md``) through a :class:`Context`, never
 the source file: the same rule works on Markdown, Word, PDF and on a model read back from YAML.
 """
 from __future__ import annotations

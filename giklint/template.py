@@ -24,7 +24,7 @@ APPLICATION_COLUMNS: List[Tuple[str, str]] = [
 ]
 
 # 表三 columns that add up to 总计 (I-3.2)
-APPLICANT_KEYS: List[str] = [key for key, _ in APPLICATION_COLUMNS if key != "total"]
+APPLICANT_COLUMNS: List[str] = [key for key, _ in APPLICATION_COLUMNS if key != "total"]
 
 # 表三 rows, 2021 format, in printed order. (key, official label, group label or "")
 APPLICATION_ROWS_2021: List[Tuple[str, str, str]] = [
@@ -114,8 +114,8 @@ TABLE_TEMPLATE_VALUES: Tuple[str, ...] = TABLE_TEMPLATES + ("mixed",)
 REPORT_TEMPLATE_VALUES: Tuple[str, ...] = TABLE_TEMPLATES + ("pre-2019",)
 
 # The model's table keys, in printed order; the short names messages use; the part each belongs in
-TABLE_KEYS: Tuple[str, ...] = ("active_disclosure", "applications", "review_litigation")
-TABLE_SHORT_NAMES: Dict[str, str] = {"active_disclosure": "表二", "applications": "表三", "review_litigation": "表四"}
+TABLES: Tuple[str, ...] = ("active_disclosure", "applications", "review_litigation")
+SHORT_NAMES: Dict[str, str] = {"active_disclosure": "表二", "applications": "表三", "review_litigation": "表四"}
 TABLE_PARTS: Dict[str, int] = {"active_disclosure": 2, "applications": 3, "review_litigation": 4}
 # 表二 cells that hold amounts of money (decimals), not counts of cases or documents
 AMOUNT_CELLS: Tuple[Tuple[str, str], ...] = (("fees", "amount_10k_yuan"), ("procurement", "amount"))

@@ -10,9 +10,8 @@ import pytest
 from conftest import EXAMPLES, ROOT
 
 from giklint.engine import run_rule
-
-from giklint.runner import FileResult
 from giklint.rule import Context, Finding
+from giklint.runner import FileResult
 
 FORMATS = EXAMPLES / "formats"
 REPORTS = EXAMPLES / "reports"

@@ -51,7 +51,7 @@ def test_report_schema_template_enums():
 
 def test_report_schema_tables_are_the_official_tables():
     tables = _schema("report")["properties"]["tables"]["properties"]
-    assert sorted(tables) == sorted(template.TABLE_KEYS) == sorted(template.TABLE_NAMES)
+    assert sorted(tables) == sorted(template.TABLES) == sorted(template.TABLE_NAMES)
 
 
 def test_report_schema_active_disclosure_rows_and_columns():
@@ -90,7 +90,7 @@ def test_cli_report_type_choices_are_the_templates(capsys):
 
 
 def test_every_table_has_a_short_name_and_a_part():
-    assert set(template.TABLE_SHORT_NAMES) == set(template.TABLE_PARTS) == set(template.TABLE_KEYS)
+    assert set(template.SHORT_NAMES) == set(template.TABLE_PARTS) == set(template.TABLES)
     assert all(template.SECTION_HEADINGS[part] in template.TABLE_NAMES[key]
                for key, part in template.TABLE_PARTS.items())
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence
 
 from giklint.document import Line, Location
-from giklint.template import SECTION_HEADINGS
 from giklint.extract.text import blank_markers, chinese_number, normalize, offset_location
+from giklint.template import SECTION_HEADINGS
 
 
 @dataclass

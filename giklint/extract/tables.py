@@ -18,15 +18,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
-from giklint.document import Line, Location
 from giklint import template as official
+from giklint.document import Line, Location
 from giklint.extract.numbers import segmentations, unit_of
 from giklint.extract.sections import Sections
 from giklint.extract.table_tokens import (Region, Token, find_regions, is_review_header_text, tokenize,
                                           unflatten)
 from giklint.extract.text import squeeze
 
-TABLE_KEYS = ("active_disclosure", "applications", "review_litigation")
+TABLE_KEYS = official.TABLES
 
 
 @dataclass

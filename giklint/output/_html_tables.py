@@ -8,7 +8,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any, Dict, List, Sequence, Tuple
 
-from giklint import template
+from giklint.extract import template
 from giklint.rule import SEVERITY_RANK
 
 Hits = Dict[str, List[Tuple[str, str]]]  # (cell or row model path) -> [(finding id, severity)]
