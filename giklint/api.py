@@ -25,6 +25,13 @@ class Report:
     model: Dict[str, Any]
     document: Optional[Document] = None
 
+    @property
+    def typed(self):
+        """The model as a typed :class:`giklint.model.Report` (converted on each call)."""
+        from giklint.model_dict import report_from_dict
+
+        return report_from_dict(self.model)
+
 
 def read_bytes(source: Source, name: Optional[str] = None) -> tuple:
     """(bytes, path name) of a source; a clear InputError when the file cannot be read."""
@@ -63,6 +70,11 @@ def read_report(source: Source, name: Optional[str] = None, loaders: Optional[It
     model = extract(document)
     validate(model, "report")  # a model that breaks the schema is a bug: fail loudly
     return Report(path, model, document)
+
+
+def read(source: Source, name: Optional[str] = None):
+    """The typed report model (:class:`giklint.model.Report`) of one report or model file."""
+    return read_report(source, name).typed
 
 
 def default_loaders() -> list:

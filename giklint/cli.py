@@ -158,8 +158,11 @@ def _explain_command(args: argparse.Namespace) -> int:
     rule = _find_rule(args.rule, found.rules)
     lines = [rule.doc() or f"{rule.slug} ({rule.code}): {rule.summary}", "",
              f"默认级别 / Default severity: {rule.severity}"]
+    from giklint.rule import option_defaults
+
+    defaults = option_defaults(rule)
     lines += ["配置 / Configuration:", f"    [rules.{rule.slug}]", f'    severity = "{rule.severity}"']
-    lines += [f"    {key} = {toml_value(value)}" for key, value in (rule.options or {}).items() if value is not None]
+    lines += [f"    {key} = {toml_value(value)}" for key, value in defaults.items() if value is not None]
     sys.stdout.write("\n".join(lines) + "\n")
     return 0
 
