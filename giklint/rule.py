@@ -89,7 +89,7 @@ class Context:
     and ``previous`` and converted.
     """
 
-    __slots__ = ("report", "options", "settings", "previous", "path")
+    __slots__ = ("report", "options", "settings", "previous", "path", "_model")
 
     def __init__(self, report: Optional[ModelLike] = None, options: Optional[Dict[str, Any]] = None,
                  settings: Optional[Dict[str, Any]] = None, previous: Optional[ModelLike] = None, path: str = "",
@@ -101,6 +101,7 @@ class Context:
         self.settings = dict(settings or {})
         self.previous = _as_report(previous)
         self.path = path
+        self._model: Optional[Dict[str, Any]] = None
 
     # -- the report ------------------------------------------------------------------------------
     @property
@@ -179,6 +180,31 @@ class Context:
 
     def option(self, name: str, default: Any = None) -> Any:
         return self.options.get(name, default)
+
+    # -- for plugins written against the JSON form (before the typed model) --------------------------
+    @property
+    def model(self) -> Dict[str, Any]:
+        """The report's JSON form (``schemas/report.schema.json``), built on first use. New rules
+        read :attr:`report`; this keeps rules written for the dict working."""
+        if self._model is None:
+            from giklint.model_dict import report_to_dict
+
+            self._model = report_to_dict(self.report)
+        return self._model
+
+    def section(self, number: int) -> Optional[Dict[str, Any]]:
+        """Part ``number`` in its JSON form (see :meth:`part` for the typed one)."""
+        return next((part for part in self.model.get("sections") or [] if part.get("number") == number), None)
+
+    def location_of(self, path: str) -> Dict[str, int]:
+        """The location dict of a model path such as ``tables.applications.new_received.total``
+        or ``meta.published`` (see :meth:`cell` and :meth:`location` for the typed ones)."""
+        if path.startswith("tables."):
+            table, row, column = (path.split(".") + ["", ""])[1:4]
+            if column:
+                return self.cell(table, row, column).location.to_dict()
+            return (self.row_location(table, row) if row else self.table_location(table)).to_dict()
+        return self.location(path).to_dict()
 
 
 _TYPE_ZH = {bool: "true/false", int: "整数", float: "数字", str: "字符串", list: "列表", dict: "表（table）"}
