@@ -13,7 +13,6 @@ from typing import Any, Dict, List, Optional, Tuple
 from giklint.model import (
     BLANK,
     INVALID,
-    MISSING,
     NOWHERE,
     READ,
     UNPLACED,
@@ -90,8 +89,9 @@ def _row(name: str, key: str, values: Optional[Dict[str, Any]], info: Optional[D
     for column in columns:
         value = (values or {}).get(column)
         own = locations.get(prefix + column)
-        cells.append(Cell(name, key, column, value, invalid.get(column), _cell_state(value, invalid.get(column), row_info),
-                          own or NOWHERE, recorded=column in (values or {}), located=own is not None))
+        text = invalid.get(column)
+        cells.append(Cell(name, key, column, value, text, _cell_state(value, text, row_info), own or NOWHERE,
+                          recorded=column in (values or {}), located=own is not None))
     printed = row_info.get("printed")
     return Row(name, key, tuple(cells), label=row_info.get("label"),
                location=_optional_location(row_info.get("location")),

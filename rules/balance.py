@@ -27,8 +27,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from giklint.vocabulary import APPLICATION_COLUMNS
 from giklint.rule import Context, Finding, Rule
+from giklint.vocabulary import APPLICATION_COLUMNS
 
 from giklint.tabletools import all_numbers, cell_location, fmt, same_amount
 from giklint.vocabulary import column_name
@@ -46,8 +46,8 @@ class Balance(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         for column, _ in APPLICATION_COLUMNS:
             received, carried_over, results, carried_forward = (
-                ctx.cell(TABLE, row, column).value for row in ("new_received", "carried_over", "results_total",
-                                                        "carried_forward"))
+                ctx.cell(TABLE, row, column).value
+                for row in ("new_received", "carried_over", "results_total", "carried_forward"))
             if not all_numbers((received, carried_over, results, carried_forward)):
                 continue
             incoming, outgoing = received + carried_over, results + carried_forward

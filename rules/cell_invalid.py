@@ -24,7 +24,6 @@ import unicodedata
 from typing import Iterator, Optional, Set
 
 from giklint.rule import Context, Finding, Rule
-
 from giklint.tabletools import cell_location, fmt, invalid_cells, is_blank_mark, is_number, table_values
 from giklint.vocabulary import TABLES, cell_name
 

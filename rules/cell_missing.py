@@ -26,8 +26,23 @@ from dataclasses import dataclass, field
 from typing import Iterator, List, Optional
 
 from giklint.rule import Context, Finding, Option, Rule
-
-from giklint.tabletools import cell_location, described_rows, expected_rows, invalid_cells, is_blank_mark, is_number, printed_values, quoted, row_location, row_present, row_seen_blank, row_values, table_has_values, table_location, value_columns
+from giklint.tabletools import (
+    cell_location,
+    described_rows,
+    expected_rows,
+    invalid_cells,
+    is_blank_mark,
+    is_number,
+    printed_values,
+    quoted,
+    row_location,
+    row_present,
+    row_seen_blank,
+    row_values,
+    table_has_values,
+    table_location,
+    value_columns,
+)
 from giklint.vocabulary import TABLES, column_name, row_name, table_name
 
 

@@ -27,9 +27,8 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, Iterable, List
 
-from giklint.texttools import normalize
 from giklint.rule import Context, Finding, Option, Rule
-from giklint.texttools import document_start
+from giklint.texttools import document_start, normalize
 
 DEFAULT_FIELDS = ["phone", "email", "address"]
 CONTACT_KINDS_ZH = {"phone": "电话", "fax": "传真", "email": "电子邮箱", "address": "地址", "postcode": "邮编"}

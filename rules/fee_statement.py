@@ -25,7 +25,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, Iterable, List
+from typing import Any, Iterable, List
 
 from giklint.model import Location
 from giklint.rule import SEVERITIES, Context, Finding, Option, Rule

@@ -20,7 +20,6 @@ from __future__ import annotations
 from typing import Iterator, List
 
 from giklint.rule import Context, Finding, Option, Rule
-
 from giklint.tabletools import all_numbers, fmt, is_number, same_amount, snippet
 
 

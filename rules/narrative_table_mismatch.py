@@ -25,8 +25,8 @@ from __future__ import annotations
 import re
 from typing import Dict, Iterator, List, Optional, Sequence, Tuple
 
-from giklint.vocabulary import OUTCOME_ROWS
 from giklint.rule import Context, Finding, Rule
+from giklint.vocabulary import OUTCOME_ROWS
 
 from giklint.tabletools import all_numbers, fmt, is_number, report_year, same_amount, snippet
 

@@ -26,8 +26,8 @@ from __future__ import annotations
 
 from typing import Iterator, List
 
-from giklint.vocabulary import APPLICATION_COLUMNS
 from giklint.rule import Context, Finding, Rule
+from giklint.vocabulary import APPLICATION_COLUMNS
 
 from giklint.tabletools import cell_location, expected_rows, fmt, sum_breaks
 from giklint.vocabulary import column_name

@@ -27,9 +27,8 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, Iterable, Iterator, Set, Tuple
 
-from giklint.texttools import normalize
 from giklint.rule import Context, Finding, Rule
-from giklint.texttools import shifted, text_lines
+from giklint.texttools import normalize, shifted, text_lines
 
 _TEMPLATE_NOTE = re.compile(r"[（(]\s*文字描述[^）)]{0,40}[）)]")
 _BRACKETED = re.compile(r"【([^】\n]{0,30})】")

@@ -16,7 +16,7 @@
 """
 from __future__ import annotations
 
-from typing import Any, Dict, Iterable, List
+from typing import Iterable, List
 
 from giklint.rule import Context, Finding, Option, Rule
 from giklint.texttools import document_start, full_text, squeeze

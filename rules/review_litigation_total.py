@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from giklint.vocabulary import REVIEW_GROUPS
 from giklint.rule import Context, Finding, Rule
+from giklint.vocabulary import REVIEW_GROUPS
 
 from giklint.tabletools import cell_location, fmt, row_values, sum_breaks
 

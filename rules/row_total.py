@@ -20,7 +20,6 @@ from __future__ import annotations
 from typing import Iterator
 
 from giklint.rule import Context, Finding, Rule
-
 from giklint.tabletools import cell_location, expected_rows, fmt, row_values, sum_breaks, table_values
 from giklint.vocabulary import APPLICANT_COLUMNS, row_name
 

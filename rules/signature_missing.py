@@ -21,7 +21,7 @@
 """
 from __future__ import annotations
 
-from typing import Any, Dict, Iterable
+from typing import Iterable
 
 from giklint.model import Signature
 from giklint.rule import Context, Finding, Option, Rule

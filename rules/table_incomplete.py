@@ -24,7 +24,6 @@ from __future__ import annotations
 from typing import Iterator, List
 
 from giklint.rule import Context, Finding, Rule
-
 from giklint.tabletools import compact_list, expected_rows, row_present, table_has_values, table_location
 from giklint.vocabulary import row_name, table_name
 

@@ -27,8 +27,15 @@ from __future__ import annotations
 from typing import Iterator
 
 from giklint.rule import Context, Finding, Rule
-
-from giklint.tabletools import described_rows, report_year, row_seen_blank, table_found, table_has_values, table_location, table_values
+from giklint.tabletools import (
+    described_rows,
+    report_year,
+    row_seen_blank,
+    table_found,
+    table_has_values,
+    table_location,
+    table_values,
+)
 from giklint.vocabulary import TABLES, part_heading, table_full_name, table_name
 
 

@@ -30,10 +30,18 @@ from __future__ import annotations
 
 from typing import Dict, Iterator, List, Optional
 
-from giklint.vocabulary import ACTIVE_DISCLOSURE_2019, ACTIVE_DISCLOSURE_2021
 from giklint.rule import Context, Finding, Option, Rule
+from giklint.vocabulary import ACTIVE_DISCLOSURE_2019, ACTIVE_DISCLOSURE_2021
 
-from giklint.tabletools import described_rows, report_year, table_found, table_has_values, table_location, table_template, table_values
+from giklint.tabletools import (
+    described_rows,
+    report_year,
+    table_found,
+    table_has_values,
+    table_location,
+    table_template,
+    table_values,
+)
 from giklint.vocabulary import row_name, table_name
 
 CHECKED_TABLES = ("active_disclosure", "applications")

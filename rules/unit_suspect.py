@@ -24,7 +24,6 @@ from __future__ import annotations
 from typing import Iterator
 
 from giklint.rule import Context, Finding, Option, Rule
-
 from giklint.tabletools import cell_location, fmt, is_number, row_values
 
 TABLE = "active_disclosure"

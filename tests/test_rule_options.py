@@ -39,8 +39,8 @@ def check_with(tmp_path, capsys, config: str):
     ('[rules.template-mismatch]\nformat_2021_from = 1999\n', "rules.template-mismatch.format_2021_from",
      "不小于 2019"),
 ])
-def test_a_wrong_option_value_stops_with_exit_2_naming_file_key_and_accepted_values(tmp_path, capsys, config, key,
-                                                                                     accepted):
+def test_a_wrong_option_value_stops_with_exit_2_naming_file_key_and_accepted_values(
+        tmp_path, capsys, config, key, accepted):
     code, err = check_with(tmp_path, capsys, config)
     assert code == 2
     assert f"giklint.toml: {key}: " in err

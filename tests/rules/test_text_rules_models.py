@@ -30,7 +30,8 @@ def _odd_models():
     model["meta"].update(period={"start": None, "end": None, "raw": None, "valid": None},
                          contacts={kind: [] for kind in ("phone", "fax", "email", "address", "postcode")},
                          years_mentioned=[])
-    yield {"meta": model["meta"], "sections": [], "tables": dict.fromkeys(("active_disclosure", "applications", "review_litigation"))}
+    no_tables = dict.fromkeys(("active_disclosure", "applications", "review_litigation"))
+    yield {"meta": model["meta"], "sections": [], "tables": no_tables}
     yield model
     model = report()
     for part in model["sections"]:
