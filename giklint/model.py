@@ -54,10 +54,16 @@ class Location:
 
     def to_dict(self) -> Dict[str, int]:
         """Only the fields that are set (the form findings and the JSON model use)."""
-        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) is not None}
+        return {name: value for name, value in zip(_LOCATION_FIELDS, self._values()) if value is not None}
+
+    def _values(self) -> Tuple[Optional[int], ...]:
+        return self.line, self.column, self.page, self.paragraph, self.table, self.row, self.cell
 
     def __bool__(self) -> bool:
-        return any(getattr(self, f.name) is not None for f in fields(self))
+        return any(value is not None for value in self._values())
+
+
+_LOCATION_FIELDS = ("line", "column", "page", "paragraph", "table", "row", "cell")
 
 
 NOWHERE = Location()

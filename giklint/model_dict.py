@@ -78,19 +78,19 @@ def _cell_state(value: Any, text: Optional[str], row_info: Dict[str, Any]) -> st
 
 
 def _row(name: str, key: str, values: Optional[Dict[str, Any]], info: Optional[Dict[str, Any]],
-         invalid: Dict[str, str], locations: Dict[str, Location]) -> Row:
+         invalid: Dict[str, str], located: Dict[str, Location]) -> Row:
+    """``located``: the row's cell locations by column."""
     row_info = info or {}
     columns = list(values or {})
-    prefix = f"{TABLE_PREFIX}{name}.{key}."
-    columns += [path[len(prefix):] for path in locations if path.startswith(prefix)
-                and path[len(prefix):] not in columns]
+    columns += [column for column in located if column not in columns]
     columns += [column for column in invalid if column not in columns]
     cells = []
     for column in columns:
         value = (values or {}).get(column)
-        own = locations.get(prefix + column)
+        own = located.get(column)
         text = invalid.get(column)
-        cells.append(Cell(name, key, column, value, text, _cell_state(value, text, row_info), own or NOWHERE,
+        cells.append(Cell(name, key, column, value, text, _cell_state(value, text, row_info),
+                          own if own is not None else NOWHERE,
                           recorded=column in (values or {}), located=own is not None))
     printed = row_info.get("printed")
     return Row(name, key, tuple(cells), label=row_info.get("label"),
@@ -101,7 +101,8 @@ def _row(name: str, key: str, values: Optional[Dict[str, Any]], info: Optional[D
 
 
 def _table(name: str, values: Optional[Dict[str, Any]], info: Optional[Dict[str, Any]],
-           locations: Dict[str, Location], listed: bool) -> Table:
+           locations: Dict[str, Dict[str, Location]], listed: bool) -> Table:
+    """``locations``: this table's cell locations by row and column."""
     info_rows = (info or {}).get("rows") or {}
     invalid: Dict[str, Dict[str, str]] = {}
     for path, text in ((info or {}).get("invalid_cells") or {}).items():
@@ -109,7 +110,7 @@ def _table(name: str, values: Optional[Dict[str, Any]], info: Optional[Dict[str,
         invalid.setdefault(row, {})[column] = text
     keys = list(values or {}) + [key for key in info_rows if key not in (values or {})]
     rows = tuple(_row(name, key, (values or {}).get(key) if key in (values or {}) else None, info_rows.get(key),
-                      invalid.get(key, {}), locations) for key in keys)
+                      invalid.get(key, {}), locations.get(key, {})) for key in keys)
     extra = (info or {}).get("extra_columns")
     return Table(name, found=bool((info or {}).get("found")), template=(info or {}).get("template"),
                  location=_optional_location((info or {}).get("location")), rows=rows,
@@ -120,7 +121,12 @@ def _table(name: str, values: Optional[Dict[str, Any]], info: Optional[Dict[str,
 
 def report_from_dict(model: Dict[str, Any]) -> Report:
     """A schema-valid model dict as a :class:`Report`."""
-    all_locations = {path: location_from(value) for path, value in (model.get("locations") or {}).items()}
+    all_locations = model.get("locations") or {}
+    cell_locations: Dict[str, Dict[str, Dict[str, Location]]] = {}  # table -> row -> column -> location
+    for path, value in all_locations.items():
+        if path.startswith(TABLE_PREFIX) and path.count(".") == 3:
+            _, table, row, column = path.split(".")
+            cell_locations.setdefault(table, {}).setdefault(row, {})[column] = location_from(value)
     values = model.get("tables") or {}
     infos = model.get("table_info") or {}
     names = list(values) + [name for name in infos if name not in values]
@@ -129,7 +135,7 @@ def report_from_dict(model: Dict[str, Any]) -> Report:
         meta=_meta(model.get("meta") or {}),
         parts=tuple(Part(part["number"], part["heading"], part.get("numbering"), location_from(part.get("location")),
                          part.get("body") or "", _lines(part.get("lines"))) for part in model.get("sections") or []),
-        tables=tuple(_table(name, values.get(name), infos.get(name), all_locations, name in values)
+        tables=tuple(_table(name, values.get(name), infos.get(name), cell_locations.get(name, {}), name in values)
                      for name in names),
         source=Source(source.get("path"), source.get("format"), source.get("encoding"),
                       tuple(source.get("notices") or ())) if isinstance(source, dict) else None,
@@ -140,7 +146,7 @@ def report_from_dict(model: Dict[str, Any]) -> Report:
         narrative=tuple(Claim(item["kind"], item["value"], item.get("text", ""), location_from(item.get("location")),
                               tuple(item["parts"]) if isinstance(item.get("parts"), list) else None)
                         for item in model["narrative"]) if isinstance(model.get("narrative"), list) else None,
-        locations=tuple((path, location) for path, location in all_locations.items()
+        locations=tuple((path, location_from(value)) for path, value in all_locations.items()
                         if not path.startswith(TABLE_PREFIX)) if "locations" in model else None,
         model_version=model.get("model_version"),
     )
