@@ -90,3 +90,11 @@ def test_import_giklint_stays_cheap():
 
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert ast.literal_eval(out) == ["giklint.hookspecs"]
+
+
+def test_read_gives_the_typed_model_of_what_parse_gives():
+    path = str(ROOT / "examples" / "reports" / "clean-2021.md")
+    model, report = giklint.parse(path), giklint.read(path)
+    assert report.meta.year == model["meta"]["year"]
+    assert report.table("applications").row("new_received").cell("total").value == \
+        model["tables"]["applications"]["new_received"]["total"]
