@@ -77,7 +77,8 @@ def _check_command(args: argparse.Namespace) -> int:
     formatter = _formatter(args.format)
     with ProgressBar(sys.stderr, quiet=args.quiet) as progress:
         run = check_paths(args.paths, options, stdin_filename=args.stdin_filename, jobs=args.jobs or default_jobs(),
-                          keep_documents=args.format not in FINDINGS_ONLY_FORMATS, progress=progress)
+                          keep_documents=args.format not in FINDINGS_ONLY_FORMATS, progress=progress,
+                          output=args.output)
     text = formatter.render(run.results, run.rules, {"statistics": args.statistics, "quiet": args.quiet,
                                                       "output": args.output, "root": os.getcwd()})
     _write(text, args.output)
@@ -85,6 +86,8 @@ def _check_command(args: argparse.Namespace) -> int:
         if result.error:
             print(f"giklint: {result.error}", file=sys.stderr)
     _report_failures(run.plugin_failures)
+    for path in run.own_outputs:
+        print(f"giklint: 跳过了 {path}：它是 giklint 此前写出的检查结果，不是报告", file=sys.stderr)
     if run.skipped and not args.quiet:
         print(f"giklint: 跳过了 {len(run.skipped)} 个不是报告模型的 JSON/YAML 文件（如 {run.skipped[0]}）",
               file=sys.stderr)
@@ -97,6 +100,10 @@ def _parse_command(args: argparse.Namespace) -> int:
     from giklint.api import read_report
     from giklint.modelio import to_json, to_yaml
 
+    from giklint.own_files import refuse_output_over
+
+    if args.path != "-":
+        refuse_output_over(args.output, [(args.path, "报告")])
     report = read_report(args.path, name=args.stdin_filename if args.path == "-" else None)
     text = to_yaml(report.model) if args.format == "yaml" else to_json(report.model)
     _write(text, args.output)

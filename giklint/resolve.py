@@ -14,10 +14,11 @@ import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
 from giklint.config import ConfigSource, check_schema, config_for, file_chain, plugin_specs, resolve
 from giklint.engine import Setup
+from giklint.errors import GiklintError
 from giklint.options import Options
 
 
@@ -42,7 +43,7 @@ class Resolver:
 
     def __init__(self, options: Options = Options()) -> None:
         self.options = options
-        self._by_config: Dict[Optional[str], Resolved] = {}
+        self._by_config: Dict[Optional[str], Union[Resolved, GiklintError]] = {}
 
     def for_file(self, path: str) -> Resolved:
         """The set-up of one file (``-``: standard input, configured from the current folder)."""
@@ -60,10 +61,20 @@ class Resolver:
         return catalog(plugin_specs(file_chain(config_for(path, self.options.config))))
 
     def for_config(self, config_path: Optional[str]) -> Resolved:
-        """The set-up under one configuration file (None: no file, the national defaults)."""
+        """The set-up under one configuration file (None: no file, the national defaults).
+
+        A configuration that cannot be resolved raises its error, each time it is asked for: a batch
+        makes it the error of each file under it and checks the others (:mod:`giklint.runner`).
+        """
         if config_path not in self._by_config:
-            self._by_config[config_path] = self._resolve(file_chain(config_path), config_path)
-        return self._by_config[config_path]
+            try:
+                self._by_config[config_path] = self._resolve(file_chain(config_path), config_path)
+            except GiklintError as exc:
+                self._by_config[config_path] = exc
+        found = self._by_config[config_path]
+        if isinstance(found, GiklintError):
+            raise found.with_traceback(None)
+        return found
 
     def for_data(self, data: Dict[str, Any], base_dir: Optional[Path] = None) -> Resolved:
         """The set-up under a configuration given as a dict (the shape of a ``giklint.toml``)."""
@@ -73,7 +84,11 @@ class Resolver:
 
     def resolved(self) -> List[Resolved]:
         """Every set-up resolved so far, in the order first asked for."""
-        return list(self._by_config.values())
+        return [found for found in self._by_config.values() if isinstance(found, Resolved)]
+
+    def config_files(self) -> List[str]:
+        """The configuration files asked for so far (resolved or broken)."""
+        return [path for path in self._by_config if path is not None]
 
     def _resolve(self, chain: Sequence[ConfigSource], config_path: Optional[str]) -> Resolved:
         from giklint.plugins import catalog

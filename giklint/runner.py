@@ -6,8 +6,16 @@ the suffixes of the loaders its configuration's plugins add), checks each file w
 :class:`RunResult`. An unreadable file is a :attr:`FileResult.error`; the run goes on and ends with
 exit code 2. Configuration and plugins come from :mod:`giklint.resolve`, once per configuration file.
 
-Many files are checked by a process pool (``jobs`` > 1; results still come back in input order);
+Many files are checked by worker processes (``jobs`` > 1; results still come back in input order);
 one file, or ``jobs=1``, in this process, with no pool to start. Standard input is read here.
+
+A batch survives its worst file. The workers (:mod:`giklint.pool`) have a memory limit each
+(``GIKLINT_WORKER_MEMORY``) and a time limit per file (``GIKLINT_FILE_SECONDS``); a file that
+crashes its worker (found by checking it again alone), runs out of time or out of memory is that
+file's error and the others are still checked. A configuration that cannot be resolved is the error
+of each file under it; only when it leaves no file to check does it end the run at once.
+``--output`` naming a file the run reads is refused before anything is checked; giklint's own
+earlier output found among the files is passed over (:mod:`giklint.own_files`).
 """
 from __future__ import annotations
 
@@ -21,11 +29,14 @@ from giklint.document import Document
 from giklint.engine import check_report
 from giklint.errors import ConfigError, GiklintError, UsageError
 from giklint.options import Options
+from giklint.own_files import output_format, refuse_output_over
+from giklint.pool import CRASHED, TIMEOUT, Failure, WorkerLimits, run_tasks, total_memory
 from giklint.resolve import Resolver, resolver_for
 from giklint.rule import SEVERITY_RANK, Finding
 from giklint.targets import Target, checked_suffixes, unique_targets
 
-MAX_CHUNK = 8  # files a worker takes at a time: small, as one PDF can cost as much as ten Markdown files
+FILE_SECONDS = 300  # GIKLINT_FILE_SECONDS: a real report takes about a second; a hang must not stall the batch
+MIN_WORKER_MEMORY = 2 * 1024 ** 3  # GIKLINT_WORKER_MEMORY's default is the machine's memory shared, at least this
 
 Progress = Callable[[int, int], None]  # (files done, files in the run)
 
@@ -54,6 +65,7 @@ class RunResult:
     results: List[FileResult]
     plugin_failures: List[Tuple[str, str]] = field(default_factory=list)
     skipped: List[str] = field(default_factory=list)  # JSON/YAML found in folders that are no report model
+    own_outputs: List[str] = field(default_factory=list)  # giklint's own earlier output: passed over
     rules: List[type] = field(default_factory=list)  # every rule the run's configurations know (for output)
 
     @property
@@ -68,17 +80,24 @@ class RunResult:
 
 def check_file(path: str, options: Options = Options(), data: Optional[bytes] = None,
                display: Optional[str] = None, resolver: Optional[Resolver] = None) -> FileResult:
-    """Check one file (``data`` given: those bytes, named ``path``). Config errors raise ConfigError."""
+    """Check one file (``data`` given: those bytes, named ``path``). A configuration that cannot be
+    resolved, like an unreadable file, is the result's error."""
     from giklint.reader import read_report
 
     display = display or path
-    resolved = (resolver or resolver_for(options)).for_file(path)
+    try:
+        resolved = (resolver or resolver_for(options)).for_file(path)
+    except GiklintError as exc:
+        return FileResult(display, error=not_checked(display, exc))
     result = FileResult(display, fail_on=resolved.setup.config.fail_on, plugin_failures=resolved.failures)
     try:
         report = read_report(data if data is not None else path, name=path if data is not None else None,
                              loaders=resolved.loaders)
     except GiklintError as exc:
         result.error = str(exc) if display == path else f"{display}: {getattr(exc, 'reason', exc)}"
+        return result
+    except MemoryError:  # a bomb under the worker's memory limit (a rule's is an internal-error finding)
+        result.error = f"{display}: {OUT_OF_MEMORY}"
         return result
     except Exception as exc:  # an extraction defect on one file must not stop the batch
         if os.environ.get("GIKLINT_DEBUG"):
@@ -90,33 +109,47 @@ def check_file(path: str, options: Options = Options(), data: Optional[bytes] = 
     return result
 
 
+OUT_OF_MEMORY = "读取此文件时内存不足（批量检查时每个检查进程的内存上限由环境变量 GIKLINT_WORKER_MEMORY 设定）"
+
+
+def not_checked(path: str, error: GiklintError) -> str:
+    """The error of a file left unchecked because its configuration (or --previous) cannot be resolved."""
+    return f"{path}: 未检查：{error}"
+
+
 # -- many files --------------------------------------------------------------------------------
 
 def _not_a_model(target: Target, result: FileResult) -> bool:
     """A JSON/YAML file found in a folder that is not a report model (labels, settings): passed over."""
     from giklint.modelio import MODEL_SUFFIXES
 
-    return bool(result.error) and not target.explicit and target.path.lower().endswith(MODEL_SUFFIXES)
+    return (bool(result.error) and not target.error and not target.explicit
+            and target.path.lower().endswith(MODEL_SUFFIXES))
 
 
 def check_paths(paths: Sequence[str], options: Options = Options(),
                 stdin_filename: Optional[str] = None, *, jobs: int = 1, keep_documents: bool = True,
-                progress: Optional[Progress] = None) -> RunResult:
+                progress: Optional[Progress] = None, output: Optional[str] = None,
+                limits: Optional[WorkerLimits] = None) -> RunResult:
     """Check every file the paths name, in order; each file is checked once.
 
-    ``jobs`` > 1 checks the files in that many processes; ``keep_documents=False`` drops each
+    ``jobs`` > 1 checks the files in that many processes, each within ``limits`` (default:
+    :func:`worker_limits`); ``keep_documents=False`` drops each
     result's model and document text (an output of findings needs neither: memory stays small on
     large batches); ``progress`` is called with (files done, files in all) as results come in.
     A JSON or YAML file found in a folder or by a glob that cannot be read as a report model is
-    passed over (listed in :attr:`RunResult.skipped`); named on its own, it is an error.
+    passed over (listed in :attr:`RunResult.skipped`); named on its own, it is an error. giklint's
+    own earlier output is passed over (:attr:`RunResult.own_outputs`). ``output``, the file the
+    caller will write the results to, must not be one the run reads (else a UsageError, raised
+    before any file is checked).
     """
     resolver = resolver_for(options)
     run = RunResult([])
-    targets = unique_targets(paths, lambda folder: checked_suffixes(resolver.for_folder(folder).loaders))
-    for target in targets:  # here, before any worker starts: a configuration error stops the run at once
-        if not target.error and target.path != "-":
-            resolver.for_file(target.path)
-    results = _results(targets, options, stdin_filename, jobs, keep_documents)
+    targets = unique_targets(paths, _suffixes_under(resolver))
+    targets, run.own_outputs = _without_own_outputs(targets)
+    targets = _with_config_errors(targets, resolver, stdin_filename)
+    refuse_output_over(output, _inputs(targets, options, resolver))
+    results = _results(targets, options, stdin_filename, jobs, keep_documents, limits)
     if progress:
         progress(0, len(targets))
     failures: List[Tuple[str, str]] = []
@@ -135,6 +168,57 @@ def check_paths(paths: Sequence[str], options: Options = Options(),
     return run
 
 
+def _suffixes_under(resolver: Resolver) -> Callable[[str], Tuple[str, ...]]:
+    """The suffixes to look for in a folder; giklint's own under a configuration that is broken
+    (whose files are then errors naming it)."""
+    def suffixes(folder: str) -> Tuple[str, ...]:
+        try:
+            return checked_suffixes(resolver.for_folder(folder).loaders)
+        except GiklintError:
+            return checked_suffixes()
+    return suffixes
+
+
+def _without_own_outputs(targets: Sequence[Target]) -> Tuple[List[Target], List[str]]:
+    """The targets that are no earlier output of giklint's, and the paths of those that are."""
+    own = {t.path for t in targets if not t.error and t.path != "-" and output_format(t.path)}
+    return [t for t in targets if t.path not in own], [t.path for t in targets if t.path in own]
+
+
+def _with_config_errors(targets: Sequence[Target], resolver: Resolver,
+                        stdin_filename: Optional[str]) -> List[Target]:
+    """The targets, each under a configuration that cannot be resolved made an error naming it.
+
+    Resolved here, before any worker starts, once per configuration file. When no file is left to
+    check, the (first) configuration error ends the run at once, as a UsageError or ConfigError.
+    """
+    marked, first_error = [], None
+    for target in targets:
+        if not target.error:
+            try:
+                resolver.for_file(target.path)
+            except GiklintError as exc:
+                first_error = first_error or exc
+                target = target._replace(error=not_checked(_shown(target, stdin_filename), exc))
+        marked.append(target)
+    if first_error is not None and all(t.error for t in marked):
+        raise first_error
+    return marked
+
+
+def _shown(target: Target, stdin_filename: Optional[str]) -> str:
+    """The name a target's result has: standard input's is ``--stdin-filename``."""
+    return (stdin_filename or "-") if target.path == "-" else target.path
+
+
+def _inputs(targets: Sequence[Target], options: Options, resolver: Resolver) -> Iterator[Tuple[str, str]]:
+    """(path, what it is) of every file the run reads: the output must be none of them."""
+    yield from ((t.path, "报告") for t in targets if t.path != "-")
+    if options.previous:
+        yield options.previous, "上一年度的报告"
+    yield from ((path, "配置文件") for path in resolver.config_files())
+
+
 def _default_rules() -> List[type]:
     """The rules of the installed plugins (a run of standard input or of no file resolved nothing here)."""
     from giklint.plugins import catalog
@@ -143,13 +227,13 @@ def _default_rules() -> List[type]:
 
 
 def _results(targets: Sequence[Target], options: Options, stdin_filename: Optional[str], jobs: int,
-             keep_documents: bool) -> Iterator[FileResult]:
+             keep_documents: bool, limits: Optional[WorkerLimits] = None) -> Iterator[FileResult]:
     """One result per target, in order: files in the pool, standard input here, errors as they are."""
     files = [t.path for t in targets if not t.error and t.path != "-"]
-    checked = check_files(files, options, jobs, keep_documents)
+    checked = check_files(files, options, jobs, keep_documents, limits)
     for target in targets:
         if target.error:
-            yield FileResult(target.path, error=target.error)
+            yield FileResult(_shown(target, stdin_filename), error=target.error)
         elif target.path == "-":
             yield _slimmed(_check_stdin(options, stdin_filename), keep_documents)
         else:
@@ -157,38 +241,45 @@ def _results(targets: Sequence[Target], options: Options, stdin_filename: Option
 
 
 def check_files(paths: Sequence[str], options: Options = Options(), jobs: int = 1,
-                keep_documents: bool = True) -> Iterator[FileResult]:
-    """:func:`check_file` of each path, in order; in ``jobs`` processes when there is more than one file."""
+                keep_documents: bool = True, limits: Optional[WorkerLimits] = None) -> Iterator[FileResult]:
+    """:func:`check_file` of each path, in order; in ``jobs`` processes when there is more than one file,
+    each within ``limits`` (default: :func:`worker_limits`)."""
     check = partial(_check_for_batch, options=options, keep_document=keep_documents)
     workers = min(jobs, len(paths))
     if workers <= 1:
         return map(check, paths)
-    return _pooled(check, paths, workers)
+    return run_tasks(check, [paths], workers, limits or worker_limits(workers), _failed_file)
 
 
-def _pooled(check: Callable[[str], FileResult], paths: Sequence[str], workers: int) -> Iterator[FileResult]:
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    chunksize = max(1, min(MAX_CHUNK, len(paths) // (workers * 4)))
-    executor = ProcessPoolExecutor(workers, initializer=_ignore_interrupts)
-    done = 0
-    try:
-        for result in executor.map(check, paths, chunksize=chunksize):
-            done += 1
-            yield result
-    except BrokenProcessPool:  # a worker killed (out of memory) or crashed in a parsing library
-        raise GiklintError(f"检查进程意外退出（可能是检查 {paths[done]} 或同时检查的文件时内存不足或解析库崩溃）；"
-                           f"可单独检查这些文件确定是哪一个") from None
-    finally:  # a config error, Ctrl-C: do not wait for the files still queued
-        executor.shutdown(wait=done == len(paths), cancel_futures=True)
+def worker_limits(workers: int) -> WorkerLimits:
+    """Each worker's limits: ``GIKLINT_WORKER_MEMORY`` bytes of address space (default: the machine's
+    memory shared among the workers, at least :data:`MIN_WORKER_MEMORY`), ``GIKLINT_FILE_SECONDS``
+    seconds per file (default :data:`FILE_SECONDS`); 0 turns a limit off."""
+    memory = total_memory()
+    default_memory = max(MIN_WORKER_MEMORY, memory // workers) if memory else 0
+    return WorkerLimits(memory=_environ_number("GIKLINT_WORKER_MEMORY", default_memory) or None,
+                        seconds=_environ_number("GIKLINT_FILE_SECONDS", FILE_SECONDS) or None)
 
 
-def _ignore_interrupts() -> None:
-    """In a worker: Ctrl-C is the parent's to handle (it cancels the rest), not a traceback per worker."""
-    import signal
+def _environ_number(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    if not value.isdigit():
+        raise UsageError(f"环境变量 {name} 应为非负整数，而不是“{value}”")
+    return int(value)
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+def _failed_file(arguments: Tuple[Any, ...], failure: Failure) -> FileResult:
+    """The error of a file whose worker crashed on it (alone, too), ran out of time or was told to exit."""
+    path = arguments[0]
+    if failure.kind == CRASHED:
+        reason = f"检查该文件时进程崩溃（可能是内存不足或解析库崩溃；进程因 {failure.detail} 结束，单独重试仍然如此）"
+    elif failure.kind == TIMEOUT:
+        reason = f"检查超过 {failure.detail} 秒仍未完成，已停止（上限由环境变量 GIKLINT_FILE_SECONDS 设定）"
+    else:
+        reason = f"检查该文件时插件或解析库要求结束进程（{failure.detail}），未能检查"
+    return FileResult(path, error=f"{path}: {reason}")
 
 
 def _check_for_batch(path: str, options: Options, keep_document: bool) -> FileResult:

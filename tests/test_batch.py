@@ -124,7 +124,9 @@ def test_a_worker_that_dies_is_exit_2_with_a_message_naming_the_file(tmp_path):
     write(tmp_path / "reports" / "crash.md", REPORT)
     proc = run_giklint("check", "reports", "--select", "FK009", "--jobs", "2", cwd=project["root"])
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
-    assert "giklint: 检查进程意外退出（可能是检查 reports/crash.md 或同时检查的文件时" in proc.stderr
+    assert proc.stderr == ("giklint: reports/crash.md: 检查该文件时进程崩溃（可能是内存不足或解析库崩溃；"
+                           "进程因 退出码 3 结束，单独重试仍然如此）\n")
+    assert len(proc.stdout.splitlines()) == 5  # the other four files' findings and the summary (test_batch_survives)
 
 
 def test_standard_input_takes_its_place_among_files_checked_in_parallel(tmp_path):

@@ -58,7 +58,7 @@ def load_document(data: bytes, path: str, loaders: Iterable[LoaderSpec]) -> Docu
     spec = choose_loader(data, path, loaders)
     try:
         document = spec.load(data, path)
-    except InputError:
+    except (InputError, MemoryError):  # out of memory: the batch runner says so for this file
         raise
     except Exception as exc:  # a loader's own failure is still a clear input error, never a traceback
         raise InputError(path, f"无法读取（{spec.name}）：{type(exc).__name__}: {exc}") from exc

@@ -55,7 +55,9 @@ def render(results: List[Any], rules: List[type], options: Optional[Dict[str, An
     root = root_of(options)
     files = [FilePage(result, f"file-{i}", display_path(result.path, root)) for i, result in enumerate(results, 1)]
     totals = count_by_severity(f for page in files for f in page.findings)
+    # the generator mark tells a later run that this page is giklint's output, not a report (giklint.own_files)
     head = (f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
+            f'<meta name="generator" content="giklint {escape(__version__)}">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f'<title>政府信息公开工作年度报告检查结果</title><style>{STYLE}</style></head><body>')
     intro = (f'<h1>政府信息公开工作年度报告检查结果</h1><p class="summary">共检查 {len(files)} 个文件，'
