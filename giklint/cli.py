@@ -84,7 +84,8 @@ def _check_command(args: argparse.Namespace) -> int:
     formatter = _formatter(args.format)
     with ProgressBar(sys.stderr, quiet=args.quiet) as progress:
         run = check_paths(args.paths, options, stdin_filename=args.stdin_filename, jobs=args.jobs or default_jobs(),
-                          keep_documents=args.format not in FINDINGS_ONLY_FORMATS, progress=progress)
+                          keep_documents=args.format not in FINDINGS_ONLY_FORMATS, progress=progress,
+                          targeting=_target_options(args))
     text = formatter.render(run.results, catalog().rules, {"statistics": args.statistics, "quiet": args.quiet,
                                                            "output": args.output, "root": os.getcwd()})
     _write(text, args.output)
@@ -92,10 +93,23 @@ def _check_command(args: argparse.Namespace) -> int:
         if result.error:
             print(f"giklint: {result.error}", file=sys.stderr)
     _report_failures(run.plugin_failures)
-    if run.skipped and not args.quiet:
-        print(f"giklint: 跳过了 {len(run.skipped)} 个不是报告模型的 JSON/YAML 文件（如 {run.skipped[0]}）",
-              file=sys.stderr)
-    return run.exit_code
+    from giklint.run_notes import empty_run_message, skipped_lines
+
+    for line in skipped_lines(run.skipped, verbose=args.verbose, quiet=args.quiet):
+        print(f"giklint: {line}", file=sys.stderr)
+    if not run.results and not args.allow_empty:
+        print(f"giklint: {empty_run_message(args.paths, len(run.skipped))}", file=sys.stderr)
+        return 2
+    return 0 if args.exit_zero and run.exit_code == 1 else run.exit_code
+
+
+def _target_options(args: argparse.Namespace):
+    from giklint.targets import TargetOptions
+
+    return TargetOptions(exclude=_selectors(args.exclude) if args.exclude is not None else None,
+                         extend_exclude=_selectors(args.extend_exclude), force_exclude=args.force_exclude or None,
+                         respect_gitignore=False if args.no_respect_gitignore else None,
+                         skip_non_reports=args.skip_non_reports)
 
 
 # -- parse -------------------------------------------------------------------------------------
@@ -290,6 +304,17 @@ def _add_check_parser(sub) -> None:
     p.add_argument("--quiet", "-q", action="store_true", help="只输出发现，不输出汇总")
     p.add_argument("--statistics", action="store_true", help="在发现之后按规则、按文件统计数量（只用于 text 格式）")
     p.add_argument("--stdin-filename", help="从标准输入读取时使用的文件名（决定格式、配置和显示的路径）")
+    p.add_argument("--verbose", "-v", action="store_true", help="列出跳过的文件及原因")
+    p.add_argument("--exit-zero", action="store_true", help="有发现时也以 0 退出（出错时仍为 2）")
+    p.add_argument("--allow-empty", action="store_true", help="没有找到任何报告时以 0 退出（默认为 2）")
+    p.add_argument("--exclude", action="append", metavar="PATTERNS",
+                   help="检查文件夹时跳过的文件和文件夹（.gitignore 写法，逗号分隔，可重复；代替配置文件中的 exclude）")
+    p.add_argument("--extend-exclude", action="append", metavar="PATTERNS", help="在 exclude 之外再跳过这些")
+    p.add_argument("--force-exclude", action="store_true",
+                   help="命令行上直接写出的文件也按 exclude 跳过（pre-commit 钩子使用）")
+    p.add_argument("--no-respect-gitignore", action="store_true", help="检查文件夹时不理会 .gitignore")
+    p.add_argument("--skip-non-reports", action="store_true",
+                   help="直接写出的文件如果不像报告也跳过，而不是报告 not-a-report（pre-commit 钩子使用）")
     p.set_defaults(func=_check_command)
 
 
