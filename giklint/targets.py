@@ -80,15 +80,18 @@ class Patterns:
     """gitignore-style patterns, relative to ``base`` (an absolute folder)."""
 
     def __init__(self, lines: Iterable[str], base: str) -> None:
-        import pathspec
-
-        self.spec = pathspec.GitIgnoreSpec.from_lines(list(lines))
+        self.lines = list(lines)
         self.base = base
+        self._spec: Any = None
 
     def verdict(self, path: str, is_dir: bool) -> Optional[bool]:
         """True: matched (ignored); False: re-included by a ``!`` pattern; None: not mentioned."""
+        if self._spec is None:  # compiled when first used: a run of named files never imports pathspec
+            import pathspec
+
+            self._spec = pathspec.GitIgnoreSpec.from_lines(self.lines)
         relative = self.relative(path)
-        return self.spec.check_file(relative.replace(os.sep, "/") + ("/" if is_dir else "")).include
+        return self._spec.check_file(relative.replace(os.sep, "/") + ("/" if is_dir else "")).include
 
     def relative(self, path: str) -> str:
         relative = os.path.relpath(path, self.base)
