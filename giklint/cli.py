@@ -65,7 +65,7 @@ def _formatter(name: str):
 # Formats that read only the findings (and the document's format), not the model or the text: the
 # engine drops those from each result, so a batch of thousands stays small. Others (html, a plugin's)
 # get everything.
-FINDINGS_ONLY_FORMATS = ("text", "json", "sarif", "github")
+FINDINGS_ONLY_FORMATS = ("text", "json", "sarif", "github", "csv")
 
 
 def default_jobs() -> int:
@@ -127,7 +127,7 @@ def _parse_command(args: argparse.Namespace) -> int:
 def _write(text: str, output: Optional[str]) -> None:
     if output:
         try:
-            with open(output, "w", encoding="utf-8") as handle:
+            with open(output, "w", encoding="utf-8", newline="") as handle:  # as rendered (csv: CRLF)
                 handle.write(text)
         except OSError as exc:
             raise UsageError(f"--output: 无法写入“{output}”：{exc.strerror or exc}") from None
@@ -290,7 +290,7 @@ class _Parser(argparse.ArgumentParser):
 def _add_check_parser(sub) -> None:
     p = sub.add_parser("check", help="检查报告（文件、文件夹、通配符或 - 表示标准输入）")
     p.add_argument("paths", nargs="+", metavar="PATH", help="报告文件、文件夹（递归）、通配符，或 -")
-    p.add_argument("--format", default="text", help="输出格式：text（默认）、json、sarif、github、html，以及插件提供的格式")
+    p.add_argument("--format", default="text", help="输出格式：text（默认）、json、sarif、github、html、csv，以及插件提供的格式")
     p.add_argument("--output", "-o", help="写入文件而不是标准输出")
     p.add_argument("--province", help="省级配置（覆盖配置文件中的 province）")
     p.add_argument("--config", help="配置文件（不再向上查找）")
@@ -302,7 +302,7 @@ def _add_check_parser(sub) -> None:
     p.add_argument("--report-type", choices=REPORT_TYPES, help="报告类型（决定发布期限，默认 department）")
     p.add_argument("--published", metavar="DATE", help="发布日期 YYYY-MM-DD")
     p.add_argument("--quiet", "-q", action="store_true", help="只输出发现，不输出汇总")
-    p.add_argument("--statistics", action="store_true", help="在发现之后按规则、按文件统计数量（只用于 text 格式）")
+    p.add_argument("--statistics", action="store_true", help="在发现之后按规则、按机关、按文件统计数量（只用于 text 格式）")
     p.add_argument("--stdin-filename", help="从标准输入读取时使用的文件名（决定格式、配置和显示的路径）")
     p.add_argument("--verbose", "-v", action="store_true", help="列出跳过的文件及原因")
     p.add_argument("--exit-zero", action="store_true", help="有发现时也以 0 退出（出错时仍为 2）")

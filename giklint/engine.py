@@ -26,7 +26,7 @@ from giklint.config import (DEFAULT_FAIL_ON, ConfigSource, Overrides, ResolvedCo
                             config_for, file_chain, plugin_specs, resolve)
 from giklint.document import Document
 from giklint.errors import ConfigError, GiklintError, InputError, NotAReportError, UsageError
-from giklint.report_kind import not_a_report_reason
+from giklint.report_kind import not_a_report_reason, report_identity
 from giklint.rule import SEVERITY_RANK, Context, Finding
 from giklint.targets import NOT_A_REPORT, Skipped, Target, TargetOptions, checked_suffixes, unique_targets
 
@@ -64,6 +64,8 @@ class FileResult:
     fail_on: str = DEFAULT_FAIL_ON
     plugin_failures: List[Tuple[str, str]] = field(default_factory=list)  # (plugin, error) of its set-up
     not_a_report: Optional[str] = None  # why the file is plainly no report (giklint.report_kind)
+    agency: Optional[str] = None  # kept when the model is dropped: csv rows and statistics per agency
+    year: Optional[int] = None
 
     @property
     def failed(self) -> bool:
@@ -215,10 +217,15 @@ def check_file(path: str, options: CheckOptions = CheckOptions(), data: Optional
         result.error = f"{display}: 内部错误（请报告此问题）：{type(exc).__name__}: {exc}"
         return result
     result.model, result.document = report.model, report.document
+    result.agency, result.year = report_identity(report.model)
     reason = not_a_report_reason(report.model)
     if reason:  # issue 9: a README or the like
         return _not_a_report(result, reason)
     result.findings = _finish(run_rules(report.model, setup, display, options.published), report.document)
+    if report.document is None:  # a model file: its places are the original report's (issue 9)
+        from giklint.model_places import for_model_file
+
+        for_model_file(result.findings, report.model)
     return result
 
 

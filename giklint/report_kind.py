@@ -17,7 +17,7 @@ run, one ``not-a-report`` finding when the file was named on the command line).
 """
 from __future__ import annotations
 
-from typing import Any, Dict, Mapping, Optional
+from typing import Any, Dict, Mapping, Optional, Tuple
 
 MODEL_MARKER = "model_version"  # the key every model file written by ``giklint parse`` starts with
 
@@ -58,3 +58,9 @@ def not_a_report_reason(model: Mapping[str, Any]) -> Optional[str]:
 def is_model_file_content(data: Any) -> bool:
     """Is the parsed content of a JSON/YAML file meant as a report model (a mapping with model_version)?"""
     return isinstance(data, Mapping) and MODEL_MARKER in data
+
+
+def report_identity(model: Mapping[str, Any]) -> Tuple[Optional[str], Optional[int]]:
+    """(agency, year) the report names, for spreadsheets and the per-agency summary of a batch."""
+    meta = model.get("meta") or {}
+    return meta.get("agency") or None, meta.get("year")
