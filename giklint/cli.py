@@ -43,11 +43,19 @@ def _published(value: Optional[str]) -> Optional[str]:
         raise UsageError(f"--published: 日期格式应为 YYYY-MM-DD（如 2022-01-28），实际是“{value}”") from None
 
 
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"应为正整数，实际是“{value}”")
+    return number
+
+
 def _check_options(args: argparse.Namespace):
     from giklint.engine import CheckOptions
 
-    if args.jobs is not None and args.jobs < 1:
-        raise UsageError(f"--jobs: 应为正整数，实际是 {args.jobs}")
     return CheckOptions(config=args.config, province=args.province, report_type=args.report_type,
                         select=_selectors(args.select), ignore=_selectors(args.ignore), fail_on=args.fail_on,
                         published=_published(args.published), previous=args.previous)
@@ -262,6 +270,17 @@ def _init_command(args: argparse.Namespace) -> int:
 SOURCE_ZH = {"builtin": "内置", "entry-point": "已安装", "config": "配置文件列出"}
 
 
+def _own_entry_points() -> Tuple[str, ...]:
+    """The ``giklint`` entry points giklint's own distribution declares (its built-in rules): part of
+    giklint, not plugins to list beside it."""
+    from importlib.metadata import PackageNotFoundError, distribution
+
+    try:
+        return tuple(ep.name for ep in distribution("giklint").entry_points if ep.group == "giklint")
+    except PackageNotFoundError:  # running from a source tree that is not installed
+        return ()
+
+
 def _version_text() -> str:
     try:
         found = _catalog_for_cwd(None)
@@ -271,8 +290,11 @@ def _version_text() -> str:
         found, note = catalog(), [f"（当前文件夹的配置有误，未加载其中的插件：{exc}）"]
     else:
         note = []
-    lines = [f"giklint {__version__}", "插件："]
-    lines += [f"  {p.name} {p.version or '-'}（{SOURCE_ZH.get(p.source, p.source)}）" for p in found.loaded.plugins]
+    own = _own_entry_points()
+    plugins = [p for p in found.loaded.plugins
+               if p.source != "builtin" and not (p.source == "entry-point" and p.name in own)]
+    lines = [f"giklint {__version__}（内置规则、读取器和输出格式）", "插件：" if plugins else "插件：无"]
+    lines += [f"  {p.name} {p.version or '-'}（{SOURCE_ZH.get(p.source, p.source)}）" for p in plugins]
     if found.failures:
         lines.append("加载失败的插件：")
         lines += [f"  {name}：{error}" for name, error in found.failures]
@@ -282,7 +304,7 @@ def _version_text() -> str:
 # -- the parser --------------------------------------------------------------------------------
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # argparse's own messages are English: say it is a usage error
+    def error(self, message: str):  # the message is argparse's, in Chinese (giklint/cli_zh.py)
         self.print_usage(sys.stderr)
         self.exit(2, f"giklint: 命令行参数错误：{message}\n")
 
@@ -297,7 +319,7 @@ def _add_check_parser(sub) -> None:
     p.add_argument("--select", action="append", metavar="RULES", help="只运行这些规则（代码、前缀或规则名，逗号分隔，可重复）")
     p.add_argument("--ignore", action="append", metavar="RULES", help="不运行这些规则（逗号分隔，可重复）")
     p.add_argument("--fail-on", choices=SEVERITY_CHOICES, help="达到此级别的发现使退出码为1（默认 warning）")
-    p.add_argument("--jobs", "-j", type=int, help="并行检查的进程数（默认为处理器数；1 为按顺序检查）")
+    p.add_argument("--jobs", "-j", type=_positive_int, help="并行检查的进程数（默认为处理器数；1 为按顺序检查）")
     p.add_argument("--previous", metavar="FILE", help="上一年度的报告（跨年度规则）")
     p.add_argument("--report-type", choices=REPORT_TYPES, help="报告类型（决定发布期限，默认 department）")
     p.add_argument("--published", metavar="DATE", help="发布日期 YYYY-MM-DD")
@@ -319,9 +341,10 @@ def _add_check_parser(sub) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="giklint", description="政府信息公开工作年度报告合规检查工具")
+    parser = _Parser(prog="giklint", description="政府信息公开工作年度报告合规检查工具", add_help=False)
+    parser.add_argument("-h", "--help", action="help", help="显示此帮助并退出")
     parser.add_argument("--version", action="store_true", help="显示版本及已加载的插件")
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, title="子命令", metavar="命令")
     _add_check_parser(sub)
 
     p = sub.add_parser("parse", help="把报告解析为结构化模型（JSON/YAML）")
@@ -349,15 +372,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Optional[List[str]] = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    from giklint.cli_zh import chinese_argparse
+
+    with chinese_argparse():
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if not args.version and not getattr(args, "func", None):
+            parser.print_help()
+            return 2
     try:
         if args.version:
             print(_version_text())
             return 0
-        if not getattr(args, "func", None):
-            parser.print_help()
-            return 2
         return args.func(args)
     except GiklintError as exc:
         print(f"giklint: {exc}", file=sys.stderr)
