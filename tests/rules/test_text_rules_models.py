@@ -11,7 +11,7 @@ from giklint.rule import Context
 from giklint_rules import rule_classes
 
 MY_CODES = {"GK101", "GK102", "GK103", "GK104", "GK105", "GK201", "GK202", "GK203", "GK204", "GK205", "GK206",
-            "GK207", "GK501", "GK502", "GK503"}
+            "GK207", "GK501", "GK502", "GK503", "GK504"}
 MINE = [rule for rule in rule_classes() if rule.code in MY_CODES]
 
 
@@ -45,7 +45,7 @@ def _odd_models():
 
 @pytest.mark.parametrize("rule", MINE, ids=lambda rule: rule.slug)
 def test_odd_models_do_not_raise(rule):
-    options = {"aliases": {"x": ["其他事项"], "6": None}, "required": ["规定"], "required_topics": [None, {"label": 1}],
+    options = {"aliases": {"x": ["其他事项"], "6": None}, "required": ["规定"], "topics": [None, {"label": 1}],
                "deadlines": {"department": "bad"}, "max_chars": "many", "fields": ["phone", "nonsense"]}
     for model in _odd_models():
         ctx = Context(model=copy.deepcopy(model), options={**rule.options, **options},
