@@ -96,6 +96,10 @@ def _check_command(args: argparse.Namespace) -> int:
                           targeting=_target_options(args))
     text = formatter.render(run.results, catalog().rules, {"statistics": args.statistics, "quiet": args.quiet,
                                                            "output": args.output, "root": os.getcwd()})
+    if args.format == "text" and not args.output:
+        from giklint.output.colour import colour_text, wants_colour
+
+        text = colour_text(text, wants_colour(args.color, sys.stdout, os.environ))
     _write(text, args.output)
     for result in run.results:
         if result.error:
@@ -327,6 +331,8 @@ def _add_check_parser(sub) -> None:
     p.add_argument("--statistics", action="store_true", help="在发现之后按规则、按机关、按文件统计数量（只用于 text 格式）")
     p.add_argument("--stdin-filename", help="从标准输入读取时使用的文件名（决定格式、配置和显示的路径）")
     p.add_argument("--verbose", "-v", action="store_true", help="列出跳过的文件及原因")
+    p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                   help="text 格式是否着色：auto（默认：终端上着色；遵从 NO_COLOR、FORCE_COLOR）、always、never")
     p.add_argument("--exit-zero", action="store_true", help="有发现时也以 0 退出（出错时仍为 2）")
     p.add_argument("--allow-empty", action="store_true", help="没有找到任何报告时以 0 退出（默认为 2）")
     p.add_argument("--exclude", action="append", metavar="PATTERNS",
