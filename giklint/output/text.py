@@ -5,7 +5,8 @@ without a text line (a PDF page, a Word paragraph or table cell, or the report a
 at ``path:0:0:`` and its place, when it has one, is added to the message in Chinese:
 ``…（第3页第12行）``, ``…（表格2第3行第4格）``. After the findings comes a one-line summary, and with
 ``--statistics`` (before it) a count per rule, most frequent first, per agency (files, errors,
-warnings, infos) and per file with findings, in input order: errors, warnings, infos. ``--quiet`` leaves only the finding lines (and the statistics).
+warnings, infos) and per file with findings, in input order: errors, warnings, infos. ``--quiet``
+leaves only the finding lines (and the statistics).
 Statistics are this format's alone: ``--format json`` stays the list of findings of SPEC.md §6.
 """
 from __future__ import annotations
