@@ -3,7 +3,8 @@
 The page is checked as the browser builds it (``--dump-dom``), draws it (``--screenshot``: Chinese as
 glyphs, with the CJK font CI installs) and prints it (``--print-to-pdf``: the whole text): each finding
 listed, marked in the document text where it occurs and, for table findings, on the cell; text from the
-documents shown as text, never run (reports below carry ``<script>`` and ``onerror`` text that would change the page).
+documents shown as text, never run (reports below carry ``<script>`` and ``onerror`` text that would
+change the page).
 """
 from __future__ import annotations
 
