@@ -244,6 +244,10 @@ ignore = []
 # severity = "error"
 # deadlines = {{ department = "01-28" }}
 
+# 检查文件夹时跳过的文件（.gitignore 写法，相对本文件所在文件夹）；默认已跳过隐藏文件、venv/、node_modules/
+# 和 .gitignore 忽略的文件。force-exclude = true：命令行上（如 pre-commit）直接写出的文件也按此跳过
+# extend-exclude = ["templates/"]
+
 # 按文件不运行的规则（glob 相对本文件所在文件夹；不含 / 的写法也按文件名匹配）
 # [per-file-ignores]
 # "drafts/*.md" = ["placeholder-text"]
