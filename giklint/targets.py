@@ -27,7 +27,7 @@ import stat
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Iterator, List, NamedTuple, Optional, Sequence, Tuple
+from typing import Any, Callable, Iterable, Iterator, List, NamedTuple, Optional, Sequence, Tuple, Union
 
 CHECKED_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".docx", ".pdf", ".json", ".yaml", ".yml")
 DEFAULT_EXCLUDE = (".*", "venv/", "node_modules/", "__pycache__/")
@@ -44,6 +44,19 @@ def checked_suffixes(loaders: Iterable[Any] = ()) -> Tuple[str, ...]:
     """Suffixes a folder or glob is searched for: giklint's own and any a plugin loader adds."""
     extra = [s for spec in loaders for s in getattr(spec, "suffixes", ()) if s and s not in CHECKED_SUFFIXES]
     return CHECKED_SUFFIXES + tuple(extra)
+
+
+Suffixes = Union[Tuple[str, ...], Callable[[str], Tuple[str, ...]]]  # or: the suffixes for a folder
+
+
+def _suffixes_for(suffixes: Suffixes, folder: str) -> Tuple[str, ...]:
+    return suffixes(folder) if callable(suffixes) else suffixes
+
+
+def _glob_root(pattern: str) -> str:
+    """The folder a glob searches from: its path up to the first wildcard."""
+    head = pattern[:min(pattern.index(c) for c in GLOB_CHARS if c in pattern)]
+    return os.path.dirname(head) or "."
 
 
 @dataclass(frozen=True)
@@ -230,9 +243,9 @@ def _file_problem(path: str, root: Optional[str]) -> Optional[str]:
     return None if stat.S_ISREG(mode) else NOT_REGULAR
 
 
-def _walk(folder: str, suffixes: Tuple[str, ...], options: TargetOptions,
-          config: Optional[str]) -> Iterator[Target]:
+def _walk(folder: str, suffixes: Suffixes, options: TargetOptions, config: Optional[str]) -> Iterator[Target]:
     """Every file under ``folder`` with a checked suffix, and the ones passed over (with ``skip``)."""
+    suffixes = _suffixes_for(suffixes, folder)
     root = os.path.realpath(folder)
     exclusion = _exclusion_at(os.path.join(folder, "x"), options, config)
     base_specs = (_repository_exclude(os.path.abspath(folder)) + _gitignores_above(os.path.abspath(folder))
@@ -285,9 +298,13 @@ def _named(path: str, options: TargetOptions, config: Optional[str]) -> Target:
     return Target(path)
 
 
-def expand_paths(paths: Iterable[str], suffixes: Tuple[str, ...] = CHECKED_SUFFIXES,
+def expand_paths(paths: Iterable[str], suffixes: Suffixes = CHECKED_SUFFIXES,
                  options: TargetOptions = TargetOptions(), config: Optional[str] = None) -> Iterator[Target]:
-    """Every file to check, in the order given; folders recursed, globs expanded (``config``: --config)."""
+    """Every file to check, in the order given; folders recursed, globs expanded (``config``: --config).
+
+    ``suffixes`` may be a function of the folder searched (a folder's configuration may list a plugin
+    whose loader reads more suffixes).
+    """
     for path in paths:
         if path == "-":
             yield Target(path)
@@ -301,8 +318,8 @@ def expand_paths(paths: Iterable[str], suffixes: Tuple[str, ...] = CHECKED_SUFFI
             yield Target(path, f"{path}: 文件不存在")
 
 
-def _globbed(pattern: str, suffixes: Tuple[str, ...], options: TargetOptions,
-             config: Optional[str]) -> Iterator[Target]:
+def _globbed(pattern: str, suffixes: Suffixes, options: TargetOptions, config: Optional[str]) -> Iterator[Target]:
+    suffixes = _suffixes_for(suffixes, _glob_root(pattern))
     matches = sorted(glob.glob(pattern, recursive=True))
     found: List[Target] = []
     for match in matches:
@@ -317,7 +334,7 @@ def _globbed(pattern: str, suffixes: Tuple[str, ...], options: TargetOptions,
     yield from found
 
 
-def unique_targets(paths: Sequence[str], suffixes: Tuple[str, ...] = CHECKED_SUFFIXES,
+def unique_targets(paths: Sequence[str], suffixes: Suffixes = CHECKED_SUFFIXES,
                    options: TargetOptions = TargetOptions(), config: Optional[str] = None) -> List[Target]:
     """The targets of :func:`expand_paths`, a file named twice (or found twice) kept once."""
     seen, targets = set(), []

@@ -10,7 +10,7 @@ from _engine_helpers import fresh_caches  # noqa: F401  (a fixture)
 from _output_helpers import REPORTS, at_root, finding  # noqa: F401  (at_root: autouse fixture)
 
 from giklint.cli import main
-from giklint.engine import FileResult
+from giklint.runner import FileResult
 from giklint.output import csv as csv_format
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")

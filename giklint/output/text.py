@@ -7,7 +7,8 @@ at ``path:0:0:`` and its place, when it has one, is added to the message in Chin
 ``--statistics`` (before it) a count per rule, most frequent first, per agency (files, errors,
 warnings, infos) and per file with findings, in input order: errors, warnings, infos. ``--quiet``
 leaves only the finding lines (and the statistics).
-Statistics are this format's alone: ``--format json`` stays the list of findings of SPEC.md §6.
+Statistics are this format's alone: ``--format json`` stays the list of findings of
+``schemas/findings.schema.json``.
 """
 from __future__ import annotations
 
