@@ -28,9 +28,9 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, Iterable, List
 
-from giklint.extract.text import normalize
-from giklint.rule import Context, Finding, Rule
-from giklint_rules._text_helpers import document_end, document_start, shifted, text_lines
+from giklint.model import Location
+from giklint.rule import Context, Finding, Option, Rule
+from giklint.texttools import document_end, document_start, normalize, shifted, text_lines
 
 # The sentence that invites questions, where contact details belong: 如对本报告有疑问，请与……联系
 CONTACT_SENTENCE = re.compile(r"如对本?(?:年度)?报告(?:内容)?有(?:任何)?(?:疑问|问题|意见|建议)|请与[^。；]{0,40}?联系|联系(?:电话|方式|地址)")
@@ -56,21 +56,20 @@ _SEPARATORS = re.compile(r"[、，,；;/或及和]+")
 
 
 def _contacts(ctx: Context) -> Dict[str, List[str]]:
-    contacts = ctx.meta.get("contacts")
-    if not isinstance(contacts, dict):
+    contacts = ctx.meta.contacts
+    if contacts is None:
         return {}
-    return {kind: [value for value in values if isinstance(value, str) and value.strip()]
-            for kind, values in contacts.items() if isinstance(values, list)}
+    return {kind: [value for value in getattr(contacts, kind) if value.strip()] for kind in CONTACT_KINDS_ZH}
 
 
-def contact_place(ctx: Context, contacts: Dict[str, List[str]]) -> Dict[str, int]:
+def contact_place(ctx: Context, contacts: Dict[str, List[str]]) -> Location:
     """Where contact details are, or belong: the first one given; else the sentence inviting questions
     (如对本报告有疑问，请与……联系); else the end of the text, where the 落款 and such a sentence stand.
     Never the title: a reviewer looks for the contact details where they are written."""
     for kind, values in contacts.items():
-        location = ctx.location_of(f"meta.contacts.{kind}.0") if values else None
+        location = ctx.location(f"meta.contacts.{kind}.0") if values else None
         if location:
-            return dict(location)
+            return location
     for text, location in text_lines(ctx):
         match = CONTACT_SENTENCE.search(text)
         if match and location:
@@ -88,7 +87,11 @@ class ContactMissing(Rule):
     slug = "contact-missing"
     severity = "warning"
     summary = "没有提供电话、电子邮箱或地址等咨询联系方式"
-    options = {"required": True, "fields": list(DEFAULT_FIELDS), "require_all": False}
+    options = {
+        "required": Option(bool, True, "是否要求提供联系方式"),
+        "fields": Option(list, list(DEFAULT_FIELDS), "要求的联系方式种类", choices=list(CONTACT_KINDS_ZH), items=str),
+        "require_all": Option(bool, False, "是否要求 fields 中的每一种都提供"),
+    }
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         if not ctx.options.get("required", True):
@@ -122,5 +125,5 @@ class ContactInvalid(Rule):
                 if all(pattern.match(piece) for piece in pieces if piece):
                     continue
                 yield self.finding(ctx, f"{CONTACT_KINDS_ZH[kind]}“{value.strip()}”{_PROBLEM[kind]}",
-                                   location=ctx.location_of(f"meta.contacts.{kind}.{index}") or document_start(ctx),
+                                   location=ctx.location(f"meta.contacts.{kind}.{index}") or document_start(ctx),
                                    context=value.strip())

@@ -25,10 +25,29 @@
 """
 from __future__ import annotations
 
-from typing import Any, Iterable, List
+from typing import Any, Iterable, List, Optional
 
-from giklint.rule import SEVERITIES, Context, Finding, Rule
-from giklint_rules._text_helpers import part_name, part_text, squeeze
+from giklint.rule import SEVERITIES, Context, Finding, Option, Rule
+from giklint.texttools import part_text, squeeze
+from giklint.vocabulary import part_name
+
+TOPIC_KEYS = ("label", "keywords", "severity")
+
+
+def topics_problem(topics: Any) -> Optional[str]:
+    """Why a ``topics`` list is not one of {label, keywords, severity} tables (Chinese), or None."""
+    for number, topic in enumerate(topics or [], 1):
+        stray = sorted(set(topic) - set(TOPIC_KEYS))
+        keywords = topic.get("keywords")
+        if stray:
+            return f"第{number}项有未知的键 {'、'.join(stray)}"
+        if not isinstance(keywords, list) or not keywords or not all(isinstance(k, str) and k.strip() for k in keywords):
+            return f"第{number}项的 keywords 应为非空的字符串列表"
+        if "label" in topic and not isinstance(topic["label"], str):
+            return f"第{number}项的 label 应为字符串"
+        if "severity" in topic and topic["severity"] not in SEVERITIES:
+            return f"第{number}项的 severity 应为 {'、'.join(SEVERITIES)} 之一"
+    return None
 
 
 class PartSixTopicMissing(Rule):
@@ -36,15 +55,15 @@ class PartSixTopicMissing(Rule):
     slug = "part-six-topic-missing"
     severity = "warning"
     summary = "第六部分未报告省级配置要求的事项（如四川：政务公开工作要点、建议提案办理结果公开）"
-    options = {"topics": []}
+    options = {"topics": Option(list, [], "第六部分必须报告的事项：{label, keywords, severity} 的列表", items=dict,
+                                check=topics_problem)}
 
     def check(self, ctx: Context) -> Iterable[Finding]:
-        part_six = ctx.section(6)
+        part_six = ctx.part(6)
         topics = ctx.options.get("topics") or []
         if not part_six or not topics:
             return
         flat = squeeze(part_text(part_six))
-        location = dict(part_six.get("location") or {})
         for topic in topics:
             if not isinstance(topic, dict):
                 continue
@@ -52,9 +71,6 @@ class PartSixTopicMissing(Rule):
             label = str(topic.get("label") or (keywords[0] if keywords else ""))
             if not keywords or any(keyword in flat for keyword in keywords):
                 continue
-            yield self.finding(ctx, f"{part_name(6)}未报告“{label}”", location=location,
-                               context=part_six.get("heading"), severity=_severity(topic))
-
-
-def _severity(topic: Any) -> Any:
-    return topic.get("severity") if topic.get("severity") in SEVERITIES else None
+            severity = topic.get("severity") if topic.get("severity") in SEVERITIES else None
+            yield self.finding(ctx, f"{part_name(6)}未报告“{label}”", location=part_six.location,
+                               context=part_six.heading, severity=severity)

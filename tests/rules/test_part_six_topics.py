@@ -49,3 +49,14 @@ def test_sichuans_topics_come_under_their_own_slug_not_the_fee_rule(tmp_path, ca
     lines = capsys.readouterr().out.splitlines()
     assert lines == [f"{report_file}:106:4: GK504 [info] 第六部分“其他需要报告的事项”未报告“落实年度政务公开工作要点情况” "
                      "(part-six-topic-missing)"]  # the report covers 建议提案 but not 工作要点
+
+
+def test_topics_are_checked_when_the_configuration_is_read(tmp_path, capsys):
+    from giklint.cli import main
+
+    (tmp_path / "giklint.toml").write_text(
+        '[rules.part-six-topic-missing]\ntopics = [{ label = "工作要点", keyword = ["工作要点"] }]\n', encoding="utf-8")
+    (tmp_path / "r.md").write_text("# 某局2021年政府信息公开工作年度报告\n", encoding="utf-8")
+    assert main(["check", str(tmp_path / "r.md")]) == 2
+    error = capsys.readouterr().err
+    assert "rules.part-six-topic-missing.topics" in error and "第1项有未知的键 keyword" in error
