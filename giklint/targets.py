@@ -6,7 +6,7 @@ What a folder walk passes over, each listed with its reason (``giklint check --v
   virtual environments, ``node_modules``, ``__pycache__``), which ``exclude`` in the configuration or
   ``--exclude`` replace and ``extend-exclude`` / ``--extend-exclude`` add to. Patterns use
   ``.gitignore`` syntax, relative to the configuration file's folder (the current folder for the
-  command line's);
+  command line's); each folder of a walk follows the configuration that applies there;
 - paths a ``.gitignore`` ignores (the walked folder's and its parents' up to the repository root,
   and ``.git/info/exclude``), unless ``respect-gitignore = false``;
 - symbolic links that lead out of the walked folder, and anything that is not a regular file
@@ -254,6 +254,7 @@ def _walk(folder: str, suffixes: Suffixes, options: TargetOptions, config: Optio
         base_specs = []  # a folder named to be checked is walked, though ignored; its own .gitignore still counts
     specs_of = {os.path.abspath(folder): base_specs}
     for here, dirs, files in os.walk(folder):
+        exclusion = _exclusion_at(os.path.join(here, "x"), options, config)  # a sub-folder's own configuration
         specs = specs_of.pop(os.path.abspath(here), [])
         if exclusion.respect_gitignore:
             lines = _read_lines(os.path.join(here, ".gitignore"))

@@ -110,3 +110,10 @@ def test_a_fifo_is_skipped_in_a_walk_and_an_error_when_named(tmp_path):
     assert walked(tmp_path) == {"a.md": None, "pipe.md": NOT_REGULAR}
     [named] = unique_targets([str(tmp_path / "pipe.md")])
     assert named.error and NOT_REGULAR in named.error
+
+
+def test_a_sub_folders_configuration_excludes_inside_it(tmp_path, monkeypatch):
+    tree(tmp_path, "a.md", "2023/b.md", "2023/drafts/c.md", "drafts/d.md")
+    (tmp_path / "2023" / "giklint.toml").write_text('extend-exclude = ["drafts/"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert checked(walked(tmp_path)) == ["2023/b.md", "a.md", "drafts/d.md"]
