@@ -25,6 +25,7 @@ from giklint.errors import UsageError
 SNIFF_BYTES = 4096
 GENERATOR = "giklint"  # the content of the HTML report's <meta name="generator"> starts with it
 SNIFFED_SUFFIXES = (".html", ".htm", ".json", ".txt")
+OWN_OUTPUT = "是 giklint 写出的检查结果"  # the reason such a file is passed over (giklint.targets.Skipped)
 
 OWN_OUTPUT_MARKS = (
     ("html", re.compile(r'<meta\s+name="generator"\s+content="giklint[\s"]', re.IGNORECASE)),

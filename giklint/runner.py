@@ -27,13 +27,14 @@ from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tupl
 from giklint.config import DEFAULT_FAIL_ON
 from giklint.document import Document
 from giklint.engine import check_report
-from giklint.errors import ConfigError, GiklintError, UsageError
+from giklint.errors import ConfigError, GiklintError, NotAReportError, UsageError
 from giklint.options import Options
-from giklint.own_files import output_format, refuse_output_over
+from giklint.own_files import OWN_OUTPUT, output_format, refuse_output_over
 from giklint.pool import CRASHED, TIMEOUT, Failure, WorkerLimits, run_tasks, total_memory
 from giklint.resolve import Resolver, resolver_for
+from giklint.report_kind import not_a_report_reason, report_identity
 from giklint.rule import SEVERITY_RANK, Finding
-from giklint.targets import Target, checked_suffixes, unique_targets
+from giklint.targets import NOT_A_REPORT, Skipped, Target, TargetOptions, checked_suffixes, unique_targets
 
 FILE_SECONDS = 300  # GIKLINT_FILE_SECONDS: a real report takes about a second; a hang must not stall the batch
 MIN_WORKER_MEMORY = 2 * 1024 ** 3  # GIKLINT_WORKER_MEMORY's default is the machine's memory shared, at least this
@@ -52,6 +53,9 @@ class FileResult:
     error: Optional[str] = None
     fail_on: str = DEFAULT_FAIL_ON
     plugin_failures: List[Tuple[str, str]] = field(default_factory=list)  # (plugin, error) of its set-up
+    not_a_report: Optional[str] = None  # why the file is plainly no report (giklint.report_kind)
+    agency: Optional[str] = None  # kept when the model is dropped: csv rows and statistics per agency
+    year: Optional[int] = None
 
     @property
     def failed(self) -> bool:
@@ -64,8 +68,7 @@ class FileResult:
 class RunResult:
     results: List[FileResult]
     plugin_failures: List[Tuple[str, str]] = field(default_factory=list)
-    skipped: List[str] = field(default_factory=list)  # JSON/YAML found in folders that are no report model
-    own_outputs: List[str] = field(default_factory=list)  # giklint's own earlier output: passed over
+    skipped: List[Skipped] = field(default_factory=list)  # passed over: excluded, not a report, …
     rules: List[type] = field(default_factory=list)  # every rule the run's configurations know (for output)
 
     @property
@@ -93,6 +96,8 @@ def check_file(path: str, options: Options = Options(), data: Optional[bytes] = 
     try:
         report = read_report(data if data is not None else path, name=path if data is not None else None,
                              loaders=resolved.loaders)
+    except NotAReportError as exc:  # a JSON/YAML that is no report model
+        return _not_a_report(result, exc.reason)
     except GiklintError as exc:
         result.error = str(exc) if display == path else f"{display}: {getattr(exc, 'reason', exc)}"
         return result
@@ -105,7 +110,26 @@ def check_file(path: str, options: Options = Options(), data: Optional[bytes] = 
         result.error = f"{display}: 内部错误（请报告此问题）：{type(exc).__name__}: {exc}"
         return result
     result.model, result.document = report.model, report.document
+    result.agency, result.year = report_identity(report.model)
+    reason = not_a_report_reason(report.model)
+    if reason:  # a README or the like
+        return _not_a_report(result, reason)
     result.findings = check_report(report.model, resolved.setup, display, report.document, options.published)
+    if report.document is None:  # a model file: its places are the original report's
+        from giklint.model_places import for_model_file
+
+        for_model_file(result.findings, report.model)
+    return result
+
+
+def _not_a_report(result: FileResult, reason: str) -> FileResult:
+    """The result for a file that is plainly no report: one ``not-a-report`` finding, whatever the
+    selection (like internal-error: a file named to be checked was not checked)."""
+    from giklint.engine_rules import NotAReport
+
+    result.not_a_report = reason
+    result.findings = [Finding(code=NotAReport.code, rule=NotAReport.slug, severity=NotAReport.severity,
+                               message=NotAReport.message(reason), path=result.path)]
     return result
 
 
@@ -119,35 +143,28 @@ def not_checked(path: str, error: GiklintError) -> str:
 
 # -- many files --------------------------------------------------------------------------------
 
-def _not_a_model(target: Target, result: FileResult) -> bool:
-    """A JSON/YAML file found in a folder that is not a report model (labels, settings): passed over."""
-    from giklint.modelio import MODEL_SUFFIXES
-
-    return (bool(result.error) and not target.error and not target.explicit
-            and target.path.lower().endswith(MODEL_SUFFIXES))
-
-
 def check_paths(paths: Sequence[str], options: Options = Options(),
                 stdin_filename: Optional[str] = None, *, jobs: int = 1, keep_documents: bool = True,
-                progress: Optional[Progress] = None, output: Optional[str] = None,
-                limits: Optional[WorkerLimits] = None) -> RunResult:
+                progress: Optional[Progress] = None, targeting: TargetOptions = TargetOptions(),
+                output: Optional[str] = None, limits: Optional[WorkerLimits] = None) -> RunResult:
     """Check every file the paths name, in order; each file is checked once.
 
     ``jobs`` > 1 checks the files in that many processes, each within ``limits`` (default:
     :func:`worker_limits`); ``keep_documents=False`` drops each
     result's model and document text (an output of findings needs neither: memory stays small on
     large batches); ``progress`` is called with (files done, files in all) as results come in.
-    A JSON or YAML file found in a folder or by a glob that cannot be read as a report model is
-    passed over (listed in :attr:`RunResult.skipped`); named on its own, it is an error. giklint's
-    own earlier output is passed over (:attr:`RunResult.own_outputs`). ``output``, the file the
-    caller will write the results to, must not be one the run reads (else a UsageError, raised
-    before any file is checked).
+    Files excluded (``targeting``: exclude patterns, .gitignore, links out of the tree), giklint's
+    own earlier output (:mod:`giklint.own_files`) and files found in a folder or by a glob that are
+    plainly no report (:mod:`giklint.report_kind`) are passed over and listed in
+    :attr:`RunResult.skipped`; a file named on its own that is no report gives one ``not-a-report``
+    finding (unless ``targeting.skip_non_reports``). ``output``, the file the caller will write the
+    results to, must be none of the files the run reads (else a UsageError before any is checked).
     """
     resolver = resolver_for(options)
     run = RunResult([])
-    targets = unique_targets(paths, _suffixes_under(resolver))
-    targets, run.own_outputs = _without_own_outputs(targets)
-    targets = _with_config_errors(targets, resolver, stdin_filename)
+    targets = _own_outputs_skipped(unique_targets(paths, _suffixes_under(resolver), targeting, options.config))
+    run.skipped = [Skipped(t.path, t.skip) for t in targets if t.skip]
+    targets = _with_config_errors([t for t in targets if not t.skip], resolver, stdin_filename)
     refuse_output_over(output, _inputs(targets, options, resolver))
     results = _results(targets, options, stdin_filename, jobs, keep_documents, limits)
     if progress:
@@ -155,8 +172,8 @@ def check_paths(paths: Sequence[str], options: Options = Options(),
     failures: List[Tuple[str, str]] = []
     for done, (target, result) in enumerate(zip(targets, results), 1):
         failures += result.plugin_failures
-        if _not_a_model(target, result):
-            run.skipped.append(target.path)
+        if result.not_a_report and (targeting.skip_non_reports or not target.explicit):
+            run.skipped.append(Skipped(target.path, f"{NOT_A_REPORT}：{result.not_a_report}"))
         else:
             run.results.append(result)
         if progress:
@@ -179,10 +196,10 @@ def _suffixes_under(resolver: Resolver) -> Callable[[str], Tuple[str, ...]]:
     return suffixes
 
 
-def _without_own_outputs(targets: Sequence[Target]) -> Tuple[List[Target], List[str]]:
-    """The targets that are no earlier output of giklint's, and the paths of those that are."""
-    own = {t.path for t in targets if not t.error and t.path != "-" and output_format(t.path)}
-    return [t for t in targets if t.path not in own], [t.path for t in targets if t.path in own]
+def _own_outputs_skipped(targets: Sequence[Target]) -> List[Target]:
+    """The targets, each that is an earlier output of giklint's passed over (``skip``)."""
+    return [t._replace(skip=OWN_OUTPUT) if not (t.error or t.skip) and t.path != "-" and output_format(t.path)
+            else t for t in targets]
 
 
 def _with_config_errors(targets: Sequence[Target], resolver: Resolver,
