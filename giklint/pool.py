@@ -15,7 +15,7 @@ parent always knows what a dead or late worker was doing:
 - A task that raises ``SystemExit`` (or another ``BaseException`` that is no ``Exception``) in a
   worker is an ``exited`` failure: it must not end the run that asked for it. An ``Exception`` is
   raised again in the parent when its result's turn comes, as ``map`` would.
-- ``limits.memory`` caps each worker's address space (``RLIMIT_AS``, soft limit), so a memory bomb
+- ``limits.memory`` caps what each worker adds to its address space (``RLIMIT_AS``, soft limit), so a memory bomb
   is a ``MemoryError`` in that worker (or a crash of that worker) instead of the kernel killing
   whichever process it picks when the machine runs out.
 
@@ -55,8 +55,18 @@ class Failure(NamedTuple):
 
 # -- in the worker -----------------------------------------------------------------------------
 
+def address_space() -> int:
+    """Bytes of address space this process has now (0 where /proc cannot tell)."""
+    try:
+        with open("/proc/self/statm") as handle:
+            return int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 def limit_memory(memory: Optional[int]) -> None:
-    """Cap this process's address space at ``memory`` bytes (soft limit: a child it forks may set its own)."""
+    """Let this process take ``memory`` more bytes of address space than it has (a forked worker shares
+    its parent's pages; only what it adds counts). A soft limit: a child it forks may set its own."""
     if not memory:
         return
     try:
@@ -65,7 +75,8 @@ def limit_memory(memory: Optional[int]) -> None:
         return
     try:
         _, hard = resource.getrlimit(resource.RLIMIT_AS)
-        soft = memory if hard == resource.RLIM_INFINITY else min(memory, hard)
+        wanted = address_space() + memory
+        soft = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
         resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
     except (ValueError, OSError):  # not allowed here: run without the cap rather than not at all
         pass
@@ -178,7 +189,11 @@ class _Pool:
             self._give(self.queue.popleft())
 
     def _give(self, index: int) -> None:
-        worker = self.idle.pop() if self.idle else _Worker(self.context, self.task, self.limits.memory)
+        worker = self.idle.pop() if self.idle else None
+        if worker is None or not worker.process.is_alive():  # one that died idle (killed from outside) is replaced
+            if worker is not None:
+                worker.kill()
+            worker = _Worker(self.context, self.task, self.limits.memory)
         self.busy.append(worker)
         worker.give(index, self.arguments[index])
 
