@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Dict, List, NamedTuple, Optional, Sequence
+from typing import Any, Dict, List, NamedTuple, Optional, Sequence
 
 # Official short forms that stand for exactly one full form (a department's name in its own report
 # title is sometimes the short one).
@@ -107,5 +107,19 @@ def previous_year_problem(this: ReportKey, previous: ReportKey) -> Optional[str]
                                                                                                previous.agency):
         problems.append(f"上年报告的机关是“{previous.agency}”，本报告是“{this.agency}”")
     if isinstance(this.year, int) and isinstance(previous.year, int) and previous.year != this.year - 1:
-        problems.append(f"上年报告是{previous.year}年度的，本报告是{this.year}年度的（应为{this.year - 1}年度）")
+        problems.append(f"上年报告是{previous.year}年度的，本报告是{this.year}年度的，上年报告应为{this.year - 1}年度")
     return "；".join(problems) or None
+
+
+def report_key(report: Any) -> ReportKey:
+    """The agency (the title's, else the signature's) and year of a report model."""
+    meta = report.meta
+    agency = meta.agency or (meta.signature.agency if meta.signature else None)
+    year = meta.year if isinstance(meta.year, int) and not isinstance(meta.year, bool) else None
+    return ReportKey(agency, year)
+
+
+def previous_is_last_year(report: Any, previous: Any) -> bool:
+    """Whether cross-year rules may compare ``report`` with ``previous``: it is given, and nothing read
+    says it is another agency's or another year's (``previous-mismatch`` reports that)."""
+    return previous is not None and previous_year_problem(report_key(report), report_key(previous)) is None

@@ -320,7 +320,7 @@ REPORTS: List[Report] = [
                "二是婚姻登记“跨省通办”试点的办事指南公开不及时。",
                WL_2021_PART5[1].replace("2022年", "2023年")],
         contact=WL_CONTACT, signed="2023-01-20", previous="wuling-mzj-2021.md",
-        note="第五部分第二段沿用上年的改进措施，约一半文字相同，低于默认阈值，不报告"),
+        note="第五部分第二段沿用上年的改进措施，约三分之二的文字相同，低于默认阈值（80%），不报告"),
     # ---- 雁湖乡人民政府: 2022 and 2024, no 2023 report in the folder, so no pair
     Report(
         file="yanhu-2022.md", agency="雁湖乡人民政府", year=2022, template="2021", place="乡",
