@@ -112,11 +112,14 @@ def previous_year_problem(this: ReportKey, previous: ReportKey) -> Optional[str]
 
 
 def report_key(report: Any) -> ReportKey:
-    """The agency (the title's, else the signature's) and year of a report model."""
-    meta = report.meta
-    agency = meta.agency or (meta.signature.agency if meta.signature else None)
-    year = meta.year if isinstance(meta.year, int) and not isinstance(meta.year, bool) else None
-    return ReportKey(agency, year)
+    """The agency (the title's, else the signature's) and year of a report model (typed, or its JSON form)."""
+    if isinstance(report, dict):
+        meta = report.get("meta") or {}
+        agency, year = meta.get("agency") or (meta.get("signature") or {}).get("agency"), meta.get("year")
+    else:
+        meta = report.meta
+        agency, year = meta.agency or (meta.signature.agency if meta.signature else None), meta.year
+    return ReportKey(agency, year if isinstance(year, int) and not isinstance(year, bool) else None)
 
 
 def previous_is_last_year(report: Any, previous: Any) -> bool:

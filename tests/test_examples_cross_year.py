@@ -2,11 +2,9 @@
 clean on its own and read as the agency and year its manifest says."""
 from __future__ import annotations
 
-import importlib.util
-import sys
-from functools import lru_cache
 
 import pytest
+from _examples import script_module
 from conftest import EXAMPLES, load_yaml
 
 FOLDER = EXAMPLES / "cross-year"
@@ -14,17 +12,8 @@ REPORTS = FOLDER / "reports"
 MANIFEST = load_yaml(FOLDER / "expected.yaml")
 
 
-@lru_cache(maxsize=None)
-def make_cross_year():
-    spec = importlib.util.spec_from_file_location("make_cross_year", FOLDER / "make_cross_year.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["make_cross_year"] = module  # dataclasses look their module up while the class is built
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_the_committed_examples_are_what_make_cross_year_writes(tmp_path):
-    written = make_cross_year().write_all(tmp_path)
+    written = script_module(FOLDER / "make_cross_year.py").write_all(tmp_path)
     assert len(written) == len(MANIFEST["reports"]) + 1
     for path in written:
         committed = FOLDER / path.relative_to(tmp_path)

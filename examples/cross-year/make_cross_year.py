@@ -644,6 +644,41 @@ def write_all(folder: Path = HERE) -> List[Path]:
     return written + [manifest]
 
 
+PLACES = ("青禾县", "云溪市", "澄溪区", "鹿鸣县", "梧岭县", "雁湖乡")
+
+
+def write_renamed_copy(target: Path, numeral: str, folder: Path = HERE / REPORTS_DIR) -> List[Path]:
+    """The committed reports copied to ``target`` with every place given a numeral (青禾县 -> 青禾二县),
+    so that they are other agencies' reports: a larger batch for tests and benchmarks. Markdown, the web
+    page and the Word file alike."""
+    def rename(text: str) -> str:
+        for place in PLACES:
+            text = text.replace(place, f"{place[:-1]}{numeral}{place[-1]}")
+        return text
+
+    written = []
+    for source in sorted(p for p in folder.rglob("*") if p.is_file()):
+        path = target / source.relative_to(folder)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if source.suffix == ".docx":
+            path.write_bytes(_renamed_docx(source.read_bytes(), rename))
+        else:
+            path.write_text(rename(source.read_text(encoding="utf-8")), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def _renamed_docx(data: bytes, rename) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "word/document.xml":
+                content = rename(content.decode("utf-8")).encode("utf-8")
+            target.writestr(info, content)
+    return out.getvalue()
+
+
 if __name__ == "__main__":
     for path in write_all(HERE):
         print(path.relative_to(HERE))
