@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """How to measure copied text (duplicate-text): giklint's character runs against difflib and rapidfuzz.
 
-    .venv/bin/python bench/similarity.py            # needs rapidfuzz for its columns: pip install rapidfuzz
+    .venv/bin/python bench/similarity.py [--real FOLDER]   # rapidfuzz for its columns: pip install rapidfuzz
 
-Texts: part 五 (and part 一, and the whole text) of the real sample reports in ../shared/reports (read
-from there, never copied) and of the project's examples (examples/reports, examples/cross-year). Each
+Texts: part 五 (and part 一, and the whole text) of real reports (``--real``: a folder of third-party
+sample reports outside the repository, read from there and never copied; by default the ``shared/reports``
+folder beside the checkout) and of the project's examples (examples/reports, examples/cross-year). Each
 method answers the same question, "which share of this year's text is copied from last year's, and
 where does the copying start", on the same normalised texts (NFKC, no white space, digits as 0):
 
@@ -89,12 +90,12 @@ def methods() -> Dict[str, Method]:
 
 # ---------------------------------------------------------------- texts
 
-def report_files() -> List[Path]:
+def report_files(real: Path = SHARED) -> List[Path]:
     files = []
-    if SHARED.is_dir():
-        files += sorted(p for p in SHARED.iterdir() if p.suffix in SUFFIXES)
+    if real.is_dir():
+        files += sorted(p for p in real.iterdir() if p.suffix in SUFFIXES)
     else:
-        print(f"({SHARED} not found: real reports left out)", file=sys.stderr)
+        print(f"({real} not found: real reports left out)", file=sys.stderr)
     files += sorted((ROOT / "examples" / "reports").glob("clean-*.md"))
     files += sorted(p for p in (ROOT / "examples" / "cross-year" / "reports").rglob("*") if p.suffix in SUFFIXES)
     return files
@@ -161,7 +162,11 @@ def median_ms(method: Method, previous: str, text: str, repeat: int = 3) -> floa
 
 
 def main() -> None:
-    files = report_files()
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--real", type=Path, default=SHARED, help="a folder of real reports")
+    files = report_files(parser.parse_args().real)
     texts = [t for t in (texts_of(p) for p in files) if t]
     part5s = [t["part5"] for t in texts]
     found = methods()

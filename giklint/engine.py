@@ -64,21 +64,33 @@ def notice_findings(model: Dict[str, Any], rules: Sequence[type], path: str) -> 
     return findings, others_run
 
 
-def run_rules(model: Dict[str, Any], setup: Setup, path: str, published: Optional[str] = None) -> List[Finding]:
+def run_rules(model: Dict[str, Any], setup: Setup, path: str, published: Optional[str] = None,
+              cross_year_only: bool = False) -> List[Finding]:
+    """The selected rules' findings (``cross_year_only``: only the rules that compare with last year's
+    report, which run only when the set-up has one)."""
     from giklint.engine_rules import EngineRule
 
     rules = setup.config.rules_for(path)
     findings, others_run = notice_findings(model, rules, path)
+    if cross_year_only:
+        findings = []
     if not others_run:
         return findings
     settings = setup.config.settings(published)
     for rule in rules:
         if issubclass(rule, EngineRule) or (rule.needs_previous and setup.previous is None):
             continue
+        if cross_year_only and not rule.needs_previous:
+            continue
         ctx = Context(model=model, options=setup.config.options_for(rule), settings=dict(settings),
                       previous=setup.previous, path=path)
         findings.extend(run_rule(rule, ctx))
     return findings
+
+
+def compares_years(setup: Setup, path: str) -> bool:
+    """Whether any selected rule compares the report with last year's."""
+    return any(rule.needs_previous for rule in setup.config.rules_for(path))
 
 
 def check_report(model: Dict[str, Any], setup: Setup, path: str, document: Optional[Document] = None,

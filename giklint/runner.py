@@ -18,7 +18,7 @@ from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tupl
 
 from giklint.config import DEFAULT_FAIL_ON
 from giklint.document import Document
-from giklint.engine import check_report
+from giklint.engine import check_report, compares_years
 from giklint.errors import ConfigError, GiklintError, UsageError
 from giklint.options import Options
 from giklint.resolve import Resolver, resolver_for
@@ -41,6 +41,7 @@ class FileResult:
     error: Optional[str] = None
     fail_on: str = DEFAULT_FAIL_ON
     plugin_failures: List[Tuple[str, str]] = field(default_factory=list)  # (plugin, error) of its set-up
+    year_record: Optional[Any] = None  # giklint.crossyear.YearRecord, kept until the reports are paired
 
     @property
     def failed(self) -> bool:
@@ -67,8 +68,11 @@ class RunResult:
 # -- one file ----------------------------------------------------------------------------------
 
 def check_file(path: str, options: Options = Options(), data: Optional[bytes] = None,
-               display: Optional[str] = None, resolver: Optional[Resolver] = None) -> FileResult:
-    """Check one file (``data`` given: those bytes, named ``path``). Config errors raise ConfigError."""
+               display: Optional[str] = None, resolver: Optional[Resolver] = None,
+               for_pairing: bool = False) -> FileResult:
+    """Check one file (``data`` given: those bytes, named ``path``). Config errors raise ConfigError.
+
+    ``for_pairing``: keep what comparing it with another year's report needs (:mod:`giklint.crossyear`)."""
     from giklint.reader import read_report
 
     display = display or path
@@ -87,6 +91,10 @@ def check_file(path: str, options: Options = Options(), data: Optional[bytes] = 
         return result
     result.model, result.document = report.model, report.document
     result.findings = check_report(report.model, resolved.setup, display, report.document, options.published)
+    if for_pairing and compares_years(resolved.setup, path):
+        from giklint.crossyear import YearRecord
+
+        result.year_record = YearRecord.of(report.model, report.document)
     return result
 
 
@@ -116,7 +124,8 @@ def check_paths(paths: Sequence[str], options: Options = Options(),
     for target in targets:  # here, before any worker starts: a configuration error stops the run at once
         if not target.error and target.path != "-":
             resolver.for_file(target.path)
-    results = _results(targets, options, stdin_filename, jobs, keep_documents)
+    pairing = options.previous is None and len(targets) > 1  # --previous names last year's report itself
+    results = _results(targets, options, stdin_filename, jobs, keep_documents, pairing)
     if progress:
         progress(0, len(targets))
     failures: List[Tuple[str, str]] = []
@@ -128,6 +137,10 @@ def check_paths(paths: Sequence[str], options: Options = Options(),
             run.results.append(result)
         if progress:
             progress(done, len(targets))
+    if pairing:
+        from giklint.crossyear import compare_years
+
+        compare_years(run.results, lambda path: resolver.for_file(path).setup, options.published)
     resolved = resolver.resolved()
     failures = [failure for one in resolved for failure in one.failures] + failures
     run.plugin_failures = list(dict.fromkeys(failures))
@@ -143,10 +156,10 @@ def _default_rules() -> List[type]:
 
 
 def _results(targets: Sequence[Target], options: Options, stdin_filename: Optional[str], jobs: int,
-             keep_documents: bool) -> Iterator[FileResult]:
+             keep_documents: bool, for_pairing: bool = False) -> Iterator[FileResult]:
     """One result per target, in order: files in the pool, standard input here, errors as they are."""
     files = [t.path for t in targets if not t.error and t.path != "-"]
-    checked = check_files(files, options, jobs, keep_documents)
+    checked = check_files(files, options, jobs, keep_documents, for_pairing)
     for target in targets:
         if target.error:
             yield FileResult(target.path, error=target.error)
@@ -157,9 +170,9 @@ def _results(targets: Sequence[Target], options: Options, stdin_filename: Option
 
 
 def check_files(paths: Sequence[str], options: Options = Options(), jobs: int = 1,
-                keep_documents: bool = True) -> Iterator[FileResult]:
+                keep_documents: bool = True, for_pairing: bool = False) -> Iterator[FileResult]:
     """:func:`check_file` of each path, in order; in ``jobs`` processes when there is more than one file."""
-    check = partial(_check_for_batch, options=options, keep_document=keep_documents)
+    check = partial(_check_for_batch, options=options, keep_document=keep_documents, for_pairing=for_pairing)
     workers = min(jobs, len(paths))
     if workers <= 1:
         return map(check, paths)
@@ -191,9 +204,9 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _check_for_batch(path: str, options: Options, keep_document: bool) -> FileResult:
+def _check_for_batch(path: str, options: Options, keep_document: bool, for_pairing: bool = False) -> FileResult:
     try:
-        return _slimmed(check_file(path, options), keep_document)
+        return _slimmed(check_file(path, options, for_pairing=for_pairing), keep_document)
     except GiklintError as exc:
         raise _portable(exc) from None
 
