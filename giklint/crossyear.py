@@ -50,20 +50,19 @@ def compare_years(results: Sequence[Any], setup_for: Callable[[str], Any], publi
     """Add each paired report's cross-year findings to its result (``results``: FileResults with a
     ``year_record``; ``setup_for(path)``: the path's resolved set-up), and drop every record.
     Returns the number of pairs compared."""
-    from giklint.engine import Setup, run_rules
+    from giklint.engine import cross_year_findings
     from giklint.suppress import is_suppressed
 
     indexed = [result for result in results if getattr(result, "year_record", None) is not None]
     keys = [result.year_record.key for result in indexed]
     pairs = pair_reports(keys).previous
     unpacked = _Unpacked(indexed)
-    # an agency's years one after another: last year's record is the one unpacked just before
+    # an agency's years one after another: last year's report is the one unpacked just before
     for this in sorted(pairs, key=lambda i: (normalise_agency(keys[i].agency), keys[i].year)):
         result = indexed[this]
-        previous_model, _ = unpacked[pairs[this]]
-        model, directives = unpacked[this]
-        setup = setup_for(result.path)
-        found = run_rules(model, Setup(setup.config, previous_model), result.path, published, cross_year_only=True)
+        previous, _ = unpacked[pairs[this]]
+        report, directives = unpacked[this]
+        found = cross_year_findings(report, previous, setup_for(result.path).config, result.path, published)
         found = [finding for finding in found if not is_suppressed(finding, directives)]
         result.findings = sorted(result.findings + found, key=lambda f: f.sort_key)
     for result in indexed:
@@ -72,15 +71,18 @@ def compare_years(results: Sequence[Any], setup_for: Callable[[str], Any], publi
 
 
 class _Unpacked:
-    """Records unpacked on demand, the last two kept (a chain of years needs no report unpacked twice)."""
+    """Records unpacked and typed on demand, the last two kept (a chain of years converts each report once)."""
 
     def __init__(self, results: Sequence[Any]) -> None:
         self.results = results
-        self.kept: Dict[int, Tuple[Dict[str, Any], List[Any]]] = {}
+        self.kept: Dict[int, Tuple[Any, List[Any]]] = {}
 
-    def __getitem__(self, index: int) -> Tuple[Dict[str, Any], List[Any]]:
+    def __getitem__(self, index: int) -> Tuple[Any, List[Any]]:
         if index not in self.kept:
+            from giklint.model_dict import report_from_dict
+
             if len(self.kept) >= 2:
                 del self.kept[next(iter(self.kept))]
-            self.kept[index] = self.results[index].year_record.unpack()
+            model, directives = self.results[index].year_record.unpack()
+            self.kept[index] = (report_from_dict(model), directives)
         return self.kept[index]

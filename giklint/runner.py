@@ -91,7 +91,7 @@ def check_file(path: str, options: Options = Options(), data: Optional[bytes] = 
         return result
     result.model, result.document = report.model, report.document
     result.findings = check_report(report.model, resolved.setup, display, report.document, options.published)
-    if for_pairing and compares_years(resolved.setup, path):
+    if for_pairing and compares_years(report.model, resolved.setup, path):
         from giklint.crossyear import YearRecord
 
         result.year_record = YearRecord.of(report.model, report.document)
