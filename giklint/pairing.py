@@ -126,3 +126,13 @@ def previous_is_last_year(report: Any, previous: Any) -> bool:
     """Whether cross-year rules may compare ``report`` with ``previous``: it is given, and nothing read
     says it is another agency's or another year's (``previous-mismatch`` reports that)."""
     return previous is not None and previous_year_problem(report_key(report), report_key(previous)) is None
+
+
+def last_year_context(ctx: Any) -> Any:
+    """Last year's report as a :class:`giklint.rule.Context` (its cells with the same fall-backs as this
+    report's), or None when there is none or it is not this agency's report of the year before."""
+    if not previous_is_last_year(ctx.report, ctx.previous):
+        return None
+    from giklint.rule import Context
+
+    return Context(ctx.previous)

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from giklint.pairing import previous_is_last_year
+from giklint.pairing import last_year_context
 from giklint.rule import Context, Finding, Related, Rule
 from giklint.tabletools import fmt, is_number, same_amount
 from giklint.vocabulary import APPLICATION_COLUMNS, cell_name, column_name
@@ -44,9 +44,9 @@ class CarryoverMismatch(Rule):
     needs_previous = True
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        if not previous_is_last_year(ctx.report, ctx.previous):
+        last_year = last_year_context(ctx)
+        if last_year is None:
             return
-        last_year = Context(ctx.previous)
         for column, _ in APPLICATION_COLUMNS:
             carried_over = ctx.cell(TABLE, "carried_over", column)
             carried_forward = last_year.cell(TABLE, "carried_forward", column)

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from giklint.pairing import previous_is_last_year
+from giklint.pairing import last_year_context
 from giklint.rule import Context, Finding, Related, Rule
 from giklint.tabletools import all_numbers, fmt, same_amount
 from giklint.vocabulary import row_name
@@ -44,9 +44,9 @@ class StockContinuity(Rule):
     needs_previous = True
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        if not previous_is_last_year(ctx.report, ctx.previous):
+        last_year = last_year_context(ctx)
+        if last_year is None:
             return
-        last_year = Context(ctx.previous)
         for row in STOCK_ROWS:
             in_force = ctx.cell(TABLE, row, "in_force")
             issued, repealed = ctx.cell(TABLE, row, "issued").value, ctx.cell(TABLE, row, "repealed").value

@@ -182,6 +182,8 @@ class FilePage:
 
     def render_comparison(self) -> str:
         """This report's figures beside last year's, one row per finding that compared them."""
+        from giklint.output._html_tables import format_value
+
         rows = []
         for finding, finding_id in zip(self.findings, self.ids):
             for place in getattr(finding, "related", None) or []:
@@ -190,9 +192,9 @@ class FilePage:
                 rows.append(
                     f'<tr class="sev-{escape(finding.severity)}"><td><a href="#{finding_id}">'
                     f'{escape(finding.context or finding.rule)}</a></td>'
-                    f'<td class="value hit">{escape(_figure(place.compared))}</td>'
+                    f'<td class="value hit">{escape(format_value(place.compared) or "—")}</td>'
                     f'<td class="where">{escape(where)}</td>'
-                    f'<td class="value">{escape(_figure(place.value))}</td>'
+                    f'<td class="value">{escape(format_value(place.value) or "—")}</td>'
                     f'<td class="where">{escape(place.message)}<br>{escape(display_path(place.path))} '
                     f'{escape(there)}</td></tr>')
         if not rows:
@@ -200,14 +202,6 @@ class FilePage:
         return ('<h3>与上年报告比对</h3><table class="comparison"><thead><tr><th>比对项目</th><th>本年</th>'
                 '<th>本年位置</th><th>上年</th><th>上年位置</th></tr></thead><tbody>' + "".join(rows)
                 + "</tbody></table>")
-
-
-def _figure(value: Any) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 def files_summary(files: List[FilePage]) -> str:
