@@ -114,8 +114,10 @@ def previous_year_problem(this: ReportKey, previous: ReportKey) -> Optional[str]
 def report_key(report: Any) -> ReportKey:
     """The agency (the title's, else the signature's) and year of a report model (typed, or its JSON form)."""
     if isinstance(report, dict):
-        meta = report.get("meta") or {}
-        agency, year = meta.get("agency") or (meta.get("signature") or {}).get("agency"), meta.get("year")
+        from giklint.report_kind import report_identity
+
+        agency, year = report_identity(report)
+        agency = agency or ((report.get("meta") or {}).get("signature") or {}).get("agency")
     else:
         meta = report.meta
         agency, year = meta.agency or (meta.signature.agency if meta.signature else None), meta.year
