@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any, Dict, List, NamedTuple, Optional, Sequence
+from typing import Any, Dict, Iterable, List, NamedTuple, Optional, Sequence
+
+from giklint.rule import Context, Finding, Rule
 
 # Official short forms that stand for exactly one full form (a department's name in its own report
 # title is sometimes the short one).
@@ -135,6 +137,19 @@ def last_year_context(ctx: Any) -> Any:
     report's), or None when there is none or it is not this agency's report of the year before."""
     if not previous_is_last_year(ctx.report, ctx.previous):
         return None
-    from giklint.rule import Context
-
     return Context(ctx.previous)
+
+
+class CrossYearRule(Rule):
+    """A rule that compares a report with the same agency's report of the year before: it runs only when
+    there is one (``--previous``, or the pair a folder check found) and it is that agency's report of the
+    year before (``previous-mismatch`` reports otherwise). Subclasses implement :meth:`compare`."""
+
+    needs_previous = True
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        last_year = last_year_context(ctx)
+        return () if last_year is None else self.compare(ctx, last_year)
+
+    def compare(self, ctx: Context, last_year: Context) -> Iterable[Finding]:
+        raise NotImplementedError

@@ -27,26 +27,22 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from giklint.pairing import last_year_context
-from giklint.rule import Context, Finding, Related, Rule
+from giklint.pairing import CrossYearRule
+from giklint.rule import Context, Finding, Related
 from giklint.tabletools import fmt, is_number, same_amount
 from giklint.vocabulary import APPLICATION_COLUMNS, cell_name, column_name
 
 TABLE = "applications"
 
 
-class CarryoverMismatch(Rule):
+class CarryoverMismatch(CrossYearRule):
     code = "GK602"
     slug = "carryover-mismatch"
     severity = "warning"
     summary = "表三“二、上年结转”与上年报告“四、结转下年度继续办理”不一致"
     options = {}
-    needs_previous = True
 
-    def check(self, ctx: Context) -> Iterator[Finding]:
-        last_year = last_year_context(ctx)
-        if last_year is None:
-            return
+    def compare(self, ctx: Context, last_year: Context) -> Iterator[Finding]:
         for column, _ in APPLICATION_COLUMNS:
             carried_over = ctx.cell(TABLE, "carried_over", column)
             carried_forward = last_year.cell(TABLE, "carried_forward", column)

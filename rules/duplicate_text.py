@@ -32,8 +32,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from giklint.model import Location, Part
-from giklint.pairing import previous_is_last_year
-from giklint.rule import Context, Finding, Option, Related, Rule
+from giklint.pairing import CrossYearRule
+from giklint.rule import Context, Finding, Option, Related
 from giklint.tabletools import snippet
 from giklint.texttools import shifted
 from giklint.vocabulary import part_name
@@ -42,7 +42,7 @@ from giklint.vocabulary import part_name
 LEADING = "。；;，,、：:！？!?\n "
 
 
-class DuplicateText(Rule):
+class DuplicateText(CrossYearRule):
     code = "GK604"
     slug = "duplicate-text"
     severity = "warning"
@@ -52,15 +52,12 @@ class DuplicateText(Rule):
         "parts": Option(list, [5], "比较哪些部分（1 至 6）", items=int, choices=[1, 2, 3, 4, 5, 6]),
         "min_length": Option(int, 50, "这一部分至少有多少字才比较", min=0),
     }
-    needs_previous = True
 
-    def check(self, ctx: Context) -> Iterator[Finding]:
-        if not previous_is_last_year(ctx.report, ctx.previous):
-            return
+    def compare(self, ctx: Context, last_year: Context) -> Iterator[Finding]:
         from giklint.similarity import copied_from  # only when there is a previous report to compare with
 
         for number in ctx.options["parts"]:
-            this, last = ctx.part(number), ctx.previous.part(number)
+            this, last = ctx.part(number), last_year.part(number)
             this_text, last_text = part_lines_text(this), part_lines_text(last)
             if min(_length(this_text), _length(last_text)) < max(ctx.options["min_length"], 1):
                 continue

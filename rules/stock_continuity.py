@@ -26,8 +26,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from giklint.pairing import last_year_context
-from giklint.rule import Context, Finding, Related, Rule
+from giklint.pairing import CrossYearRule
+from giklint.rule import Context, Finding, Related
 from giklint.tabletools import all_numbers, fmt, same_amount
 from giklint.vocabulary import row_name
 
@@ -35,18 +35,14 @@ TABLE = "active_disclosure"
 STOCK_ROWS = ("regulations", "normative_documents")
 
 
-class StockContinuity(Rule):
+class StockContinuity(CrossYearRule):
     code = "GK603"
     slug = "stock-continuity"
     severity = "info"
     summary = "表二现行有效件数不等于上年现行有效件数＋本年制发件数－本年废止件数"
     options = {}
-    needs_previous = True
 
-    def check(self, ctx: Context) -> Iterator[Finding]:
-        last_year = last_year_context(ctx)
-        if last_year is None:
-            return
+    def compare(self, ctx: Context, last_year: Context) -> Iterator[Finding]:
         for row in STOCK_ROWS:
             in_force = ctx.cell(TABLE, row, "in_force")
             issued, repealed = ctx.cell(TABLE, row, "issued").value, ctx.cell(TABLE, row, "repealed").value
