@@ -88,9 +88,11 @@ def _check_command(args: argparse.Namespace) -> int:
     text = formatter.render(run.results, catalog().rules, {"statistics": args.statistics, "quiet": args.quiet,
                                                            "output": args.output, "root": os.getcwd()})
     _write(text, args.output)
+    from giklint.output._findings import printable
+
     for result in run.results:
         if result.error:
-            print(f"giklint: {result.error}", file=sys.stderr)
+            print(f"giklint: {printable(result.error)}", file=sys.stderr)
     _report_failures(run.plugin_failures)
     if run.skipped and not args.quiet:
         print(f"giklint: 跳过了 {len(run.skipped)} 个不是报告模型的 JSON/YAML 文件（如 {run.skipped[0]}）",
@@ -335,7 +337,9 @@ def main(argv: Optional[List[str]] = None) -> int:
             return 2
         return args.func(args)
     except GiklintError as exc:
-        print(f"giklint: {exc}", file=sys.stderr)
+        from giklint.output._findings import printable
+
+        print(f"giklint: {printable(str(exc))}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         return 130

@@ -192,8 +192,9 @@ def _finish(findings: List[Finding], document: Optional[Document]) -> List[Findi
 # -- one file ----------------------------------------------------------------------------------
 
 def check_file(path: str, options: CheckOptions = CheckOptions(), data: Optional[bytes] = None,
-               display: Optional[str] = None) -> FileResult:
-    """Check one file (``data`` given: those bytes, named ``path``). Config errors raise ConfigError."""
+               display: Optional[str] = None, within: Optional[str] = None) -> FileResult:
+    """Check one file (``data`` given: those bytes, named ``path``; ``within``: the folder a walk found
+    it in, which a link may not leave). Config errors raise ConfigError."""
     from giklint.api import read_report
 
     display = display or path
@@ -201,7 +202,7 @@ def check_file(path: str, options: CheckOptions = CheckOptions(), data: Optional
     result = FileResult(display, fail_on=setup.config.fail_on, plugin_failures=list(setup.catalog.failures))
     try:
         report = read_report(data if data is not None else path, name=path if data is not None else None,
-                             loaders=setup.catalog.loaders)
+                             loaders=setup.catalog.loaders, within=within)
     except GiklintError as exc:
         result.error = str(exc) if display == path else f"{display}: {getattr(exc, 'reason', exc)}"
         return result
@@ -259,7 +260,8 @@ def _results(targets: Sequence[Target], options: CheckOptions, stdin_filename: O
              keep_documents: bool) -> Iterator[FileResult]:
     """One result per target, in order: files in the pool, standard input here, errors as they are."""
     files = [t.path for t in targets if not t.error and t.path != "-"]
-    checked = check_files(files, options, jobs, keep_documents)
+    roots = [t.root for t in targets if not t.error and t.path != "-"]
+    checked = check_files(files, options, jobs, keep_documents, roots)
     for target in targets:
         if target.error:
             yield FileResult(target.path, error=target.error)
@@ -270,16 +272,19 @@ def _results(targets: Sequence[Target], options: CheckOptions, stdin_filename: O
 
 
 def check_files(paths: Sequence[str], options: CheckOptions = CheckOptions(), jobs: int = 1,
-                keep_documents: bool = True) -> Iterator[FileResult]:
-    """:func:`check_file` of each path, in order; in ``jobs`` processes when there is more than one file."""
+                keep_documents: bool = True, roots: Optional[Sequence[Optional[str]]] = None) -> Iterator[FileResult]:
+    """:func:`check_file` of each path, in order; in ``jobs`` processes when there is more than one file.
+    ``roots``: for each path, the folder a walk found it in (None: named as it is)."""
     check = partial(_check_for_batch, options=options, keep_document=keep_documents)
+    roots = list(roots) if roots is not None else [None] * len(paths)
     workers = min(jobs, len(paths))
     if workers <= 1:
-        return map(check, paths)
-    return _pooled(check, paths, workers)
+        return map(check, paths, roots)
+    return _pooled(check, paths, workers, roots)
 
 
-def _pooled(check: Callable[[str], FileResult], paths: Sequence[str], workers: int) -> Iterator[FileResult]:
+def _pooled(check: Callable[..., FileResult], paths: Sequence[str], workers: int,
+            roots: Sequence[Optional[str]]) -> Iterator[FileResult]:
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
@@ -287,7 +292,7 @@ def _pooled(check: Callable[[str], FileResult], paths: Sequence[str], workers: i
     executor = ProcessPoolExecutor(workers, initializer=_ignore_interrupts)
     done = 0
     try:
-        for result in executor.map(check, paths, chunksize=chunksize):
+        for result in executor.map(check, paths, roots, chunksize=chunksize):
             done += 1
             yield result
     except BrokenProcessPool:  # a worker killed (out of memory) or crashed in a parsing library
@@ -304,9 +309,9 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _check_for_batch(path: str, options: CheckOptions, keep_document: bool) -> FileResult:
+def _check_for_batch(path: str, root: Optional[str], options: CheckOptions, keep_document: bool) -> FileResult:
     try:
-        return _slimmed(check_file(path, options), keep_document)
+        return _slimmed(check_file(path, options, within=root), keep_document)
     except GiklintError as exc:
         raise _portable(exc) from None
 
@@ -329,7 +334,13 @@ def _check_stdin(options: CheckOptions, stdin_filename: Optional[str]) -> FileRe
     import sys
 
     name = stdin_filename or "-"
-    return check_file(name, options, data=sys.stdin.buffer.read(), display=name)
+    from giklint.loaders._common import read_stream
+
+    try:
+        data = read_stream(sys.stdin.buffer, name)
+    except InputError as exc:
+        return FileResult(name, error=str(exc))
+    return check_file(name, options, data=data, display=name)
 
 
 # -- the Python API ----------------------------------------------------------------------------

@@ -30,6 +30,7 @@ class Target(NamedTuple):
     path: str
     error: Optional[str] = None
     explicit: bool = True
+    root: Optional[str] = None  # the folder a walk found it in: a link may not lead out of it
 
 
 def expand_paths(paths: Iterable[str], suffixes: Tuple[str, ...] = CHECKED_SUFFIXES) -> Iterator[Target]:
@@ -38,15 +39,15 @@ def expand_paths(paths: Iterable[str], suffixes: Tuple[str, ...] = CHECKED_SUFFI
         if path == "-" or os.path.isfile(path):
             yield Target(path)
         elif os.path.isdir(path):
-            yield from (Target(found, explicit=False) for found in _walk(path, suffixes))
+            yield from (Target(found, explicit=False, root=path) for found in _walk(path, suffixes))
         elif any(c in path for c in GLOB_CHARS):
             matches = sorted(glob.glob(path, recursive=True))
-            files = [m for m in matches if os.path.isfile(m) and m.lower().endswith(suffixes)]
+            files = [(m, None) for m in matches if os.path.isfile(m) and m.lower().endswith(suffixes)]
             for folder in (m for m in matches if os.path.isdir(m)):
-                files += _walk(folder, suffixes)
+                files += [(found, folder) for found in _walk(folder, suffixes)]
             if not files:
                 yield Target(path, f"{path}: 没有匹配的文件")
-            yield from (Target(found, explicit=False) for found in files)
+            yield from (Target(found, explicit=False, root=root) for found, root in files)
         else:
             yield Target(path, f"{path}: 文件不存在")
 

@@ -17,7 +17,7 @@ from giklint.document import Line
 from giklint.extract.sections import Sections
 from giklint.extract.text import Flow, compact, one_line
 
-_NUMBER = r"(?<![\d.])(?P<n>\d+)"
+_NUMBER = r"(?<![\d.])(?P<n>\d{1,12})(?!\d)"  # a count has at most 12 digits (int() of 5,000 digits raises)
 _APPLICATION_UNIT = r"(?P<unit>件|条|个|宗)"
 _CASE_UNIT = r"(?P<unit>件|起|宗|次|个)"
 _GAP = r"[^,。;:\d]"  # inside one clause, no other number in between
