@@ -20,7 +20,7 @@ MIB = 1024 * 1024
 class Limits:
     max_file_bytes: int = 100 * MIB  # bytes read from one file (a scanned PDF can be large)
     max_text_chars: int = 2_000_000  # characters of a loaded document's text
-    max_lines: int = 100_000  # lines of a loaded document (paragraphs, table rows, lines of text)
+    max_lines: int = 250_000  # lines of a loaded document (paragraphs, table rows, lines of text)
     max_part_bytes: int = 50 * MIB  # declared uncompressed size of a Word part that is read
     max_xml_elements: int = 1_000_000  # elements of a Word document body
     max_pdf_pages: int = 1_000

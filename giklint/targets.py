@@ -36,8 +36,8 @@ class Target(NamedTuple):
 def expand_paths(paths: Iterable[str], suffixes: Tuple[str, ...] = CHECKED_SUFFIXES) -> Iterator[Target]:
     """Every file to check, in the order given; folders recursed, globs expanded."""
     for path in paths:
-        if path == "-" or os.path.isfile(path):
-            yield Target(path)
+        if path == "-" or os.path.isfile(path) or (os.path.exists(path) and not os.path.isdir(path)):
+            yield Target(path)  # a FIFO or device named as it is: reading it says what it is
         elif os.path.isdir(path):
             yield from (Target(found, explicit=False, root=path) for found in _walk(path, suffixes))
         elif any(c in path for c in GLOB_CHARS):
