@@ -120,7 +120,7 @@ def test_a_word_paragraph_cannot_drive_the_terminal_or_the_ci_log():
     import docx
     from docx.oxml.ns import qn
 
-    from giklint.engine import FileResult
+    from giklint.runner import FileResult
     from giklint.loaders.docx import load_docx
     from giklint.output import github, text
     from giklint.rule import Finding
