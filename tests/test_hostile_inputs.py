@@ -108,8 +108,8 @@ PAYLOAD = "\x1b]0;owned\x07\x1b[2J\x9b2J\u2028\n::error file=x.md,line=1::inject
 @pytest.mark.parametrize("fmt", ["text", "github"])
 def test_a_file_name_cannot_drive_the_terminal_or_the_ci_log(tmp_path, fmt):
     name = f"r{PAYLOAD}.md"
-    (tmp_path / name).write_text("# 报告\n\n正文\n", encoding="utf-8")
-    run = giklint_command("check", "--format", fmt, ".", cwd=tmp_path)
+    (tmp_path / name).write_bytes((ROOT / "examples" / "reports" / "faulty-balance.md").read_bytes())
+    run = giklint_command("check", "--format", fmt, name, cwd=tmp_path)
     text = output(run)
     assert "injected" in text  # the finding is there ...
     assert not CONTROL.search(text), repr(text)  # ... with no control character of the name
