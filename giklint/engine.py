@@ -167,7 +167,7 @@ def notice_findings(model: Dict[str, Any], rules: Sequence[type], path: str) -> 
 
 
 def run_rules(model: Dict[str, Any], setup: Setup, path: str, published: Optional[str] = None) -> List[Finding]:
-    from giklint.engine_rules import EngineRule
+    from giklint.engine_rules import EngineRule, mark_ocr_findings
 
     rules = setup.config.rules_for(path)
     findings, others_run = notice_findings(model, rules, path)
@@ -180,7 +180,7 @@ def run_rules(model: Dict[str, Any], setup: Setup, path: str, published: Optiona
         ctx = Context(model=model, options=setup.config.options_for(rule), settings=dict(settings),
                       previous=setup.previous, path=path)
         findings.extend(run_rule(rule, ctx))
-    return findings
+    return mark_ocr_findings(findings, (model.get("source") or {}).get("notices") or [])  # GK004
 
 
 def _finish(findings: List[Finding], document: Optional[Document]) -> List[Finding]:

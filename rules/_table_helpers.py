@@ -177,9 +177,15 @@ def table_has_values(ctx: Context, name: str) -> bool:
     return any(row_has_values(ctx, name, row) for row in rows)
 
 
-def invalid_cells(ctx: Context, name: str) -> Dict[str, str]:
-    cells = table_info(ctx, name).get("invalid_cells")
+def invalid_cells(ctx: Context, name: str, kind: str = "invalid_cells") -> Dict[str, str]:
+    """``row.column`` -> text of the table's cells of one kind: ``invalid_cells`` (text where a number
+    belongs) or ``uncertain_cells`` (read by OCR with low confidence)."""
+    cells = table_info(ctx, name).get(kind)
     return {str(k): str(v) for k, v in cells.items()} if isinstance(cells, dict) else {}
+
+
+def uncertain_cells(ctx: Context, name: str) -> Dict[str, str]:
+    return invalid_cells(ctx, name, "uncertain_cells")
 
 
 # -- labels ----------------------------------------------------------------------------------------

@@ -46,6 +46,7 @@ from giklint_rules._table_helpers import (
     table_has_values,
     table_location,
     table_name,
+    uncertain_cells,
     value_columns,
 )
 
@@ -83,8 +84,10 @@ def row_gap(ctx: Context, name: str, row: str, allow_blank: bool) -> Optional[Ro
         return RowGap(row, count, expected, [], digit_runs(values, expected)) if count < expected else None
     cells = row_cells(ctx, name, row)
     bad_text = invalid_cells(ctx, name)
+    doubtful = uncertain_cells(ctx, name)  # read by OCR, not blank: cell-uncertain reports them
     blank = [column for column in columns
-             if not is_number(cells.get(column)) and is_blank_mark(bad_text.get(f"{row}.{column}"))]
+             if not is_number(cells.get(column)) and is_blank_mark(bad_text.get(f"{row}.{column}"))
+             and f"{row}.{column}" not in doubtful]
     if not blank or allow_blank:
         return None
     return RowGap(row, len(columns) - len(blank), len(columns), blank)

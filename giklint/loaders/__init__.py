@@ -69,6 +69,6 @@ def load_document(data: bytes, path: str, loaders: Iterable[LoaderSpec]) -> Docu
 
 def builtin_loaders() -> List[LoaderSpec]:
     """The engine's own loaders; each imports its heavy library (lxml, pypdfium2) only when it loads."""
-    from giklint.loaders import docx, html, pdf, text
+    from giklint.loaders import docx, html, image, pdf, text
 
-    return [text.TEXT, text.MARKDOWN, html.HTML, docx.DOCX, pdf.PDF]
+    return [text.TEXT, text.MARKDOWN, html.HTML, docx.DOCX, pdf.PDF, image.IMAGE]

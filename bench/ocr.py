@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""OCR accuracy and speed: the project's own PDFs, printed, sealed and scanned back in, read by giklint.
+
+    .venv/bin/pip install -e '.[ocr]'
+    .venv/bin/python bench/ocr.py                      # 200 dpi, every example PDF with a text layer
+    .venv/bin/python bench/ocr.py --dpi 150 200 300 --engine tesseract   # compare (Debian tesseract-ocr)
+
+Each PDF of ``examples/formats`` that has a text layer is the fact sheet: its model (read from the
+text layer) is what the scan must give. ``bench/scanner.py`` turns every page into a scan (the
+resolution given, a rotation of 0.2-0.8 degrees, a red seal over part of the tables, sensor noise,
+JPEG at quality 75) and the scan is parsed with OCR (into a fresh cache, so only
+the first read of a scan is timed). Printed per file and resolution:
+table cells right / uncertain (reported by cell-uncertain, kept out of the sums) / wrong (a different
+number, or a number lost or invented), seconds per page, and whether the findings of
+``giklint check`` are the same as the text-layer original's (codes and pages; OCR's marks aside).
+
+``--engine tesseract`` runs the same scans through Debian's ``tesseract`` (chi_sim, TSV output) as
+the character source instead of RapidOCR, for the comparison written down in bench/README.md.
+Measured, never asserted: timings depend on the machine and its load.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any, Dict, List, Tuple
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+FORMATS = ROOT / "examples" / "formats"
+PDFS = ["report-2021.pdf", "report-2021-borderless.pdf"]
+
+
+def table_cells(model: Dict[str, Any]) -> Dict[str, Any]:
+    cells = {}
+    for name, rows in (model.get("tables") or {}).items():
+        for row, values in (rows or {}).items():
+            for column, value in (values or {}).items():
+                if column != "amount_unit":
+                    cells[f"{name}.{row}.{column}"] = value
+    return cells
+
+
+def uncertain_keys(model: Dict[str, Any]) -> set:
+    keys = set()
+    for name, info in (model.get("table_info") or {}).items():
+        for key in (info or {}).get("uncertain_cells") or {}:
+            keys.add(f"{name}.{key}")
+    return keys
+
+
+def compare(facts: Dict[str, Any], read: Dict[str, Any]) -> Tuple[int, int, int, List[str]]:
+    cells, doubtful = table_cells(facts), uncertain_keys(read)
+    got = table_cells(read)
+    right = uncertain = 0
+    wrong = []
+    for key, value in cells.items():
+        if key in doubtful:
+            uncertain += 1
+        elif got.get(key) == value:
+            right += 1
+        else:
+            wrong.append(f"{key}: {value!r} read {got.get(key)!r}")
+    return right, uncertain, len(cells), wrong
+
+
+def finding_keys(findings) -> List[Tuple[str, Any]]:
+    return sorted((f.code, f.page) for f in findings if f.code not in ("GK004", "GK306"))
+
+
+def use_tesseract() -> None:
+    """Swap the character source for Debian's tesseract (chi_sim), keeping everything else."""
+    import giklint.loaders.ocr as ocr
+    from tesseract_engine import recognise_with_tesseract
+
+    ocr.recognise = recognise_with_tesseract
+    import giklint.loaders.scan as scan
+
+    scan.recognise = recognise_with_tesseract
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--dpi", type=float, nargs="+", default=[200])
+    parser.add_argument("--files", nargs="+", default=PDFS)
+    parser.add_argument("--engine", choices=("rapidocr", "tesseract"), default="rapidocr")
+    args = parser.parse_args()
+    import tempfile
+
+    # a fresh cache: each scan is OCR'd once (timed), and the check of the same bytes reuses it
+    os.environ["GIKLINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="giklint-bench-ocr-")
+    os.environ["GIKLINT_OCR"] = "auto"
+    if args.engine == "tesseract":
+        use_tesseract()
+    from giklint.api import parse
+    from giklint.engine import lint
+    from scanner import scanned_copy
+
+    print("| file | dpi | engine | cells right | uncertain | wrong | s/page | same findings |")
+    print("|---|---|---|---|---|---|---|---|")
+    for name in args.files:
+        original = FORMATS / name
+        facts = parse(str(original))
+        expected = finding_keys(lint(str(original)))
+        for dpi in args.dpi:
+            data = scanned_copy(str(original), dpi)
+            start = time.perf_counter()
+            model = parse(data, name)
+            seconds = time.perf_counter() - start
+            pages = len(__import__("pypdfium2").PdfDocument(data))
+            right, uncertain, total, wrong = compare(facts, model)
+            same = finding_keys(lint(data, name=name)) == expected
+            print(f"| {name} | {dpi:g} | {args.engine} | {right}/{total} ({100 * right / total:.1f}%) | {uncertain} | "
+                  f"{len(wrong)} | {seconds / pages:.1f} | {'yes' if same else 'no'} |", flush=True)
+            for line in wrong[:10]:
+                print(f"    wrong: {line}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
