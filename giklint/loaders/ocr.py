@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Dict, List, Tuple
@@ -37,6 +38,8 @@ LOW_CONFIDENCE = 0.85  # a text box read with a lower score is uncertain (bench/
 # a table cell all mean nought): it is uncertain only below this.
 ZERO_GLYPHS = {"0", "O", "o", "〇"}
 LOW_CONFIDENCE_ZERO = 0.45
+SPECKS = set(".,·'`:;、，。．")  # a box of only these (one or two) is a speck of dirt or seal, not text
+NUMBER_TEXT = re.compile(r"^[-－]?\d[\d,，]*(?:\.\d+)?%?$")
 KEEP_SCORE = 0.3  # boxes scored below this are noise; between it and the threshold they are kept as uncertain
 PAPER_LEVEL = 175  # grey level (0-255) from which a scan's pixel counts as paper
 MAX_SKEW = 3.0  # degrees: a scan more crooked than this is not straightened (it is rather a photo)
@@ -284,7 +287,18 @@ def recognise(image, dpi: float) -> PageScan:
     missed = read_missed(grey, missed_cells(grey, grid_cells(horizontal, vertical), boxes))
     found += [(quad_of(box), text, score, None) for box, text, score in missed if score >= KEEP_SCORE]
     for quad, text, score, word_boxes in found:
-        if text:
+        if text and not (len(text) <= 2 and set(text) <= SPECKS):
             text = "0" if text in ZERO_GLYPHS else text
-            page.texts.append(TextBox(text, round(score, 4), char_boxes(text, quad, word_boxes, scale, page.height)))
+            boxes = char_boxes(text, quad, word_boxes, scale, page.height)
+            text, boxes = without_specks(text, boxes)
+            page.texts.append(TextBox(text, round(score, 4), boxes))
     return page
+
+
+def without_specks(text: str, boxes: list):
+    """A number with a speck read beside it (". 0", "12 ,"): the number alone."""
+    stripped = text.strip("".join(SPECKS) + " ")
+    if stripped == text or not NUMBER_TEXT.match(stripped):
+        return text, boxes
+    start = text.index(stripped)
+    return stripped, boxes[start: start + len(stripped)]
