@@ -21,8 +21,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from giklint.rule import Context, Finding, Rule
-
-from giklint_rules._table_helpers import TABLES, cell_location, cell_name, uncertain_cells
+from giklint.tabletools import cell_location, uncertain_cells
+from giklint.vocabulary import TABLES, cell_name
 
 
 class CellUncertain(Rule):
