@@ -12,7 +12,8 @@ GLOB_CHARS = "*?["
 
 def checked_suffixes(loaders: Iterable[Any] = ()) -> Tuple[str, ...]:
     """Suffixes a folder or glob is searched for: giklint's own and any a plugin loader adds."""
-    extra = [s for spec in loaders for s in getattr(spec, "suffixes", ()) if s and s not in CHECKED_SUFFIXES]
+    extra = [s for spec in loaders if getattr(spec, "searched", True)
+             for s in getattr(spec, "suffixes", ()) if s and s not in CHECKED_SUFFIXES]
     return CHECKED_SUFFIXES + tuple(extra)
 
 

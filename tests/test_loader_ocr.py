@@ -121,3 +121,15 @@ def test_an_image_without_the_extra_is_a_scan_without_text(monkeypatch, tmp_path
     png = io.BytesIO()
     __import__("PIL.Image", fromlist=["Image"]).new("L", (40, 40), 255).save(png, format="PNG")
     assert parse(png.getvalue(), "page.png")["source"]["notices"] == ["no-text-layer:ocr-missing"]
+
+
+def test_images_in_a_folder_are_not_taken_for_reports(tmp_path):
+    from giklint.loaders import builtin_loaders
+    from giklint.targets import checked_suffixes, expand_paths
+
+    (tmp_path / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (tmp_path / "report.md").write_text("# 报告\n", encoding="utf-8")
+    found = [target.path for target in expand_paths([str(tmp_path)], checked_suffixes(builtin_loaders()))]
+    assert found == [str(tmp_path / "report.md")]
+    named = [target.path for target in expand_paths([str(tmp_path / "logo.png")], checked_suffixes(builtin_loaders()))]
+    assert named == [str(tmp_path / "logo.png")]

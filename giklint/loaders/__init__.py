@@ -21,6 +21,7 @@ class LoaderSpec:
     load: Callable[[bytes, str], Document]  # (data, path) -> Document; raises InputError
     sniff: Optional[Callable[[bytes], bool]] = None  # True when the bytes are this format
     description: str = ""
+    searched: bool = True  # folders and globs are searched for its suffixes (images: only files named)
 
 
 def suffix_of(path: str) -> str:

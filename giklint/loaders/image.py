@@ -3,7 +3,8 @@
 The page is read like a scanned PDF page (``giklint.loaders.scan``): the same characters, strokes,
 lines, table rows and locations (page = frame). The resolution is the one the file records (a
 scanner writes it), else 200 dpi. Without the ``giklint[ocr]`` extra, or with ``--ocr never``, the
-file loads with the notice ``no-text-layer`` saying why, as a scanned PDF does.
+file loads with the notice ``no-text-layer`` saying why, as a scanned PDF does. Images are checked
+when named on the command line, never found in a folder (a site's logos are no reports).
 """
 from __future__ import annotations
 
@@ -70,4 +71,6 @@ def open_frames(data: bytes, path: str) -> list:
         return None
 
 
-IMAGE = LoaderSpec("image", (".png", ".jpg", ".jpeg", ".tif", ".tiff"), load_image, sniff_image, "图片（OCR）")
+# searched=False: a folder's logos and screenshots are not reports; page images are checked when named
+IMAGE = LoaderSpec("image", (".png", ".jpg", ".jpeg", ".tif", ".tiff"), load_image, sniff_image, "图片（OCR）",
+                   searched=False)
