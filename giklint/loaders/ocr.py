@@ -25,7 +25,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Dict, List, Tuple
+from typing import Any, Callable, Dict, List, Tuple
 
 MODES = ("never", "auto", "always")
 MODE_VARIABLE = "GIKLINT_OCR"  # never | auto (default: pages without a text layer) | always
@@ -268,10 +268,24 @@ def read_missed(grey, boxes: List[Tuple[int, int, int, int]]):
     return [(box, str(result[0]).strip(), float(result[1])) for box, result in zip(boxes, results)]
 
 
-def recognise(image, dpi: float) -> PageScan:
-    """Read one page image (a PIL image scanned or rendered at ``dpi``)."""
+Found = Tuple[Any, str, float, Any]  # (quad in pixels, text, score, the characters' quads or None)
+
+
+def read_text(grey, horizontal: List[Stroke], vertical: List[Stroke]) -> List[Found]:
+    """RapidOCR's text boxes on the cleaned page, and the table cells its detector passed over."""
     import numpy as np
 
+    result, _ = engine()(np.stack([grey] * 3, axis=-1), return_word_box=True, text_score=KEEP_SCORE)
+    found = [(item[0], str(item[1]).strip(), float(item[2]), item[3] if len(item) > 3 else None)
+             for item in result or []]
+    boxes = [(min(p[0] for p in quad), min(p[1] for p in quad), max(p[0] for p in quad), max(p[1] for p in quad))
+             for quad, _, _, _ in found]
+    missed = read_missed(grey, missed_cells(grey, grid_cells(horizontal, vertical), boxes))
+    return found + [(quad_of(box), text, score, None) for box, text, score in missed if score >= KEEP_SCORE]
+
+
+def recognise(image, dpi: float, reader: Callable[..., List[Found]] = read_text) -> PageScan:
+    """Read one page image (a PIL image scanned or rendered at ``dpi``); ``reader`` finds its text."""
     grey = straighten(grey_without_red(image))
     scale = 72.0 / dpi
     height_px, width_px = grey.shape
@@ -279,14 +293,7 @@ def recognise(image, dpi: float) -> PageScan:
     horizontal, vertical = border_strokes(grey)
     page.horizontal = [(page.height - y * scale, x0 * scale, x1 * scale) for y, x0, x1 in horizontal]
     page.vertical = [(x * scale, page.height - y1 * scale, page.height - y0 * scale) for x, y0, y1 in vertical]
-    result, _ = engine()(np.stack([grey] * 3, axis=-1), return_word_box=True, text_score=KEEP_SCORE)
-    found = [(item[0], str(item[1]).strip(), float(item[2]), item[3] if len(item) > 3 else None)
-             for item in result or []]
-    boxes = [(min(p[0] for p in quad), min(p[1] for p in quad), max(p[0] for p in quad), max(p[1] for p in quad))
-             for quad, _, _, _ in found]
-    missed = read_missed(grey, missed_cells(grey, grid_cells(horizontal, vertical), boxes))
-    found += [(quad_of(box), text, score, None) for box, text, score in missed if score >= KEEP_SCORE]
-    for quad, text, score, word_boxes in found:
+    for quad, text, score, word_boxes in reader(grey, horizontal, vertical):
         if text and not (len(text) <= 2 and set(text) <= SPECKS):
             text = "0" if text in ZERO_GLYPHS else text
             boxes = char_boxes(text, quad, word_boxes, scale, page.height)
