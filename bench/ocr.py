@@ -109,7 +109,7 @@ def use_tesseract() -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--dpi", type=float, nargs="+", default=[200])
-    parser.add_argument("--files", nargs="+", default=PDFS)
+    parser.add_argument("--files", nargs="*", default=PDFS)
     parser.add_argument("--generated", nargs="*", default=[],
                         help="Markdown reports to print as PDFs first: report-2021-faulty.md (errors put in)")
     parser.add_argument("--engine", choices=("rapidocr", "tesseract"), default="rapidocr")
