@@ -228,6 +228,33 @@ def missed_cells(grey, cells, boxes) -> List[Tuple[int, int, int, int]]:
     return found
 
 
+def missed_numbers(grey, boxes, strokes: Tuple[List[Stroke], List[Stroke]]) -> List[Tuple[int, int, int, int]]:
+    """Ink boxes of character size that no text box covers, outside table cells too (a borderless
+    table's lone "1" the detector passed over); only numbers read in them are kept (see read_text)."""
+    import cv2
+    import numpy as np
+
+    heights = sorted(by1 - by0 for bx0, by0, bx1, by1 in boxes if bx1 - bx0 < 4 * (by1 - by0))
+    if not heights:
+        return []
+    size = int(heights[len(heights) // 2])  # a character's height on this page
+    ink = (grey < 128).astype(np.uint8)
+    for y, x0, x1 in strokes[0]:
+        ink[max(y - 6, 0): y + 7, x0: x1 + 1] = 0
+    for x, y0, y1 in strokes[1]:
+        ink[y0: y1 + 1, max(x - 6, 0): x + 7] = 0
+    joined = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_RECT, (max(size // 3, 3), 1)))
+    count, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    found = []
+    for x, y, w, h, _ in stats[1:count]:
+        if not (0.5 * size <= h <= 1.5 * size and w <= 4 * size):
+            continue
+        if any(bx0 - 2 < x + w and bx1 + 2 > x and by0 - 2 < y + h and by1 + 2 > y for bx0, by0, bx1, by1 in boxes):
+            continue
+        found.append((int(x), int(y), int(x + w), int(y + h)))
+    return found
+
+
 # ---------------------------------------------------------------- recognition
 
 def char_boxes(text: str, quad, word_boxes, scale: float, page_height: float):
@@ -281,7 +308,11 @@ def read_text(grey, horizontal: List[Stroke], vertical: List[Stroke]) -> List[Fo
     boxes = [(min(p[0] for p in quad), min(p[1] for p in quad), max(p[0] for p in quad), max(p[1] for p in quad))
              for quad, _, _, _ in found]
     missed = read_missed(grey, missed_cells(grey, grid_cells(horizontal, vertical), boxes))
-    return found + [(quad_of(box), text, score, None) for box, text, score in missed if score >= KEEP_SCORE]
+    found += [(quad_of(box), text, score, None) for box, text, score in missed if score >= KEEP_SCORE]
+    boxes += [box for box, _, _ in missed]
+    strays = read_missed(grey, missed_numbers(grey, boxes, (horizontal, vertical)))
+    return found + [(quad_of(box), text, score, None) for box, text, score in strays
+                    if score >= KEEP_SCORE and NUMBER_TEXT.match(text)]
 
 
 def recognise(image, dpi: float, reader: Callable[..., List[Found]] = read_text) -> PageScan:

@@ -18,7 +18,7 @@ from typing import Optional
 from giklint.loaders.ocr import PageScan
 
 CACHE_VARIABLE = "GIKLINT_CACHE_DIR"
-CACHE_VERSION = 3  # bump when PageScan's meaning changes
+CACHE_VERSION = 4  # bump when PageScan's meaning changes
 
 
 def cache_root() -> Optional[Path]:
