@@ -82,7 +82,7 @@ def run_rules(model: Dict[str, Any], setup: Setup, path: str, published: Optiona
         ctx = Context(report, options=setup.config.options_for(rule), settings=dict(settings),
                       previous=previous, path=path)
         findings.extend(run_rule(rule, ctx))
-    return mark_ocr_findings(findings, (model.get("source") or {}).get("notices") or [])  # GK004
+    return mark_ocr_findings(findings, (model.get("source") or {}).get("notices") or [])  # GK005
 
 
 def check_report(model: Dict[str, Any], setup: Setup, path: str, document: Optional[Document] = None,

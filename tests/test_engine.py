@@ -130,7 +130,7 @@ def test_findings_on_pages_read_by_ocr_say_so(tmp_path):
     model = giklint.parse(REPORT.encode("utf-8"), name="scan.md")
     model["source"]["notices"] = ["ocr-pages:1/2"]
     on_page = lint(model, config=project["config"], select="FK001,ocr-pages")
-    assert [(f.code, f.severity) for f in on_page][0] == ("GK004", "info")
+    assert [(f.code, f.severity) for f in on_page][0] == ("GK005", "info")
     assert on_page[0].message == "第1页没有文字层，内容由OCR识别得到；出自这些页的发现已注明，请对照原件核对"
     assert all(not f.message.endswith("（据OCR识别，请对照原件核对）") for f in on_page[1:])  # no page: not OCR's
     model["source"]["notices"] = ["ocr-pages:1,2/2"]  # every page OCR'd: every finding rests on it
@@ -190,7 +190,7 @@ def test_folders_are_recursed_for_report_suffixes_skipping_hidden_and_venv(tmp_p
     for name in ("a.md", "b/c.txt", "b/d.html", "b/e.docx", "b/f.pdf", "g.json", "h.yaml", "i.yml", "j.htm",
                  "k.markdown", "notes.py", "data.csv", ".hidden/x.md", ".venv/y.md", "b/.z.md"):
         write(tmp_path / name, "")
-    found = [target.path for target in expand_paths([str(tmp_path)])]
+    found = [target.path for target in expand_paths([str(tmp_path)]) if not target.skip]
     relative = sorted(p[len(str(tmp_path)) + 1:] for p in found)
     assert relative == ["a.md", "b/c.txt", "b/d.html", "b/e.docx", "b/f.pdf", "g.json", "h.yaml", "i.yml", "j.htm",
                         "k.markdown"]
@@ -221,10 +221,12 @@ def test_json_and_yaml_in_a_folder_that_are_no_report_model_are_passed_over(tmp_
     project = fake_project(tmp_path)
     labels = write(tmp_path / "reports" / "report.expect.yaml", "problems: []\n")
     run = check_paths([str(tmp_path / "reports")], Options(select=("FK001",)))
-    assert [r.path for r in run.results] == [str(project["report"])] and run.skipped == [str(labels)]
+    assert [r.path for r in run.results] == [str(project["report"])]
+    assert [s.path for s in run.skipped] == [str(labels)] and "不是giklint报告模型" in run.skipped[0].reason
     assert run.exit_code == 1
     named = check_paths([str(labels)], Options(select=("FK001",)))
-    assert "不符合报告模型的结构" in named.results[0].error and named.exit_code == 2
+    assert codes(named.results[0].findings) == ["GK004"] and named.exit_code == 1
+    assert "不是giklint报告模型" in named.results[0].findings[0].message
 
 
 def test_a_file_given_twice_is_checked_once(tmp_path):
