@@ -223,13 +223,25 @@ def add_edge(a: Tuple[float, float], b: Tuple[float, float], horizontal: List[Ru
 
 def merge_rules(rules: List[Rule]) -> List[Rule]:
     """Collinear, touching strokes joined (a thin filled rectangle's two long edges become one)."""
-    merged: List[Rule] = []
-    for rule in sorted(rules, key=lambda r: (round(r.position / SNAP), r.start)):
-        last = merged[-1] if merged else None
-        if last and abs(last.position - rule.position) <= SNAP and rule.start <= last.end + SNAP:
-            last.end = max(last.end, rule.end)
+    # strokes are first grouped by position (a chain of near positions is one line), then joined
+    # along it where they touch: rounding positions to buckets would split one line in two at a
+    # bucket's edge and join a stroke of one table to the collinear border of another
+    lines: List[List[Rule]] = []
+    for rule in sorted(rules, key=lambda r: r.position):
+        if lines and rule.position - lines[-1][-1].position <= SNAP:
+            lines[-1].append(rule)
         else:
-            merged.append(Rule(rule.position, rule.start, rule.end))
+            lines.append([rule])
+    merged: List[Rule] = []
+    for line in lines:
+        joined: List[Rule] = []
+        for rule in sorted(line, key=lambda r: r.start):
+            last = joined[-1] if joined else None
+            if last and rule.start <= last.end + SNAP:
+                last.end = max(last.end, rule.end)
+            else:
+                joined.append(Rule(rule.position, rule.start, rule.end))
+        merged += joined
     return merged
 
 
