@@ -7,6 +7,7 @@ boundaries are known, which decides later whether an empty cell can be placed.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from typing import Dict, List, Optional, Sequence, Tuple
@@ -262,6 +263,25 @@ def _is_applications_start(key: str) -> bool:
     return "勾稽关系" in key or (len(key) <= 60 and any(w in key for w in _APPLICATION_START_WORDS))
 
 
+_WRAPPED_HEADER_LINES = 3
+
+
+def _wrapped_review_header(keys: Sequence[str], start: int, end: int) -> Optional[int]:
+    """表四's header wrapped one or two characters per line ("行 行" / "政 政" / … / "结 结 其 尚 总"):
+    the first of at least three lines in a row made only of its header's characters, together
+    holding characters only its results columns have (维持, 审结)."""
+    filled = [index for index in range(max(start, 0), min(end, len(keys))) if keys[index]]
+    for position, index in enumerate(filled):
+        run = filled[position: position + _WRAPPED_HEADER_LINES]
+        if len(run) < _WRAPPED_HEADER_LINES or not all(is_review_header_text(keys[i]) for i in run):
+            continue
+        header = itertools.takewhile(lambda i: is_review_header_text(keys[i]), filled[position:])
+        chars = set("".join(keys[i] for i in header))
+        if {"维", "审"} <= chars:
+            return index
+    return None
+
+
 def find_regions(lines: Sequence[Line]) -> Dict[str, Optional[Region]]:
     """Each table's lines: 表二 from its first caption to 表三, 表三 from its caption to 表四,
     表四 from its header to part 五; each also ends at the next part heading."""
@@ -269,7 +289,10 @@ def find_regions(lines: Sequence[Line]) -> Dict[str, Optional[Region]]:
     total = len(keys)
     active = _first(keys, 0, _is_active_start)
     applications = _first(keys, active or 0, _is_applications_start)
-    review = _first(keys, max(active or 0, applications or 0), is_review_header)
+    after = max(active or 0, applications or 0)
+    review = _first(keys, after, is_review_header)
+    wrapped = _wrapped_review_header(keys, after, total if review is None else review)
+    review = wrapped if wrapped is not None else review
 
     def end(start: int, parts: Sequence[int], *later: Optional[int]) -> int:
         heading = _first(keys, start + 1, lambda key: _is_heading(key, parts))
