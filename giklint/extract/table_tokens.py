@@ -83,7 +83,7 @@ _WORD = re.compile(r"\S+")
 # In flattened text a label and its row's digits run together: "数量801000081", "文件693665";
 # a run ends a label unless a date, count or page word follows it ("2021年", "81件", "第1页").
 _GLUED_RUN = re.compile(
-    r"(?<=[\u4e00-\u9fff)”\"])-?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)*(?:万元|元)?(?![\d.年月日号件个条项人次页%])")
+    r"(?<=[\u4e00-\u9fff)”\"])[-+]?\d+(?:\.\d+)?(?:[-+]\d+(?:\.\d+)?)*(?:万元|元)?(?![\d.年月日号件个条项人次页%])")
 _ENUMERATOR = re.compile(r"^\d{1,2}[.．、](?=\D)")
 _SENTENCE = re.compile(r"[，。；！？,;]")
 _PARENTHESES = re.compile(r"[(（][^()（）]*[)）]")  # "（区分处理的，只计这一情形…）" is a label, not prose
@@ -92,9 +92,9 @@ _LEADING_RUN = re.compile(r"^-?\d+(?:\.\d+)?(?=[\u4e00-\u9fff])(?![\d.年月日�
 
 def _word_pieces(word: str) -> List[Tuple[int, str]]:
     """A word as (offset, piece) pairs: labels and the digit runs glued to them split apart, and a
-    minus between digits ("2648-18538", a negative 本年增/减) starting a new run."""
-    if re.fullmatch(r"-?\d+(?:-\d+)+", word):
-        return [(m.start(), m.group()) for m in re.finditer(r"-?\d+", word)]
+    sign between digits ("2648-18538", "97+8": a signed 本年增/减) starting a new run."""
+    if re.fullmatch(r"[-+]?\d+(?:[-+]\d+)+", word):  # a sign starts a cell: "97+8", "2648-18538"
+        return [(m.start(), m.group()) for m in re.finditer(r"[-+]?\d+", word)]
     if _SENTENCE.search(_PARENTHESES.sub("", word)) or not re.search(r"[\u4e00-\u9fff]", word):
         return [(0, word)]
     start = _ENUMERATOR.match(word).end() if _ENUMERATOR.match(word) else 0
@@ -105,7 +105,7 @@ def _word_pieces(word: str) -> List[Tuple[int, str]]:
     for run in _GLUED_RUN.finditer(word, start):
         if run.start() > last:
             pieces.append((last, word[last: run.start()]))
-        pieces += [(run.start() + m.start(), m.group()) for m in re.finditer(r"-?[\d.]+(?:万元|元)?", run.group())]
+        pieces += [(run.start() + m.start(), m.group()) for m in re.finditer(r"[-+]?[\d.]+(?:万元|元)?", run.group())]
         last = run.end()
     if last < len(word):
         pieces.append((last, word[last:]))
