@@ -20,6 +20,7 @@ a layout per format; its ``features`` name what the bench counts separately:
 """
 from __future__ import annotations
 
+import datetime
 import html
 import io
 import random
@@ -274,9 +275,10 @@ FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 def render_text(blocks: List[Block], layout: Layout) -> bytes:
     style = next(f for f in layout.features if f in ("cell-per-line", "tabs", "pipes", "spaces", "one-line"))
     lines: List[str] = []
+    indent = "\u3000\u3000" if style == "one-line" else ""  # a web page's paragraph indent
     for block in blocks:
         if block.kind != "table":
-            lines.append(block.text)
+            lines.append(block.text if block.kind == "title" else indent + block.text)
             continue
         for row in expanded(block.table.grid):
             if style == "cell-per-line":
@@ -288,7 +290,7 @@ def render_text(blocks: List[Block], layout: Layout) -> bytes:
             else:
                 lines.append(" ".join(cell for cell in row if cell))
     if style == "one-line":
-        text = "".join(("\u3000\u3000" if re.match(r"^[一二三四五六]、", line) else " ") + line for line in lines)
+        text = " ".join(lines)
     else:
         text = ("\r" if "cr-only" in layout.features else "\n").join(lines) + "\n"
     if "fullwidth-digits" in layout.features:
@@ -379,6 +381,7 @@ def render_docx(blocks: List[Block], layout: Layout) -> bytes:
 
 # ------------------------------------------------------------------------------- PDF
 
+FIXED_TIME = datetime.datetime(2022, 1, 20, 16, 30, tzinfo=datetime.timezone.utc)
 PAGE_W, PAGE_H, MARGIN_MM, BOTTOM_MM = 210.0, 297.0, 20.0, 25.0
 LINE_MM = 1.45  # line height as a share of the font size in points, in mm per point (about)
 
@@ -404,6 +407,7 @@ class _PdfWriter:
 
         self.layout = layout
         self.pdf = FPDF(format="A4", unit="mm")
+        self.pdf.set_creation_date(FIXED_TIME)  # the same bytes for the same layout
         self.pdf.set_auto_page_break(False)
         self.pdf.add_font("cjk", fname=font, collection_font_number=layout.options.get("face", 0))
         self.size = layout.options.get("font_size", 8)
@@ -447,8 +451,8 @@ class _PdfWriter:
         char_wrapped = "char-wrapped-header" in self.layout.features and table.kind == "review"
         heights = [self._row_height(grid, r, xs, char_wrapped and r < table.header_rows) for r in range(len(grid))]
         ruling = next(f for f in self.layout.features if f in ("ruled", "partly-ruled", "borderless"))
-        missing = set()
-        if ruling == "partly-ruled":
+        missing = set(self.layout.options.get("missing", ()))
+        if ruling == "partly-ruled" and not missing:
             share = self.layout.options["missing_share"]
             missing = {c for c in range(1, width) if rng.random() < share}
         breaks_here = "page-break" in self.layout.features and table.kind == "applications"

@@ -161,9 +161,18 @@ _ROW_START = re.compile(
 _HEADER_END = re.compile(r"(?<=总计)(?=[\s\d]*\d[\s\d]*$)")  # 表四's header, then its values
 
 
+# A flattened page split into paragraphs holds one whole table in a line: its header words together
+_ONE_TABLE_MARKERS = (("第二十条第", "信息内容"), ("勾稽关系", "本年新收"), ("结果维持", "尚未审结", "总计"))
+_ONE_TABLE_LINE = 100
+
+
 def is_flattened(text: str) -> bool:
-    """A line holding the markers of two tables or more."""
-    return sum(any(word in text for word in words) for words in _TABLE_MARKERS) >= 2
+    """A line holding the markers of two tables or more, or a long line of one whole table (not a
+    delimited row: pipes and tabs already mark its cells)."""
+    if sum(any(word in text for word in words) for words in _TABLE_MARKERS) >= 2:
+        return True
+    return (len(text) >= _ONE_TABLE_LINE and "|" not in text and "\t" not in text
+            and any(all(word in text for word in words) for words in _ONE_TABLE_MARKERS))
 
 
 def _cut(line: Line) -> List[Line]:
