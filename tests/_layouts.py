@@ -348,14 +348,16 @@ def _docx_table(container, table: Table, merged: bool):
     width = len(grid[0])
     doc_table = container.add_table(rows=len(grid), cols=width)
     doc_table.style = "Table Grid"
+    cells = [list(row.cells) for row in doc_table.rows]  # once: python-docx's table.cell() is slow
     for r, row in enumerate(grid):
         for c, span in enumerate(row):
             if span is None:
                 continue
-            cell = doc_table.cell(r, c)
+            cell = cells[r][c]
             if merged and (span.rowspan > 1 or span.colspan > 1):
-                cell = cell.merge(doc_table.cell(r + span.rowspan - 1, c + span.colspan - 1))
-            cell.text = span.text
+                cell = cell.merge(cells[r + span.rowspan - 1][c + span.colspan - 1])
+            if span.text:
+                cell.text = span.text
     return doc_table
 
 

@@ -17,12 +17,12 @@ from typing import Dict, Tuple
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent / "tests"))
 
-import yaml  # noqa: E402
+from ruamel.yaml import YAML  # noqa: E402
 from _layouts import Layout, render  # noqa: E402
 
 PDF_OPTIONS = dict(font_size=8, face=0, widths=[1.0] * 16, break_row=12, missing_share=0.0, rng=0.25)
 
-# name -> (source facts, agency replacements, layout, layout description, problems)
+# name -> (source facts, agency replacements, layout, layout description)
 EXAMPLES: Dict[str, Tuple[str, Dict[str, str], Layout, str]] = {
     "page-break-pdf-2021.pdf": (
         "clean-2021.facts.yaml", {"青禾县卫生健康局": "青禾县医疗保障局", "qhwjj@qinghe.gov.cn": "qhybj@qinghe.gov.cn"},
@@ -48,7 +48,6 @@ EXAMPLES: Dict[str, Tuple[str, Dict[str, str], Layout, str]] = {
 
 
 def facts_text(source: str, replacements: Dict[str, str], name: str, layout_text: str) -> str:
-    facts = yaml.safe_load((HERE / source).read_text(encoding="utf-8"))
     text = (HERE / source).read_text(encoding="utf-8")
     for old, new in replacements.items():
         text = text.replace(old, new)
@@ -65,17 +64,15 @@ def facts_text(source: str, replacements: Dict[str, str], name: str, layout_text
         elif line.startswith("published:"):
             line = "published: null"
         lines.append(line)
-    del facts
     return "\n".join(lines) + "\n"
 
 
 def main() -> None:
     for name, (source, replacements, layout, layout_text) in EXAMPLES.items():
         text = facts_text(source, replacements, name, layout_text)
-        facts = yaml.safe_load(text)
+        facts = YAML(typ="safe").load(text)
         (HERE / name).write_bytes(render(facts, layout))
-        (HERE / name).with_suffix("").with_suffix("").parent.joinpath(
-            name.rsplit(".", 1)[0] + ".facts.yaml").write_text(text, encoding="utf-8")
+        (HERE / (name.rsplit(".", 1)[0] + ".facts.yaml")).write_text(text, encoding="utf-8")
         print("wrote", name)
 
 
