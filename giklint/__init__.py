@@ -23,7 +23,7 @@ def parse(source, name=None):
 
 
 def lint(source, **options):
-    from giklint.engine import lint as _lint
+    from giklint.api import lint as _lint
 
     return _lint(source, **options)
 

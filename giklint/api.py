@@ -1,77 +1,56 @@
-"""The Python API: ``parse`` a report into the model; ``lint`` it (see :mod:`giklint.engine`).
+"""The Python API: ``parse`` a report into the model; ``lint`` it.
 
 Both accept a path, ``bytes`` (with ``name`` giving the file name the format is guessed from) or,
 for ``lint``, a model dict. They are plain functions of their arguments, safe to call from worker
-processes (for instance a Dask bag over an archive of reports).
+processes (for instance a Dask bag over an archive of reports). Configuration and plugins are
+resolved by :mod:`giklint.resolve` and kept for the calls that follow (:func:`clear_caches`).
 """
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, Dict, Iterable, Optional, Union
+from typing import Any, Dict, List, Optional, Union
 
-from giklint.document import Document
-from giklint.errors import InputError
+from giklint.options import Options, SelectorsArg
+from giklint.reader import Report, Source, checked_model, default_loaders, read_bytes, read_report
+from giklint.resolve import Resolved, clear_caches, resolver_for
+from giklint.rule import Finding
 
-Source = Union[str, os.PathLike, bytes]
+__all__ = ["parse", "lint", "clear_caches", "read_report", "read_bytes", "default_loaders", "Report", "Source"]
 
-
-@dataclass
-class Report:
-    """A read report: the validated model, and the document it came from (None for a model file)."""
-
-    path: str
-    model: Dict[str, Any]
-    document: Optional[Document] = None
-
-
-def read_bytes(source: Source, name: Optional[str] = None) -> tuple:
-    """(bytes, path name) of a source; a clear InputError when the file cannot be read."""
-    if isinstance(source, (bytes, bytearray)):
-        return bytes(source), name or "<bytes>"
-    path = os.fspath(source)
-    if path == "-":
-        import sys
-
-        return sys.stdin.buffer.read(), name or "<stdin>"
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(), name or path
-    except FileNotFoundError:
-        raise InputError(path, "文件不存在") from None
-    except IsADirectoryError:
-        raise InputError(path, "是文件夹，不是文件") from None
-    except OSError as exc:
-        raise InputError(path, f"无法读取：{exc.strerror or exc}") from None
-
-
-def read_report(source: Source, name: Optional[str] = None, loaders: Optional[Iterable] = None) -> Report:
-    """Load, extract and schema-validate one report (or read back a model file)."""
-    from giklint.modelio import MODEL_SUFFIXES, read_model
-
-    data, path = read_bytes(source, name)
-    if Path(path).suffix.lower() in MODEL_SUFFIXES:
-        return Report(path, read_model(data, path))
-    from giklint.extract import extract
-    from giklint.loaders import load_document
-    from giklint.schema import validate
-
-    if loaders is None:
-        loaders = default_loaders()
-    document = load_document(data, path, loaders)
-    model = extract(document)
-    validate(model, "report")  # a model that breaks the schema is a bug: fail loudly
-    return Report(path, model, document)
-
-
-def default_loaders() -> list:
-    """Loaders from every installed plugin (built-in ones included); the plugin catalog is cached."""
-    from giklint.plugins import catalog
-
-    return list(catalog().loaders)
+ConfigArg = Union[None, str, os.PathLike, Dict[str, Any]]
 
 
 def parse(source: Source, name: Optional[str] = None) -> Dict[str, Any]:
-    """The report model of one report (SPEC.md §4), validated against ``schemas/report.schema.json``."""
+    """The report model of one report (``docs/model.md``), validated against ``schemas/report.schema.json``."""
     return read_report(source, name).model
+
+
+def lint(source: Any, *, config: ConfigArg = None, select: SelectorsArg = None, ignore: SelectorsArg = None,
+         province: Optional[str] = None, report_type: Optional[str] = None, published: Optional[str] = None,
+         previous: Optional[str] = None, name: Optional[str] = None) -> List[Finding]:
+    """Findings for one report: a path, ``bytes`` (``name`` gives the format) or a model dict.
+
+    ``config`` is a configuration file, a dict of the same shape, or None: for a path, the file found
+    from its folder upward; otherwise the national defaults. Raises :class:`~giklint.errors.InputError`
+    for an unreadable report and :class:`~giklint.errors.ConfigError` for a bad configuration.
+    """
+    from giklint.engine import check_report
+
+    options = Options.of(config=None if isinstance(config, dict) else config, select=select, ignore=ignore,
+                         province=province, report_type=report_type, published=published, previous=previous)
+    resolved = _resolved(source, config, options)
+    if isinstance(source, dict):
+        model, document, path = checked_model(source, name), None, name or "<model>"
+    else:
+        report = read_report(source, name, loaders=resolved.loaders)
+        model, document, path = report.model, report.document, report.path
+    return check_report(model, resolved.setup, path, document, published)
+
+
+def _resolved(source: Any, config: ConfigArg, options: Options) -> Resolved:
+    resolver = resolver_for(options)
+    if isinstance(config, dict):
+        return resolver.for_data(config)
+    if isinstance(source, (str, os.PathLike)) and os.fspath(source) != "-":
+        return resolver.for_file(os.fspath(source))
+    return resolver.for_config(options.config)

@@ -1,4 +1,4 @@
-"""Command line: ``giklint check|parse|rules|explain|init`` (SPEC.md §6).
+"""Command line: ``giklint check|parse|rules|explain|init`` (README.md, ``docs/configuration.md``).
 
 Exit codes of ``check``: 0 when no finding is at or above ``--fail-on`` (default ``warning``: info
 findings alone do not fail), 1 otherwise, 2 for a usage, input or configuration error, an unreadable
@@ -20,19 +20,13 @@ from typing import Any, Iterable, List, Optional, Sequence, Tuple
 
 from giklint import __version__
 from giklint.errors import GiklintError, UsageError
+from giklint.template import DEFAULT_REPORT_TYPE, REPORT_TYPES
 
 SEVERITY_CHOICES = ("error", "warning", "info")
-REPORT_TYPES = ("department", "government_office_self", "township", "county_summary", "city_summary",
-                "province_summary", "vertical_system_summary")
 STARTER_FILE = "giklint.toml"
 
 
 # -- check -------------------------------------------------------------------------------------
-
-def _selectors(values: Optional[Sequence[str]]) -> Tuple[str, ...]:
-    """``--select a,b --select c`` -> (a, b, c)."""
-    return tuple(item.strip() for value in values or () for item in re.split(r"[,，]", value) if item.strip())
-
 
 def _published(value: Optional[str]) -> Optional[str]:
     if value is None:
@@ -44,13 +38,13 @@ def _published(value: Optional[str]) -> Optional[str]:
 
 
 def _check_options(args: argparse.Namespace):
-    from giklint.engine import CheckOptions
+    from giklint.options import Options
 
     if args.jobs is not None and args.jobs < 1:
         raise UsageError(f"--jobs: 应为正整数，实际是 {args.jobs}")
-    return CheckOptions(config=args.config, province=args.province, report_type=args.report_type,
-                        select=_selectors(args.select), ignore=_selectors(args.ignore), fail_on=args.fail_on,
-                        published=_published(args.published), previous=args.previous)
+    return Options.of(config=args.config, province=args.province, report_type=args.report_type,
+                      select=args.select, ignore=args.ignore, fail_on=args.fail_on,
+                      published=_published(args.published), previous=args.previous)
 
 
 def _formatter(name: str):
@@ -76,17 +70,16 @@ def default_jobs() -> int:
 
 
 def _check_command(args: argparse.Namespace) -> int:
-    from giklint.engine import check_paths
-    from giklint.plugins import catalog
     from giklint.progress import ProgressBar
+    from giklint.runner import check_paths
 
     options = _check_options(args)
     formatter = _formatter(args.format)
     with ProgressBar(sys.stderr, quiet=args.quiet) as progress:
         run = check_paths(args.paths, options, stdin_filename=args.stdin_filename, jobs=args.jobs or default_jobs(),
                           keep_documents=args.format not in FINDINGS_ONLY_FORMATS, progress=progress)
-    text = formatter.render(run.results, catalog().rules, {"statistics": args.statistics, "quiet": args.quiet,
-                                                           "output": args.output, "root": os.getcwd()})
+    text = formatter.render(run.results, run.rules, {"statistics": args.statistics, "quiet": args.quiet,
+                                                      "output": args.output, "root": os.getcwd()})
     _write(text, args.output)
     for result in run.results:
         if result.error:
@@ -125,10 +118,10 @@ def _write(text: str, output: Optional[str]) -> None:
 
 def _catalog_for_cwd(config: Optional[str]):
     """The plugins of the configuration that applies here (``--config`` or found from the cwd)."""
-    from giklint.config import config_for, file_chain, plugin_specs
-    from giklint.plugins import catalog
+    from giklint.options import Options
+    from giklint.resolve import resolver_for
 
-    return catalog(plugin_specs(file_chain(config_for("-", config))))
+    return resolver_for(Options(config=config)).plugins_for("-")
 
 
 def _rules_command(args: argparse.Namespace) -> int:
@@ -285,7 +278,8 @@ def _add_check_parser(sub) -> None:
     p.add_argument("--fail-on", choices=SEVERITY_CHOICES, help="达到此级别的发现使退出码为1（默认 warning）")
     p.add_argument("--jobs", "-j", type=int, help="并行检查的进程数（默认为处理器数；1 为按顺序检查）")
     p.add_argument("--previous", metavar="FILE", help="上一年度的报告（跨年度规则）")
-    p.add_argument("--report-type", choices=REPORT_TYPES, help="报告类型（决定发布期限，默认 department）")
+    p.add_argument("--report-type", choices=tuple(REPORT_TYPES),
+                   help=f"报告类型（决定发布期限，默认 {DEFAULT_REPORT_TYPE}）")
     p.add_argument("--published", metavar="DATE", help="发布日期 YYYY-MM-DD")
     p.add_argument("--quiet", "-q", action="store_true", help="只输出发现，不输出汇总")
     p.add_argument("--statistics", action="store_true", help="在发现之后按规则、按文件统计数量（只用于 text 格式）")

@@ -1,4 +1,4 @@
-"""Configuration: files, province profiles, and the settings they resolve to (SPEC.md §7).
+"""Configuration: files, province profiles, and the settings they resolve to (``docs/configuration.md``).
 
 Discovery: ``--config FILE``, else the first of ``giklint.toml``, ``.giklint.toml`` and ``pyproject.toml``
 with a ``[tool.giklint]`` table, searching from the checked file's folder upward (first found wins;
@@ -26,11 +26,12 @@ from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from giklint import selection
 from giklint.errors import ConfigError
+from giklint.options import Options
+from giklint.template import DEFAULT_REPORT_TYPE
 
 CONFIG_FILE_NAMES = ("giklint.toml", ".giklint.toml", "pyproject.toml")
 DEFAULT_PROFILE = "national"
 DEFAULT_FAIL_ON = "warning"
-DEFAULT_REPORT_TYPE = "department"
 LOCAL_ONLY_KEYS = ("plugins", "per-file-ignores")  # meaningless in a profile, which has no folder
 SEVERITY_KEY = "severity"  # in [rules.<slug>]: the findings' severity, not an option of the rule
 
@@ -53,17 +54,6 @@ class ConfigSource:
     data: Dict[str, Any]
     base_dir: Optional[Path] = None  # relative plugin paths, per-file-ignores and extends start here
     key_prefix: str = ""  # "tool.giklint." inside pyproject.toml
-
-
-@dataclass(frozen=True)
-class Overrides:
-    """What the command line (or the Python API) sets over the configuration files."""
-
-    province: Optional[str] = None
-    report_type: Optional[str] = None
-    select: Tuple[str, ...] = ()
-    ignore: Tuple[str, ...] = ()
-    fail_on: Optional[str] = None
 
 
 @dataclass
@@ -244,7 +234,7 @@ def _check_profile_keys(source: ConfigSource) -> None:
             raise ConfigError(f"{source.label}: {key}: 省级配置中不能使用此项，{where}")
 
 
-def chosen_profile(chain: Sequence[ConfigSource], overrides: Overrides) -> Tuple[str, str]:
+def chosen_profile(chain: Sequence[ConfigSource], overrides: Options) -> Tuple[str, str]:
     """(profile name, who asked for it) from the command line, else the nearest file that names one."""
     if overrides.province:
         return overrides.province, "--province"
@@ -347,7 +337,7 @@ def _type_problem(default: Any, value: Any) -> Optional[str]:
 # -- resolving ---------------------------------------------------------------------------------
 
 def resolve(chain: Sequence[ConfigSource], rules: Sequence[type], profiles: Dict[str, Profile],
-            overrides: Overrides = Overrides(), config_path: Optional[str] = None) -> ResolvedConfig:
+            overrides: Options = Options(), config_path: Optional[str] = None) -> ResolvedConfig:
     """Merge profile, files and command line into the effective configuration, checking every name."""
     name, asked_by = chosen_profile(chain, overrides)
     layers = profile_chain(name, profiles, asked_by) + list(reversed(chain))
@@ -390,7 +380,7 @@ def _apply_layer(resolved: ResolvedConfig, source: ConfigSource, index: Dict[str
         deep_merge(merged, table)
 
 
-def _apply_overrides(resolved: ResolvedConfig, overrides: Overrides, rules: Sequence[type]) -> None:
+def _apply_overrides(resolved: ResolvedConfig, overrides: Options, rules: Sequence[type]) -> None:
     for option, selectors in (("--select", overrides.select), ("--ignore", overrides.ignore)):
         for selector in selectors:
             _check_selector(selector, option, rules)

@@ -1,4 +1,4 @@
-"""The plugin hooks (SPEC.md §8). Names are fixed; each returns a list of what it contributes.
+"""The plugin hooks (README.md, Plugins). Names are fixed; each returns a list of what it contributes.
 
 A plugin is a module (or object) with functions marked ``@giklint.hookimpl`` and named like these.
 Built-in rules, loaders, formatters and profiles come through the same hooks.

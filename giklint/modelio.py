@@ -9,8 +9,8 @@ import io
 import json
 from typing import Any, Dict
 
+from giklint import template
 from giklint.errors import InputError
-from giklint.extract import template
 
 MODEL_SUFFIXES = (".json", ".yaml", ".yml")
 

@@ -1,29 +1,40 @@
 """Finding and loading plugins, one by one, so a broken plugin is reported by name and skipped.
 
 Pure functions in the style of flake8's finder: ``find_entry_points`` lists what is installed,
-``load_plugins`` imports each and registers it, collecting failures instead of raising. A
-:class:`Catalog` is what the loaded plugins contribute (rules, profiles, loaders, formatters), each
-contribution checked, so one plugin's bad rule is a failure of that plugin, not of the run.
-Local plugins (files or modules a configuration lists) are loaded only when listed.
+``load_plugins`` imports each and registers it with a pluggy plugin manager, collecting failures
+instead of raising. A plugin whose hook implementation names no hook (a misspelt ``giklint_rule``)
+is found by ``check_pending()`` and refused. Hooks are called through ``manager.hook``; each
+implementation answers on its own (:class:`Answer`), so one that raises is a failure of its plugin
+and the others still contribute. A :class:`Catalog` is what the loaded plugins contribute (rules,
+profiles, loaders, formatters), each contribution checked, so one plugin's bad rule is a failure of
+that plugin, not of the run. giklint's own rules, loaders and formatters come through the same hooks
+from the built-in plugins. Local plugins (files or modules a configuration lists) are loaded only
+when listed.
 """
 from __future__ import annotations
 
+import difflib
+import functools
 import hashlib
 import importlib
 import importlib.util
+import inspect
 import re
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, Iterable, List, Optional, Tuple, Union
+from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple, Union
 
 import pluggy
 
 from giklint import hookspecs
 
 ENTRY_POINT_GROUP = "giklint"
-BUILTIN_PLUGINS = ("giklint.builtin",)  # loaders and formatters of the engine itself
+# giklint's own plugins, registered first, whatever is installed: the engine's rules, loaders and
+# formatters (giklint.builtin), and the rules and province profiles (giklint_rules, from rules/)
+BUILTIN_PLUGINS = ("giklint.builtin", "giklint_rules")
+IMPL_MARKER = "giklint_impl"  # the attribute giklint.hookimpl sets on a hook implementation
 CODE_PATTERN = re.compile(r"^[A-Z]+[0-9]+$")
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -42,6 +53,44 @@ class LoadedPlugins:
     manager: pluggy.PluginManager
     plugins: List[PluginInfo] = field(default_factory=list)
     failures: List[Tuple[str, str]] = field(default_factory=list)  # (plugin name, error text)
+    registered: List[object] = field(default_factory=list)  # the plugin objects, as loaded
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One plugin's answer to one hook call: what it contributes, or why it could not."""
+
+    plugin: str
+    items: Tuple[object, ...] = ()
+    error: Optional[str] = None
+
+
+def _answering(function: Callable[..., Any], plugin: str, hook_name: str) -> Callable[..., Answer]:
+    """``function`` (a hook implementation) made to return an :class:`Answer` and never raise."""
+    @functools.wraps(function)  # keeps the hookimpl marker and the signature pluggy reads
+    def answer(*args: Any, **kwargs: Any) -> Answer:
+        try:
+            return Answer(plugin, tuple(function(*args, **kwargs) or ()))
+        except Exception as exc:  # one plugin's defect must not stop the others
+            return Answer(plugin, error=f"{hook_name}: {type(exc).__name__}: {exc}")
+    return answer
+
+
+class AnsweringPlugin:
+    """A plugin as the manager holds it: its hook implementations, each wrapped by :func:`_answering`.
+
+    pluggy takes a plugin's hook implementations from its attributes, so this stand-in is where
+    giklint's per-plugin isolation fits in without reaching into pluggy's internals.
+    """
+
+    def __init__(self, plugin: object, name: str) -> None:
+        self.plugin = plugin
+        for attr in dir(plugin):
+            if attr.startswith("_"):
+                continue
+            function = getattr(plugin, attr, None)
+            if inspect.isroutine(function) and hasattr(function, IMPL_MARKER):
+                setattr(self, attr, _answering(function, name, attr))
 
 
 def new_manager() -> pluggy.PluginManager:
@@ -108,12 +157,42 @@ def _import_file(path: Path) -> object:
 def _register(loaded: LoadedPlugins, name: str, version: str, source: str, load) -> None:
     try:
         plugin = load()
-        if loaded.manager.is_registered(plugin):
+        if any(plugin is known for known in loaded.registered):
             return
-        loaded.manager.register(plugin, name=f"{source}:{name}")
-        loaded.plugins.append(PluginInfo(name, version, source))
+        answering = AnsweringPlugin(plugin, name)
+        loaded.manager.register(answering, name=f"{source}:{name}")
     except Exception as exc:  # a broken plugin must not stop the others
         loaded.failures.append((name, f"{type(exc).__name__}: {exc}"))
+        return
+    problem = _unknown_hooks(loaded.manager, answering)
+    if problem:
+        loaded.manager.unregister(answering)
+        loaded.failures.append((name, problem))
+        return
+    loaded.registered.append(plugin)
+    loaded.plugins.append(PluginInfo(name, version, source))
+
+
+def _unknown_hooks(manager: pluggy.PluginManager, plugin: object) -> Optional[str]:
+    """Why ``plugin`` cannot be used when it implements a hook giklint does not have (None when none).
+
+    Checked after each registration, so ``check_pending()`` fails for this plugin only.
+    """
+    try:
+        manager.check_pending()
+    except pluggy.PluginValidationError:
+        known = sorted(name for name, caller in vars(manager.hook).items()
+                       if not name.startswith("_") and caller.has_spec())
+        unknown = sorted(name for name, caller in vars(manager.hook).items()
+                         if not name.startswith("_") and not caller.has_spec()
+                         and any(impl.plugin is plugin for impl in caller.get_hookimpls()))
+        return "；".join(f"未知的钩子“{name}”{_hook_hint(name, known)}" for name in unknown)
+    return None
+
+
+def _hook_hint(name: str, known: List[str]) -> str:
+    close = difflib.get_close_matches(name, known, n=1)
+    return f"（是不是 {close[0]}？）" if close else f"（已有的钩子：{'、'.join(known)}）"
 
 
 def _is_file_spec(item: str) -> bool:
@@ -147,20 +226,16 @@ def collect_each(manager: pluggy.PluginManager, hook_name: str,
                  failures: Optional[List[Tuple[str, str]]] = None) -> List[Tuple[str, object]]:
     """(plugin name, item) for everything the plugins answer to one hook, in registration order.
 
-    Each implementation is called on its own, so one that raises is recorded in ``failures``
-    (plugin name, error) and the others still answer.
+    The hook is called through ``manager.hook``; an implementation that raised is recorded in
+    ``failures`` (plugin name, error) and the others still answer (raised when ``failures`` is None).
     """
     results: List[Tuple[str, object]] = []
-    for impl in getattr(manager.hook, hook_name).get_hookimpls():
-        plugin = impl.plugin_name.split(":", 1)[-1]
-        try:
-            answer = impl.function()
-        except Exception as exc:
+    for answer in reversed(getattr(manager.hook, hook_name)()):  # pluggy calls the last registered first
+        if answer.error is not None:
             if failures is None:
-                raise
-            failures.append((plugin, f"{hook_name}: {type(exc).__name__}: {exc}"))
-            continue
-        results.extend((plugin, item) for item in answer or ())
+                raise RuntimeError(f"{answer.plugin}: {answer.error}")
+            failures.append((answer.plugin, answer.error))
+        results.extend((answer.plugin, item) for item in answer.items)
     return results
 
 
@@ -205,10 +280,8 @@ def rule_problem(rule: object) -> Optional[str]:
 
 
 def _collect_rules(loaded: LoadedPlugins) -> List[type]:
-    from giklint.engine_rules import ENGINE_RULES
-
-    rules: List[type] = list(ENGINE_RULES)
-    taken = {name: rule for rule in rules for name in (rule.code, rule.slug)}
+    rules: List[type] = []
+    taken: Dict[str, type] = {}
     for plugin, rule in collect_each(loaded.manager, "giklint_rules", loaded.failures):
         problem = rule_problem(rule)
         clash = next((taken[n] for n in (getattr(rule, "code", None), getattr(rule, "slug", None))

@@ -5,7 +5,7 @@ a one-line Chinese ``summary`` and a ``check`` method; its module docstring is i
 (shown by ``giklint explain``). Rules are contributed through the ``giklint_rules`` hook; the built-in
 ones live in the top-level ``rules/`` folder (package ``giklint_rules``) and use the same hook.
 
-A rule sees only the validated report model (a dict, SPEC.md §4) through a :class:`Context`, never
+A rule sees only the report model (:mod:`giklint.model`, ``docs/model.md``) through a :class:`Context`, never
 the source file: the same rule works on Markdown, Word, PDF and on a model read back from YAML.
 """
 from __future__ import annotations
@@ -20,7 +20,7 @@ SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
 @dataclass
 class Finding:
-    """One problem found in one file (SPEC.md §6 JSON output fields)."""
+    """One problem found in one file (the fields of ``schemas/findings.schema.json``)."""
 
     code: str
     rule: str  # the slug

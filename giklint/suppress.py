@@ -1,4 +1,4 @@
-"""Inline suppression comments in Markdown and HTML sources (SPEC.md §7).
+"""Inline suppression comments in Markdown and HTML sources (``docs/configuration.md``).
 
     <!-- giklint-disable balance -->            rules off from this line on (codes, prefixes or slugs,
     <!-- giklint-enable balance -->             separated by spaces or commas; none = every rule)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import glob
 import os
-from typing import Any, Iterable, Iterator, List, NamedTuple, Optional, Sequence, Tuple
+from typing import Any, Callable, Iterable, Iterator, List, NamedTuple, Optional, Sequence, Tuple, Union
 
 CHECKED_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".docx", ".pdf", ".json", ".yaml", ".yml")
 SKIPPED_DIRS = (".venv", "venv", "node_modules", "__pycache__")  # besides every hidden folder
@@ -24,6 +24,19 @@ def _walk(folder: str, suffixes: Tuple[str, ...]) -> Iterator[str]:
                 yield os.path.join(root, name)
 
 
+Suffixes = Union[Tuple[str, ...], Callable[[str], Tuple[str, ...]]]  # or: the suffixes for a folder
+
+
+def _suffixes_for(suffixes: Suffixes, folder: str) -> Tuple[str, ...]:
+    return suffixes(folder) if callable(suffixes) else suffixes
+
+
+def _glob_root(pattern: str) -> str:
+    """The folder a glob searches from: its path up to the first wildcard."""
+    head = pattern[:min(pattern.index(c) for c in GLOB_CHARS if c in pattern)]
+    return os.path.dirname(head) or "."
+
+
 class Target(NamedTuple):
     """A file to check, or a path that names none (``error``); ``explicit`` when named as it is."""
 
@@ -32,18 +45,23 @@ class Target(NamedTuple):
     explicit: bool = True
 
 
-def expand_paths(paths: Iterable[str], suffixes: Tuple[str, ...] = CHECKED_SUFFIXES) -> Iterator[Target]:
-    """Every file to check, in the order given; folders recursed, globs expanded."""
+def expand_paths(paths: Iterable[str], suffixes: Suffixes = CHECKED_SUFFIXES) -> Iterator[Target]:
+    """Every file to check, in the order given; folders recursed, globs expanded.
+
+    ``suffixes`` may be a function of the folder searched (a folder's configuration may list a plugin
+    whose loader reads more suffixes).
+    """
     for path in paths:
         if path == "-" or os.path.isfile(path):
             yield Target(path)
         elif os.path.isdir(path):
-            yield from (Target(found, explicit=False) for found in _walk(path, suffixes))
+            yield from (Target(found, explicit=False) for found in _walk(path, _suffixes_for(suffixes, path)))
         elif any(c in path for c in GLOB_CHARS):
+            suffixes_here = _suffixes_for(suffixes, _glob_root(path))
             matches = sorted(glob.glob(path, recursive=True))
-            files = [m for m in matches if os.path.isfile(m) and m.lower().endswith(suffixes)]
+            files = [m for m in matches if os.path.isfile(m) and m.lower().endswith(suffixes_here)]
             for folder in (m for m in matches if os.path.isdir(m)):
-                files += _walk(folder, suffixes)
+                files += _walk(folder, suffixes_here)
             if not files:
                 yield Target(path, f"{path}: 没有匹配的文件")
             yield from (Target(found, explicit=False) for found in files)
@@ -51,7 +69,7 @@ def expand_paths(paths: Iterable[str], suffixes: Tuple[str, ...] = CHECKED_SUFFI
             yield Target(path, f"{path}: 文件不存在")
 
 
-def unique_targets(paths: Sequence[str], suffixes: Tuple[str, ...] = CHECKED_SUFFIXES) -> List[Target]:
+def unique_targets(paths: Sequence[str], suffixes: Suffixes = CHECKED_SUFFIXES) -> List[Target]:
     """The targets of :func:`expand_paths`, a file named twice (or found twice) kept once."""
     seen, targets = set(), []
     for target in expand_paths(paths, suffixes):

@@ -1,7 +1,7 @@
 """giklint's built-in rules and province profiles: a plugin like any other.
 
-Registered through the ``giklint`` entry point (``builtin = "giklint_rules"``) and the same hooks a
-third-party plugin uses. Every module in this package that defines :class:`giklint.rule.Rule`
+Registered by giklint as a built-in plugin (``giklint.plugins.BUILTIN_PLUGINS``), through the same
+hooks a third-party plugin uses. Every module in this package that defines :class:`giklint.rule.Rule`
 subclasses contributes them; its docstring is the rule's documentation (``giklint explain``).
 Profiles are the TOML files in ``profiles/``.
 """

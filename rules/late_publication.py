@@ -21,7 +21,7 @@
 选项 / Options:
     `deadlines` (default 上表): 报告类型 -> "MM-DD"，只写要改的类型即可（如 {department = "01-28"}），
     未写的类型沿用国家期限。
-    `deadline` (default 无): 一个 "MM-DD"，覆盖当前报告类型的期限（SPEC 中的 `[rules.late-publication]
+    `deadline` (default 无): 一个 "MM-DD"，覆盖当前报告类型的期限（如 `[rules.late-publication]
     deadline = "01-28"`）。
 不通过的例子 / Failing example:
     某市卫生健康局2021年政府信息公开工作年度报告（部门报告）
@@ -39,26 +39,9 @@ import re
 from typing import Any, Dict, Iterable, Optional, Tuple
 
 from giklint.rule import Context, Finding, Rule
+from giklint.template import NATIONAL_DEADLINES, REPORT_TYPE_LABELS as REPORT_TYPE_ZH
 from giklint_rules._text_helpers import chinese_date, document_end, document_start, parse_iso, report_year
 
-NATIONAL_DEADLINES: Dict[str, str] = {
-    "department": "01-31",
-    "government_office_self": "01-31",
-    "township": "01-31",
-    "county_summary": "02-20",
-    "city_summary": "03-10",
-    "province_summary": "03-31",
-    "vertical_system_summary": "03-31",
-}
-REPORT_TYPE_ZH = {
-    "department": "部门报告",
-    "government_office_self": "政府办公厅（室）本机关报告",
-    "township": "乡镇报告",
-    "county_summary": "县级汇总报告",
-    "city_summary": "地市级汇总报告",
-    "province_summary": "省级汇总报告",
-    "vertical_system_summary": "垂直管理系统汇总报告",
-}
 _MONTH_DAY = re.compile(r"^\s*(\d{1,2})\s*[-/月]\s*(\d{1,2})\s*日?\s*$")
 DATE_SOURCE_ZH = {"user": "给定的发布日期", "metadata": "发布日期", "text": "发布日期", "signature": "落款日期"}
 

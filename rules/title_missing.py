@@ -28,7 +28,7 @@ from giklint.rule import Context, Finding, Rule
 from giklint_rules._text_helpers import document_start, squeeze, title_year
 
 OFFICIAL_PHRASE = "政府信息公开工作年度报告"
-# Recognisable but non-standard wordings of the phrase (domain.md §7.1).
+# Recognisable but non-standard wordings of the phrase (docs/domain.md, conventions).
 _VARIANT_PHRASE = re.compile(r"(?:政府|政务)?信息公开(?:工作)?的?(?:年度)?(?:工作)?的?(?:年度)?报告")
 _YEAR = re.compile(r"(?:19|20)\d{2}年度?")
 

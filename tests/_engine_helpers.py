@@ -12,7 +12,7 @@ from typing import Dict, Optional
 
 import pytest
 
-from giklint.engine import clear_caches
+from giklint.api import clear_caches
 
 FAKE_PLUGIN = '''
 # Fake rules for giklint's engine tests (no module docstring: each rule's doc is its class docstring)

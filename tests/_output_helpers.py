@@ -9,8 +9,9 @@ from typing import List, Optional, Tuple
 import pytest
 from conftest import EXAMPLES, ROOT
 
-from giklint.engine import FileResult, run_rule
+from giklint.engine import run_rule
 from giklint.rule import Context, Finding
+from giklint.runner import FileResult
 
 FORMATS = EXAMPLES / "formats"
 REPORTS = EXAMPLES / "reports"

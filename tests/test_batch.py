@@ -17,7 +17,8 @@ from _engine_helpers import REPORT, fake_project, run_giklint, write
 from _engine_helpers import fresh_caches  # noqa: F401  (a fixture)
 
 from giklint.cli import main
-from giklint.engine import CheckOptions, check_paths
+from giklint.options import Options
+from giklint.runner import check_paths
 from giklint.targets import unique_targets
 from giklint.progress import MIN_FILES, ProgressBar, bar_text, should_draw
 
@@ -81,7 +82,7 @@ def test_results_come_back_in_input_order_from_worker_processes(tmp_path):
     fake_project(tmp_path, plugin=PID_PLUGIN)
     reports(tmp_path, 8)
     given = [str(p) for p in sorted((tmp_path / "reports").glob("*.md"), reverse=True)]  # 8 and report.md
-    options = CheckOptions(select=("FK009",))
+    options = Options(select=("FK009",))
     parallel = check_paths(given, options, jobs=2)
     sequential = check_paths(given, options, jobs=1)
     assert len(given) == 9

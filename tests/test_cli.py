@@ -68,7 +68,8 @@ def test_version_lists_the_engine_and_the_installed_plugins(tmp_path):
     proc = run_giklint("--version", cwd=tmp_path)
     lines = proc.stdout.splitlines()
     assert lines[0].startswith("giklint ")
-    assert "  giklint.builtin " in proc.stdout and "  builtin " in proc.stdout  # the built-in rules' entry point
+    # the engine's plugin and the built-in rules, both registered by giklint itself (no entry point)
+    assert "  giklint.builtin 0.1.0（内置）" in proc.stdout and "  giklint_rules 0.1.0（内置）" in proc.stdout
 
 
 def test_stdin_with_a_file_name(tmp_path):

@@ -9,7 +9,7 @@ from _engine_helpers import fresh_caches  # noqa: F401  (a fixture)
 from conftest import ROOT
 
 from giklint import config as cfg
-from giklint.engine import clear_caches, lint
+from giklint.api import clear_caches, lint
 from giklint.errors import ConfigError
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
@@ -189,7 +189,7 @@ def test_every_shipped_profile_validates_resolves_and_cites_its_source(name):
     assert profile.description, f"{name}: no description"
     text = (PROFILE_DIR / f"{name}.toml").read_text(encoding="utf-8")
     assert "Source" in text, f"{name}: no source cited in a comment"
-    resolved = cfg.resolve([], found.rules, found.profiles, cfg.Overrides(province=name))
+    resolved = cfg.resolve([], found.rules, found.profiles, cfg.Options(province=name))
     assert resolved.profile == name
     for slug in resolved.rule_settings:  # options reach real rules with the right names
         rule = next(r for r in found.rules if r.slug == slug)
@@ -203,7 +203,7 @@ def test_profiles_change_what_their_province_requires():
     by_slug = {rule.slug: rule for rule in found.rules}
 
     def options(province, slug):
-        return cfg.resolve([], found.rules, found.profiles, cfg.Overrides(province=province)).options_for(by_slug[slug])
+        return cfg.resolve([], found.rules, found.profiles, cfg.Options(province=province)).options_for(by_slug[slug])
 
     assert options("shanghai", "reference-missing")["required"] == ["上海市政府信息公开规定"]
     assert options("national", "reference-missing")["required"] == []
@@ -216,7 +216,7 @@ def test_profiles_change_what_their_province_requires():
 def test_a_profile_may_not_list_plugins():
     profiles = {"national": cfg.Profile("national"), "bad": cfg.Profile("bad", "", {"plugins": ["x.py"]})}
     with pytest.raises(ConfigError, match="plugins: 省级配置中不能使用此项"):
-        cfg.resolve([], [], profiles, cfg.Overrides(province="bad"))
+        cfg.resolve([], [], profiles, cfg.Options(province="bad"))
 
 
 def test_profiles_from_directory_reads_every_toml(tmp_path):

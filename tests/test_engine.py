@@ -1,15 +1,19 @@
 """The engine: selection, severities, per-file-ignores, rule isolation, notices, files, folders and globs."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from _engine_helpers import REPORT, fake_project, write
+from _engine_helpers import FAKE_PLUGIN, REPORT, fake_project, write
 from _engine_helpers import fresh_caches  # noqa: F401  (a fixture)
 
 import giklint
-from giklint.engine import CheckOptions, check_file, check_paths, lint
-from giklint.targets import expand_paths
+from giklint.api import lint
 from giklint.errors import ConfigError, InputError
+from giklint.options import Options
 from giklint.rule import Finding
+from giklint.runner import check_file, check_paths
+from giklint.targets import expand_paths
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
 
@@ -192,7 +196,7 @@ def test_an_unreadable_file_is_reported_and_the_others_are_checked(tmp_path):
     project = fake_project(tmp_path)
     broken = write(tmp_path / "reports" / "broken.docx", "not a zip file")
     run = check_paths([str(broken), str(tmp_path / "missing.md"), str(project["report"])],
-                      CheckOptions(select=("FK001",)))
+                      Options(select=("FK001",)))
     assert [bool(r.error) for r in run.results] == [True, True, False]
     assert str(broken) in run.results[0].error and "文件不存在" in run.results[1].error
     assert codes(run.results[2].findings) == ["FK001"]
@@ -202,16 +206,16 @@ def test_an_unreadable_file_is_reported_and_the_others_are_checked(tmp_path):
 def test_json_and_yaml_in_a_folder_that_are_no_report_model_are_passed_over(tmp_path):
     project = fake_project(tmp_path)
     labels = write(tmp_path / "reports" / "report.expect.yaml", "problems: []\n")
-    run = check_paths([str(tmp_path / "reports")], CheckOptions(select=("FK001",)))
+    run = check_paths([str(tmp_path / "reports")], Options(select=("FK001",)))
     assert [r.path for r in run.results] == [str(project["report"])] and run.skipped == [str(labels)]
     assert run.exit_code == 1
-    named = check_paths([str(labels)], CheckOptions(select=("FK001",)))
+    named = check_paths([str(labels)], Options(select=("FK001",)))
     assert "不符合报告模型的结构" in named.results[0].error and named.exit_code == 2
 
 
 def test_a_file_given_twice_is_checked_once(tmp_path):
     project = fake_project(tmp_path)
-    run = check_paths([str(project["report"]), str(project["root"] / "reports")], CheckOptions(select=("FK001",)))
+    run = check_paths([str(project["report"]), str(project["root"] / "reports")], Options(select=("FK001",)))
     assert len(run.results) == 1
 
 
@@ -220,7 +224,7 @@ def test_a_file_given_twice_is_checked_once(tmp_path):
     ("error", ["error", "info"], 1), ("warning", [], 0),
 ])
 def test_exit_code_follows_fail_on(tmp_path, fail_on, severities, exit_code):
-    from giklint.engine import FileResult, RunResult
+    from giklint.runner import FileResult, RunResult
 
     findings = [Finding("FK001", "fake-marker", severity, "m") for severity in severities]
     assert RunResult([FileResult("a.md", findings, fail_on=fail_on)]).exit_code == exit_code
@@ -228,6 +232,41 @@ def test_exit_code_follows_fail_on(tmp_path, fail_on, severities, exit_code):
 
 def test_check_file_keeps_the_fail_on_level_model_and_document(tmp_path):
     project = fake_project(tmp_path, 'fail_on = "info"\n')
-    result = check_file(str(project["report"]), CheckOptions(select=("FK002",)))
+    result = check_file(str(project["report"]), Options(select=("FK002",)))
     assert result.fail_on == "info" and result.failed
     assert result.model["meta"]["year"] == 2021 and result.document is not None
+
+
+LOADER_PLUGIN = FAKE_PLUGIN + '''
+
+from giklint.loaders import LoaderSpec
+from giklint.loaders.text import load_markdown
+
+
+def load_report(data, path):
+    """The city's export: Markdown with a two-line header of its own, dropped."""
+    return load_markdown(data.split(b"\\n", 2)[2], path)
+
+
+@hookimpl
+def giklint_loaders():
+    return [LoaderSpec("city-export", (".qhx",), load_report, None, "青禾导出")]
+'''
+
+
+def test_a_loader_from_a_config_plugin_is_used_for_folders_and_globs(tmp_path):
+    project = fake_project(tmp_path, plugin=LOADER_PLUGIN)
+    write(tmp_path / "reports" / "city.qhx", "QHX 1.0\n--\n" + REPORT)
+    for paths in ([str(tmp_path / "reports")], [str(tmp_path / "reports" / "*")], [str(tmp_path)]):
+        run = check_paths(paths, Options(select=("FK001",)))
+        checked = [Path(r.path).name for r in run.results]
+        assert checked == ["city.qhx", "report.md"], paths
+        assert not run.plugin_failures and not any(r.error for r in run.results)
+        assert [f.code for f in run.results[0].findings] == ["FK001", "FK001"]
+    assert project["report"].exists()
+
+
+def test_without_the_config_plugin_a_folder_has_no_such_suffix(tmp_path):
+    write(tmp_path / "reports" / "city.qhx", "QHX 1.0\n--\n" + REPORT)
+    run = check_paths([str(tmp_path / "reports")], Options())
+    assert run.results == []

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from giklint.engine import FileResult
+from giklint.runner import FileResult
 from giklint.output import builtin_formatters
 from giklint.output import json as json_output
 from giklint.output import text

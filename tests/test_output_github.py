@@ -8,7 +8,7 @@ from _output_helpers import (  # noqa: F401  (at_root: autouse fixture)
 )
 
 from giklint.document import Document, Line, Location
-from giklint.engine import FileResult
+from giklint.runner import FileResult
 from giklint.output import github
 
 COMMAND = re.compile(r"^::(error|warning|notice) ((?:[A-Za-z]+=[^,:]*,?)+)::(.*)$")

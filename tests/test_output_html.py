@@ -15,7 +15,7 @@ from _output_helpers import (  # noqa: F401  (at_root: autouse fixture)
     CLI_REPORTS, FORMATS, OPTIONS, REPORTS, all_rules, at_root, check_examples_as, checked, finding, placed,
 )
 
-from giklint.engine import FileResult
+from giklint.runner import FileResult
 from giklint.output import html
 
 CHROMIUM = Path("/usr/bin/chromium")

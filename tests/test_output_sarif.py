@@ -13,7 +13,7 @@ from _output_helpers import (  # noqa: F401  (at_root: autouse fixture)
     FORMATS, OPTIONS, REPORTS, all_rules, at_root, check_examples_as, checked, finding, placed,
 )
 
-from giklint.engine import FileResult
+from giklint.runner import FileResult
 from giklint.output import sarif
 from giklint.schema import errors
 

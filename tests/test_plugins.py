@@ -5,7 +5,11 @@ import pytest
 from _engine_helpers import FAKE_PLUGIN, fake_project, write
 from _engine_helpers import fresh_caches  # noqa: F401  (a fixture)
 
-from giklint.engine import CheckOptions, check_paths, lint
+from giklint.api import lint
+
+from giklint.options import Options
+
+from giklint.runner import check_paths
 from giklint.plugins import catalog, load_plugins, rule_problem
 from giklint.rule import Rule
 
@@ -117,7 +121,7 @@ def test_check_reports_a_broken_plugin_and_still_runs_the_other_rules(tmp_path):
         'plugins = ["plugins/fake_rules.py"]', 'plugins = ["plugins/fake_rules.py", "plugins/broken.py"]'),
         encoding="utf-8")
     write(tmp_path / "plugins" / "broken.py", "import no_such_module_xyz\n")
-    run = check_paths([str(project["report"])], CheckOptions(select=("FK001",)))
+    run = check_paths([str(project["report"])], Options(select=("FK001",)))
     assert [name for name, _ in run.plugin_failures] == ["plugins/broken.py"]
     assert [f.code for f in run.results[0].findings] == ["FK001", "FK001"]
     assert run.exit_code == 2
@@ -126,3 +130,50 @@ def test_check_reports_a_broken_plugin_and_still_runs_the_other_rules(tmp_path):
 def test_plugin_rules_are_selected_like_built_in_ones(tmp_path):
     project = fake_project(tmp_path)
     assert {f.code for f in lint(project["report"], select="fake-marker")} == {"FK001"}
+
+
+def test_a_plugin_raising_in_a_hook_does_not_stop_the_other_plugins(tmp_path):
+    write(tmp_path / "raising.py", "from giklint import hookimpl\n@hookimpl\ndef giklint_rules():\n"
+                                   "    raise ValueError('坏了')\n@hookimpl\ndef giklint_profiles():\n    return []\n")
+    write(tmp_path / "fake_rules.py", FAKE_PLUGIN)
+    found = catalog((("fake_rules.py", str(tmp_path)), ("raising.py", str(tmp_path))))
+    assert found.failures == [("raising.py", "giklint_rules: ValueError: 坏了")]
+    assert {"FK001", "FK002"} <= {r.code for r in found.rules}  # registered before the raising one
+    assert {"GK000", "GK311"} <= {r.code for r in found.rules}
+
+
+MISSPELT = "from giklint import hookimpl\n@hookimpl\ndef giklint_rule():\n    return []\n"
+
+
+def test_a_misspelt_hook_name_is_a_failure_naming_the_plugin_and_the_hook(tmp_path):
+    write(tmp_path / "misspelt.py", MISSPELT)
+    write(tmp_path / "fake_rules.py", FAKE_PLUGIN)
+    found = catalog((("misspelt.py", str(tmp_path)), ("fake_rules.py", str(tmp_path))))
+    [(name, error)] = found.failures
+    assert name == "misspelt.py" and "giklint_rule" in error and "giklint_rules" in error
+    assert "FK001" in {r.code for r in found.rules}
+    assert "misspelt.py" not in [p.name for p in found.loaded.plugins]
+
+
+def test_a_misspelt_hook_in_a_config_plugin_exits_2_naming_it(tmp_path, capsys):
+    from giklint.cli import main
+
+    write(tmp_path / "misspelt.py", MISSPELT)
+    write(tmp_path / "giklint.toml", 'plugins = ["misspelt.py"]\n')
+    write(tmp_path / "report.md", "# 空\n")
+    assert main(["check", "-q", str(tmp_path / "report.md")]) == 2
+    err = capsys.readouterr().err
+    assert "misspelt.py" in err and "giklint_rule" in err
+
+
+def test_built_in_rules_come_once_through_the_giklint_rules_hook():
+    from giklint.engine_rules import ENGINE_RULES
+    from giklint.plugins import collect_each
+
+    loaded = load_plugins(entry_points=False)  # no installed entry point is needed for giklint's own rules
+    contributed = collect_each(loaded.manager, "giklint_rules")
+    rules = [rule for _, rule in contributed]
+    assert len(rules) == len(set(rules))
+    assert {plugin for plugin, _ in contributed} == {"giklint.builtin", "giklint_rules"}
+    assert set(ENGINE_RULES) <= set(rules) and {r.code for r in rules} >= {"GK101", "GK311", "GK503"}
+    assert catalog().rules[:len(ENGINE_RULES)] == list(ENGINE_RULES)

@@ -8,7 +8,7 @@ from _engine_helpers import REPORT, fake_project, write
 from _engine_helpers import fresh_caches  # noqa: F401  (a fixture)
 
 from giklint import suppress
-from giklint.engine import lint
+from giklint.api import lint
 from giklint.loaders.text import load_markdown, load_text
 from giklint.rule import Finding
 

@@ -1,4 +1,4 @@
-"""Extract: a loaded :class:`~giklint.document.Document` to the report model (SPEC.md §4).
+"""Extract: a loaded :class:`~giklint.document.Document` to the report model (``docs/model.md``).
 
 The steps are independent modules, each reading lines and what earlier steps found:
 ``sections`` (the six parts), ``tables`` (表二/表三/表四 cell by cell), ``meta`` (title, agency, year,

@@ -484,7 +484,7 @@ def report_year(title: Optional[Title], text: str, period: Dict[str, Any], openi
     return years[0] if years else None
 
 
-# 2007-style headings (domain.md §3.5) and the table words of each format.
+# 2007-style headings (docs/domain.md, legal basis) and the table words of each format.
 _PRE_2019_HEADING = re.compile(
     r"^(?:概述|政府信息公开的?收费及减免的?情况|依申请公开政府信息和不予公开政府信息的?情况|(?:政府信息公开)?咨询处理的?情况)$"
 )

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence
 
 from giklint.document import Line, Location
-from giklint.extract.template import SECTION_HEADINGS
 from giklint.extract.text import blank_markers, chinese_number, normalize, offset_location
+from giklint.template import SECTION_HEADINGS
 
 
 @dataclass
@@ -41,7 +41,7 @@ class Sections:
 
 
 # Words of each part (after the numbering, white space removed). Official headings, the longer names
-# the format's body text uses, and aliases seen in real reports (domain.md §2.2, §6).
+# the format's body text uses, and aliases seen in real reports (docs/domain.md: the six parts, provincial differences).
 _PART_PATTERNS: Dict[int, re.Pattern] = {
     1: re.compile(r"^(?:政府信息公开(?:工作)?的?)?(?:总体|基本|整体)(?:情况|概况)$|^概述$|^总体概况$"),
     2: re.compile(r"^(?:行政机关)?(?:主动公开(?:政府)?信息的?(?:工作)?情况|政府信息主动公开(?:工作)?的?情况"

@@ -18,15 +18,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
+from giklint import template as official
 from giklint.document import Line, Location
-from giklint.extract import template as official
 from giklint.extract.numbers import segmentations, unit_of
 from giklint.extract.sections import Sections
 from giklint.extract.table_tokens import (Region, Token, find_regions, is_review_header_text, tokenize,
                                           unflatten)
 from giklint.extract.text import squeeze
 
-TABLE_KEYS = ("active_disclosure", "applications", "review_litigation")
+TABLE_KEYS = official.TABLES
 
 
 @dataclass
@@ -501,7 +501,7 @@ MAX_JOINT_READINGS = 5000
 
 def _column_identities(cells: Dict[str, Dict[str, Any]], layout) -> List[Tuple[List[str], bool]]:
     """(rows, holds) of I-3.3 (outcome rows add up to （七）总计) and I-3.1 (一+二 = 三+四) in every
-    column whose cells are all numbers."""
+    column whose cells are all numbers (the identities of docs/domain.md)."""
     outcome = [key for key, _, group in layout if group and key != "results_total"]
     checks = [(outcome, "results_total", lambda v: sum(v[:-1]) == v[-1]),
               (["new_received", "carried_over"], "carried_forward",

@@ -177,7 +177,7 @@ class PageReader:
         tag = element.tag if isinstance(element.tag, str) else ""
         if not tag:  # comment or processing instruction: keep only our own directives
             text = element.text or ""
-            if "giklint-" in text:  # inline suppression comments (SPEC §7) stay visible to the engine
+            if "giklint-" in text:  # inline suppression comments (docs/configuration.md) stay visible to the engine
                 self.flush()
                 self.lines.append(Line(f"<!--{text}-->", self.source.tag_location(element, "<!--")))
         elif not is_junk(element):

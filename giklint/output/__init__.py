@@ -1,7 +1,7 @@
 """Output formats. Each is a :class:`FormatterSpec` contributed through the ``giklint_formatters`` hook.
 
 The engine's own are ``text`` (one finding a line, for people, editors and pre-commit), ``json``
-(SPEC.md §6, ``schemas/findings.schema.json``), ``sarif``, ``github`` and ``html``; plugins add more
+(``schemas/findings.schema.json``), ``sarif``, ``github`` and ``html``; plugins add more
 the same way. The ``options`` a formatter gets: ``statistics`` and ``quiet`` (booleans), ``output``
 (the ``--output`` file or None) and ``root`` (the folder paths are shown relative to: the working one).
 """
@@ -14,7 +14,7 @@ from typing import Callable, List
 @dataclass(frozen=True)
 class FormatterSpec:
     name: str  # the --format value
-    # (results, rules, options) -> text. ``results`` is a list of giklint.engine.FileResult in input order,
+    # (results, rules, options) -> text. ``results`` is a list of giklint.runner.FileResult in input order,
     # ``rules`` every known rule class (for help texts), ``options`` a dict: {"statistics": bool, "quiet": bool}.
     render: Callable[..., str]
     description: str = ""

@@ -1,6 +1,6 @@
 """Helpers the SARIF, GitHub and HTML formats share: where a finding stands, and how findings add up.
 
-``results`` are :class:`giklint.engine.FileResult` objects (path, findings, model, document, error);
+``results`` are :class:`giklint.runner.FileResult` objects (path, findings, model, document, error);
 only those attributes are read, so any object that has them works.
 """
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""``--format json``: every finding of every file as one JSON list (SPEC.md §6).
+"""``--format json``: every finding of every file as one JSON list (``schemas/findings.schema.json``).
 
 Each item has exactly the keys of ``schemas/findings.schema.json``: path, code, rule, severity,
 message, line, column, end_line, end_column, page, context. Files that could not be read are not in

@@ -6,7 +6,7 @@ at ``path:0:0:`` and its place, when it has one, is added to the message in Chin
 ``…（第3页第12行）``, ``…（表格2第3行第4格）``. After the findings comes a one-line summary, and with
 ``--statistics`` (before it) a count per rule, most frequent first, and per file with findings, in
 input order: errors, warnings, infos. ``--quiet`` leaves only the finding lines (and the statistics).
-Statistics are this format's alone: ``--format json`` stays the list of findings of SPEC.md §6.
+Statistics are this format's alone: ``--format json`` stays the list of findings of ``schemas/findings.schema.json``.
 """
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """The ``qinghe`` profile: 山东省 rules as shipped with giklint, plus what 青禾市 asks more.
 
 A report repository selects it in ``giklint.toml`` with ``province = "qinghe"``. It has the shape of
-a giklint configuration file (SPEC.md §7).
+a giklint configuration file (giklint's docs/configuration.md).
 """
 from __future__ import annotations
 

@@ -1,0 +1,46 @@
+"""The options of one run: what the command line or the Python API sets over the configuration files.
+
+One frozen, picklable value (a process pool sends it to its workers, and resolved set-ups are cached
+by it). ``giklint check``'s flags and :func:`giklint.lint`'s keyword arguments both become an
+:class:`Options`; the configuration files' own settings stay in :mod:`giklint.config`.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from typing import Optional, Sequence, Tuple, Union
+
+SelectorsArg = Union[None, str, Sequence[str]]
+SELECTOR_SEPARATOR = re.compile(r"[,，]")  # a full-width comma typed in a Chinese input method counts too
+
+
+def selectors(values: SelectorsArg) -> Tuple[str, ...]:
+    """``"a,b"`` or ``["a,b", "c"]`` (``--select a,b --select c``) -> ("a", "b", "c")."""
+    if not values:
+        return ()
+    items = [values] if isinstance(values, str) else values
+    return tuple(part.strip() for item in items for part in SELECTOR_SEPARATOR.split(item) if part.strip())
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to check: the configuration file and what overrides it."""
+
+    config: Optional[str] = None  # a configuration file for every report; None: found per report's folder
+    province: Optional[str] = None  # a profile name
+    report_type: Optional[str] = None  # a key of giklint.template.REPORT_TYPES
+    select: Tuple[str, ...] = ()
+    ignore: Tuple[str, ...] = ()
+    fail_on: Optional[str] = None
+    published: Optional[str] = None  # YYYY-MM-DD
+    previous: Optional[str] = None  # last year's report, for rules that compare years
+
+    @classmethod
+    def of(cls, *, config: Union[None, str, os.PathLike] = None, select: SelectorsArg = None,
+           ignore: SelectorsArg = None, previous: Union[None, str, os.PathLike] = None,
+           **values: Optional[str]) -> "Options":
+        """Options from loosely typed values (paths as ``os.PathLike``, selectors as a string or a list)."""
+        return cls(config=os.fspath(config) if config is not None else None, select=selectors(select),
+                   ignore=selectors(ignore), previous=os.fspath(previous) if previous is not None else None,
+                   **values)

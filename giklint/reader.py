@@ -1,0 +1,82 @@
+"""Reading one report: its bytes loaded, extracted and schema-validated, or a model file read back.
+
+The step every entry point shares (``giklint parse``, the batch runner, :func:`giklint.lint`, last
+year's report for cross-year rules). The loaders come from the caller (a run's plugins); without
+them, from every installed plugin.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Dict, Iterable, Optional, Tuple, Union
+
+from giklint.document import Document
+from giklint.errors import InputError
+
+Source = Union[str, os.PathLike, bytes]
+
+
+@dataclass
+class Report:
+    """A read report: the validated model, and the document it came from (None for a model file)."""
+
+    path: str
+    model: Dict[str, Any]
+    document: Optional[Document] = None
+
+
+def read_bytes(source: Source, name: Optional[str] = None) -> Tuple[bytes, str]:
+    """(bytes, path name) of a source; a clear InputError when the file cannot be read."""
+    if isinstance(source, (bytes, bytearray)):
+        return bytes(source), name or "<bytes>"
+    path = os.fspath(source)
+    if path == "-":
+        import sys
+
+        return sys.stdin.buffer.read(), name or "<stdin>"
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(), name or path
+    except FileNotFoundError:
+        raise InputError(path, "文件不存在") from None
+    except IsADirectoryError:
+        raise InputError(path, "是文件夹，不是文件") from None
+    except OSError as exc:
+        raise InputError(path, f"无法读取：{exc.strerror or exc}") from None
+
+
+def read_report(source: Source, name: Optional[str] = None, loaders: Optional[Iterable] = None) -> Report:
+    """Load, extract and schema-validate one report (or read back a model file)."""
+    from giklint.modelio import MODEL_SUFFIXES, read_model
+
+    data, path = read_bytes(source, name)
+    if Path(path).suffix.lower() in MODEL_SUFFIXES:
+        return Report(path, read_model(data, path))
+    from giklint.extract import extract
+    from giklint.loaders import load_document
+    from giklint.schema import validate
+
+    if loaders is None:
+        loaders = default_loaders()
+    document = load_document(data, path, loaders)
+    model = extract(document)
+    validate(model, "report")  # a model that breaks the schema is a bug: fail loudly
+    return Report(path, model, document)
+
+
+def checked_model(model: Dict[str, Any], name: Optional[str]) -> Dict[str, Any]:
+    """A model given as a dict, after the schema check (an InputError naming ``name`` when it fails)."""
+    from giklint.schema import errors
+
+    problems = errors(model, "report")
+    if problems:
+        raise InputError(name or "<model>", "不符合报告模型的结构：" + "；".join(problems[:5]))
+    return model
+
+
+def default_loaders() -> list:
+    """Loaders from every installed plugin (built-in ones included); the plugin catalog is cached."""
+    from giklint.plugins import catalog
+
+    return list(catalog().loaders)

@@ -1,0 +1,105 @@
+"""Where a run's configuration and plugins are resolved: once per configuration file, in one place.
+
+A :class:`Resolver` belongs to one set of :class:`~giklint.options.Options`. Asked for the set-up
+of a file (or of the files in a folder), it finds the configuration file that applies, loads the
+plugins that file lists, resolves the configuration against their rules and profiles, and reads
+last year's report when ``previous`` is given, each once per configuration file. The batch runner,
+``giklint rules``/``explain`` and :func:`giklint.lint` all come here; the engine gets the result.
+Resolvers are kept per options in each process (:func:`resolver_for`); :func:`clear_caches` forgets
+them with the configuration files found and the plugins loaded (for long-lived processes).
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Sequence, Tuple
+
+from giklint.config import ConfigSource, check_schema, config_for, file_chain, plugin_specs, resolve
+from giklint.engine import Setup
+from giklint.options import Options
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """The set-up of the files under one configuration, and the plugins it was resolved with."""
+
+    setup: Setup
+    catalog: Any  # giklint.plugins.Catalog: rules, profiles, loaders, formatters, failures
+
+    @property
+    def loaders(self) -> List[Any]:
+        return list(self.catalog.loaders)
+
+    @property
+    def failures(self) -> List[Tuple[str, str]]:
+        return list(self.catalog.failures)
+
+
+class Resolver:
+    """The set-ups of one run's files, each configuration file resolved once."""
+
+    def __init__(self, options: Options = Options()) -> None:
+        self.options = options
+        self._by_config: Dict[Optional[str], Resolved] = {}
+
+    def for_file(self, path: str) -> Resolved:
+        """The set-up of one file (``-``: standard input, configured from the current folder)."""
+        return self.for_config(config_for(path, self.options.config))
+
+    def for_folder(self, folder: str) -> Resolved:
+        """The set-up of the files directly in ``folder`` (whose plugins may add loaders: suffixes to look for)."""
+        return self.for_file(os.path.join(folder, "-"))
+
+    def plugins_for(self, path: str) -> Any:
+        """The plugins (a Catalog) of the configuration that applies to ``path``, the configuration
+        itself left unresolved (``giklint rules`` lists rules even where a rule's options are wrong)."""
+        from giklint.plugins import catalog
+
+        return catalog(plugin_specs(file_chain(config_for(path, self.options.config))))
+
+    def for_config(self, config_path: Optional[str]) -> Resolved:
+        """The set-up under one configuration file (None: no file, the national defaults)."""
+        if config_path not in self._by_config:
+            self._by_config[config_path] = self._resolve(file_chain(config_path), config_path)
+        return self._by_config[config_path]
+
+    def for_data(self, data: Dict[str, Any], base_dir: Optional[Path] = None) -> Resolved:
+        """The set-up under a configuration given as a dict (the shape of a ``giklint.toml``)."""
+        inline = ConfigSource("<config>", data, base_dir or Path.cwd())
+        check_schema(inline)
+        return self._resolve([inline], None)
+
+    def resolved(self) -> List[Resolved]:
+        """Every set-up resolved so far, in the order first asked for."""
+        return list(self._by_config.values())
+
+    def _resolve(self, chain: Sequence[ConfigSource], config_path: Optional[str]) -> Resolved:
+        from giklint.plugins import catalog
+
+        found = catalog(plugin_specs(chain))
+        config = resolve(chain, found.rules, found.profiles, self.options, config_path)
+        previous = _previous_model(self.options.previous, found.loaders) if self.options.previous else None
+        return Resolved(Setup(config, previous), found)
+
+
+def _previous_model(path: str, loaders: Sequence[Any]) -> Dict[str, Any]:
+    from giklint.reader import read_report
+
+    return read_report(path, loaders=loaders).model
+
+
+@lru_cache(maxsize=None)
+def resolver_for(options: Options) -> Resolver:
+    """This process's resolver for ``options`` (kept: a worker checking many files resolves once)."""
+    return Resolver(options)
+
+
+def clear_caches() -> None:
+    """Forget discovered configuration files, loaded plugins and resolved set-ups (for long-lived
+    processes whose configuration files change)."""
+    from giklint import config, plugins
+
+    for cached in (config.find_config_file, plugins.catalog, resolver_for):
+        cached.cache_clear()
