@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
-from giklint.extract import template as official
+from giklint import template as official
 
 FORMATS = ("pdf", "docx", "html", "text")
 FONT_CANDIDATES = (
