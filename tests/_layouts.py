@@ -136,7 +136,7 @@ def applications_table(facts: Dict[str, Any], template: str) -> Table:
     groups = [row[2] for row in rows]
     for index, (key, label, group) in enumerate(rows):
         values = [Span(_fmt(v)) for v in table_facts[key]]
-        if not group or key == "results_total" and False:
+        if not group:
             grid.append([Span(label, 1, 3), None, None] + values)
             continue
         top = group if group.startswith("三、") else "三、本年度办理结果"
@@ -462,7 +462,7 @@ class _PdfWriter:
         r = 0
         top = self.y
         while r < len(grid):
-            block_end = self._block_end(grid, r)
+            block_end = r + 1
             needed = sum(heights[r:block_end])
             forced = breaks_here and r <= break_row < block_end and r > table.header_rows
             if forced or self.y + needed > PAGE_H - BOTTOM_MM:
@@ -484,10 +484,6 @@ class _PdfWriter:
             r = block_end
         self._rules(grid, xs, heights, top, len(grid), missing, ruling, closing=True)
         self.y += 3
-
-    def _block_end(self, grid: Grid, r: int) -> int:
-        """Rows that must stay on one page: a label merged down keeps its rows together only in the header."""
-        return r + 1
 
     def _row_height(self, grid: Grid, r: int, xs: List[float], char_wrapped: bool) -> float:
         lines = 1
