@@ -33,7 +33,7 @@ def main() -> int:
     args = parser.parse_args()
     formats = [f for f in args.formats.split(",") if f]
     if "pdf" in formats and cjk_font() is None:
-        print("skipping pdf: no CJK TrueType font (Debian fonts-wqy-microhei)")
+        print("skipping pdf: no CJK TrueType font (Debian fonts-wqy-zenhei)")
         formats.remove("pdf")
     sources = clean_sources()
     counts = collections.defaultdict(lambda: [0, 0])

@@ -33,15 +33,15 @@ from giklint import template as official
 
 FORMATS = ("pdf", "docx", "html", "text")
 FONT_CANDIDATES = (
+    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",  # what .ci/run installs
     "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
     "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
 )
 SUFFIX = {"pdf": ".pdf", "docx": ".docx", "html": ".html", "text": ".txt"}
 
 
 def cjk_font() -> Optional[str]:
-    """A TrueType collection with Chinese glyphs (Debian fonts-wqy-microhei, installed by .ci/run)."""
+    """A TrueType collection with Chinese glyphs (Debian fonts-wqy-zenhei, installed by .ci/run)."""
     return next((path for path in FONT_CANDIDATES if Path(path).exists()), None)
 
 
@@ -553,7 +553,7 @@ class _PdfWriter:
 def render_pdf(blocks: List[Block], layout: Layout, rng: random.Random) -> bytes:
     font = cjk_font()
     if font is None:
-        raise RuntimeError("no CJK font: install Debian fonts-wqy-microhei")
+        raise RuntimeError("no CJK font: install Debian fonts-wqy-zenhei")
     writer = _PdfWriter(layout, font)
     for block in blocks:
         if block.kind == "title":

@@ -30,6 +30,6 @@ def sample():
 @pytest.mark.parametrize("facts, layout", list(sample()))
 def test_a_random_layout_parses_back_to_the_facts(facts, layout):
     if layout.format == "pdf" and cjk_font() is None:
-        pytest.skip("no CJK TrueType font (Debian fonts-wqy-microhei, installed by .ci/run)")
+        pytest.skip("no CJK TrueType font (Debian fonts-wqy-zenhei, installed by .ci/run)")
     assert round_trip(facts, layout) == []
 

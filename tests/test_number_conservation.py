@@ -69,7 +69,7 @@ def distinct_examples():
 @pytest.mark.parametrize("fmt", FORMAT_NAMES)
 def test_the_loaders_keep_every_printed_number_of_every_example(fmt):
     if fmt == "pdf" and cjk_font() is None:
-        pytest.skip("no CJK TrueType font (Debian fonts-wqy-microhei, installed by .ci/run)")
+        pytest.skip("no CJK TrueType font (Debian fonts-wqy-zenhei, installed by .ci/run)")
     wrong = []
     for index, (path, facts) in enumerate(distinct_examples()):
         layout = PDF_LAYOUTS[index % len(PDF_LAYOUTS)] if fmt == "pdf" else next(

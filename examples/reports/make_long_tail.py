@@ -6,7 +6,7 @@
 Each example is an existing example's facts under another fictional agency, laid out by the
 round-trip suite's layout generator (``tests/_layouts.py``) with the features fixed, so the file
 shows exactly one pattern that defeated giklint on real reports. The PDFs need a CJK font (Debian
-``fonts-wqy-microhei``); the files are committed, so the tests need neither the font nor this script.
+``fonts-wqy-zenhei`` or ``fonts-wqy-microhei``); the files are committed, so the tests need neither the font nor this script.
 """
 from __future__ import annotations
 

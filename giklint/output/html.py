@@ -8,7 +8,7 @@ piece of text that comes from a document, a finding or a path is escaped.
 from __future__ import annotations
 
 from html import escape
-from typing import Any, Dict, List, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Tuple
 
 from giklint.output._findings import (
     count_by_severity, describe_location, display_path, error_text, finding_location, root_of, rules_by_code,
@@ -17,15 +17,25 @@ from giklint.output._findings import (
 from giklint.output._html_text import LineIndex, Mark, render_document
 from giklint.rule import SEVERITY_ZH
 
+if TYPE_CHECKING:
+    from giklint.model import Location, Report
+
 # (cell or row model path) -> [(finding id, severity)]; giklint.output._html_tables renders them
 Hits = Dict[str, List[Tuple[str, str]]]
 
+# Chinese text needs a CJK font: the page names the common ones of macOS, Windows and Linux (Noto/Source
+# Han, WenQuanYi), so no reviewer sees empty boxes wherever one of them is installed.
+CJK_FONTS = ('"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC",'
+             '"Noto Sans SC","WenQuanYi Micro Hei","WenQuanYi Zen Hei"')
+MONO_FONTS = '"Noto Sans Mono CJK SC","Sarasa Mono SC","WenQuanYi Zen Hei Mono",ui-monospace,monospace'
+
 STYLE = """
-body{font-family:"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;margin:0 auto;max-width:1200px;
+body{font-family:%(cjk)s,sans-serif;margin:0 auto;max-width:1200px;
 padding:1em 2em;color:#222;line-height:1.5}
 h1{font-size:1.5em}h2{border-bottom:2px solid #ccc;padding-bottom:.2em;margin-top:2em}
 table{border-collapse:collapse;margin:.5em 0 1.5em}th,td{border:1px solid #ccc;padding:.2em .5em;vertical-align:top}
 th{background:#f3f3f3;font-weight:normal;text-align:left}td.value{text-align:right;min-width:3em}
+table.report-table thead th{word-break:keep-all;white-space:nowrap}
 td.empty{color:#999}.count{text-align:right}
 .sev-error{--sev:#c62828;--sev-bg:#ffebee}.sev-warning{--sev:#b26a00;--sev-bg:#fff3e0}
 .sev-info{--sev:#1565c0;--sev-bg:#e3f2fd}
@@ -35,15 +45,23 @@ mark.finding-mark{background:var(--sev-bg);border-bottom:2px solid var(--sev);co
 .badge{font-size:.75em;color:#fff;background:var(--sev);border-radius:3px;padding:0 .3em;margin-left:.4em;
 text-decoration:none}
 ol.findings li{margin:.3em 0}ol.findings .where{color:#666}ol.findings a{margin-left:.5em}
-.document{font-family:"Noto Sans Mono CJK SC",monospace;font-size:.9em;border:1px solid #ddd;
+.document{font-family:%(mono)s,%(cjk)s;font-size:.9em;border:1px solid #ddd;
 max-height:40em;overflow:auto}
 .line{display:flex;white-space:pre-wrap;tab-size:4;border-bottom:1px solid #f3f3f3}
 .line .where{flex:0 0 11em;color:#999;text-align:right;padding-right:.8em;user-select:none}
-.line .text{flex:1}.line.has-finding{background:#fffbe6}
+.line .text{flex:1;min-width:0;overflow-wrap:anywhere}.line.has-finding{background:#fffbe6}
 :target{scroll-margin-top:4em}li.finding:target,td:target,.line:target{outline:3px solid #ffb300}
 .file-error{border:1px solid #c62828;background:#ffebee;padding:.5em 1em}
 .absent{color:#666}
-"""
+@media print{
+body{max-width:none;padding:0;font-size:10pt}
+.document{max-height:none;overflow:visible;border:none}
+.line{break-inside:avoid;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+.line .where{flex-basis:7em}
+mark.finding-mark,td.hit,tr.hit-row th,.badge{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+tr{break-inside:avoid}h2,h3,h4{break-after:avoid}
+}
+""" % {"cjk": CJK_FONTS, "mono": MONO_FONTS}
 
 
 def render(results: List[Any], rules: List[type], options: Optional[Dict[str, Any]] = None) -> str:
@@ -66,6 +84,26 @@ def _counts_text(counts: Dict[str, int]) -> str:
     return "，".join(f"{SEVERITY_ZH[s]} {n} 个" for s, n in counts.items() if s in SEVERITY_ZH)
 
 
+def _typed(model: Optional[Dict[str, Any]]) -> "Optional[Report]":
+    """The typed model of a result (None when the file gave no model)."""
+    if not model:
+        return None
+    from giklint.model_dict import report_from_dict
+
+    return report_from_dict(model)
+
+
+def _table_locations(report: "Optional[Report]") -> Iterator[Tuple[str, "Location"]]:
+    """(model path, location) of every located table row and cell."""
+    for table in report.tables if report is not None else ():
+        for row in table.rows:
+            if row.location:
+                yield f"tables.{table.name}.{row.key}", row.location
+            for cell in row.cells:
+                if cell.located and cell.location:
+                    yield f"tables.{table.name}.{row.key}.{cell.column}", cell.location
+
+
 class FilePage:
     """One file's part of the page: findings placed in its text and tables."""
 
@@ -75,7 +113,7 @@ class FilePage:
         self.path = shown_path
         self.findings = sorted_findings(result)
         self.ids = [f"{file_id}-finding-{k}" for k in range(1, len(self.findings) + 1)]
-        self.model = getattr(result, "model", None) or {}
+        self.report = _typed(getattr(result, "model", None))
         self.document = getattr(result, "document", None)
         self.marks, self.in_text = self._place_in_text()
         self.hits, self.in_table = self._place_in_tables()
@@ -106,9 +144,8 @@ class FilePage:
         from giklint.output._html_tables import cell_id  # imports the official templates: only when rendering
 
         paths_at: Dict[tuple, List[str]] = {}
-        for path, location in (self.model.get("locations") or {}).items():
-            if path.startswith("tables.") and location:
-                paths_at.setdefault(tuple(sorted(location.items())), []).append(path)
+        for path, location in _table_locations(self.report):
+            paths_at.setdefault(tuple(sorted(location.to_dict().items())), []).append(path)
         hits: Hits = {}
         first_cell: Dict[str, str] = {}
         for finding, finding_id in zip(self.findings, self.ids):
@@ -127,10 +164,10 @@ class FilePage:
         if error_text(self.result):
             parts.append(f'<p class="file-error">无法检查此文件：{escape(error_text(self.result))}</p>')
         parts.append(self.render_findings())
-        if self.model.get("tables") is not None:
+        if self.report is not None:
             from giklint.output._html_tables import render_tables
 
-            parts.append("<h3>表格</h3>" + render_tables(self.model, self.file_id, self.hits))
+            parts.append("<h3>表格</h3>" + render_tables(self.report, self.file_id, self.hits))
         if self.document is not None and self.document.lines:
             parts.append("<h3>原文</h3>" + render_document(self.document, self.marks, self.file_id))
         parts.append("</section>")
