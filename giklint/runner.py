@@ -26,8 +26,8 @@ from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tupl
 
 from giklint.config import DEFAULT_FAIL_ON
 from giklint.document import Document
-from giklint.engine import check_report
-from giklint.errors import ConfigError, GiklintError, NotAReportError, UsageError
+from giklint.engine import check_report, compares_years
+from giklint.errors import ConfigError, GiklintError, InputError, NotAReportError, UsageError
 from giklint.options import Options
 from giklint.own_files import OWN_OUTPUT, output_format, refuse_output_over
 from giklint.pool import CRASHED, TIMEOUT, Failure, WorkerLimits, run_tasks, total_memory
@@ -56,6 +56,7 @@ class FileResult:
     not_a_report: Optional[str] = None  # why the file is plainly no report (giklint.report_kind)
     agency: Optional[str] = None  # kept when the model is dropped: csv rows and statistics per agency
     year: Optional[int] = None
+    year_record: Optional[Any] = None  # giklint.crossyear.YearRecord, kept until the reports are paired
 
     @property
     def failed(self) -> bool:
@@ -82,9 +83,13 @@ class RunResult:
 # -- one file ----------------------------------------------------------------------------------
 
 def check_file(path: str, options: Options = Options(), data: Optional[bytes] = None,
-               display: Optional[str] = None, resolver: Optional[Resolver] = None) -> FileResult:
-    """Check one file (``data`` given: those bytes, named ``path``). A configuration that cannot be
-    resolved, like an unreadable file, is the result's error."""
+               display: Optional[str] = None, resolver: Optional[Resolver] = None,
+               within: Optional[str] = None, for_pairing: bool = False) -> FileResult:
+    """Check one file (``data`` given: those bytes, named ``path``; ``within``: the folder a walk found
+    it in, which a link may not leave). A configuration that cannot be resolved, like an unreadable
+    file, is the result's error.
+
+    ``for_pairing``: keep what comparing it with another year's report needs (:mod:`giklint.crossyear`)."""
     from giklint.reader import read_report
 
     display = display or path
@@ -95,7 +100,7 @@ def check_file(path: str, options: Options = Options(), data: Optional[bytes] = 
     result = FileResult(display, fail_on=resolved.setup.config.fail_on, plugin_failures=resolved.failures)
     try:
         report = read_report(data if data is not None else path, name=path if data is not None else None,
-                             loaders=resolved.loaders)
+                             loaders=resolved.loaders, within=within)
     except NotAReportError as exc:  # a JSON/YAML that is no report model
         return _not_a_report(result, exc.reason)
     except GiklintError as exc:
@@ -119,6 +124,10 @@ def check_file(path: str, options: Options = Options(), data: Optional[bytes] = 
         from giklint.model_places import for_model_file
 
         for_model_file(result.findings, report.model)
+    if for_pairing and compares_years(report.model, resolved.setup, path):
+        from giklint.crossyear import YearRecord
+
+        result.year_record = YearRecord.of(report.model, report.document)
     return result
 
 
@@ -166,7 +175,8 @@ def check_paths(paths: Sequence[str], options: Options = Options(),
     run.skipped = [Skipped(t.path, t.skip) for t in targets if t.skip]
     targets = _with_config_errors([t for t in targets if not t.skip], resolver, stdin_filename)
     refuse_output_over(output, _inputs(targets, options, resolver))
-    results = _results(targets, options, stdin_filename, jobs, keep_documents, limits)
+    pairing = options.previous is None and len(targets) > 1  # --previous names last year's report itself
+    results = _results(targets, options, stdin_filename, jobs, keep_documents, pairing, limits)
     if progress:
         progress(0, len(targets))
     failures: List[Tuple[str, str]] = []
@@ -178,6 +188,10 @@ def check_paths(paths: Sequence[str], options: Options = Options(),
             run.results.append(result)
         if progress:
             progress(done, len(targets))
+    if pairing:
+        from giklint.crossyear import compare_years
+
+        compare_years(run.results, lambda path: resolver.for_file(path).setup, options.published)
     resolved = resolver.resolved()
     failures = [failure for one in resolved for failure in one.failures] + failures
     run.plugin_failures = list(dict.fromkeys(failures))
@@ -244,10 +258,12 @@ def _default_rules() -> List[type]:
 
 
 def _results(targets: Sequence[Target], options: Options, stdin_filename: Optional[str], jobs: int,
-             keep_documents: bool, limits: Optional[WorkerLimits] = None) -> Iterator[FileResult]:
+             keep_documents: bool, for_pairing: bool = False,
+             limits: Optional[WorkerLimits] = None) -> Iterator[FileResult]:
     """One result per target, in order: files in the pool, standard input here, errors as they are."""
     files = [t.path for t in targets if not t.error and t.path != "-"]
-    checked = check_files(files, options, jobs, keep_documents, limits)
+    roots = [t.root for t in targets if not t.error and t.path != "-"]
+    checked = check_files(files, options, jobs, keep_documents, roots, for_pairing, limits)
     for target in targets:
         if target.error:
             yield FileResult(_shown(target, stdin_filename), error=target.error)
@@ -257,15 +273,18 @@ def _results(targets: Sequence[Target], options: Options, stdin_filename: Option
             yield next(checked)
 
 
-def check_files(paths: Sequence[str], options: Options = Options(), jobs: int = 1,
-                keep_documents: bool = True, limits: Optional[WorkerLimits] = None) -> Iterator[FileResult]:
+def check_files(paths: Sequence[str], options: Options = Options(), jobs: int = 1, keep_documents: bool = True,
+                roots: Optional[Sequence[Optional[str]]] = None, for_pairing: bool = False,
+                limits: Optional[WorkerLimits] = None) -> Iterator[FileResult]:
     """:func:`check_file` of each path, in order; in ``jobs`` processes when there is more than one file,
-    each within ``limits`` (default: :func:`worker_limits`)."""
-    check = partial(_check_for_batch, options=options, keep_document=keep_documents)
+    each within ``limits`` (default: :func:`worker_limits`). ``roots``: for each path, the folder a walk
+    found it in (None: named as it is)."""
+    check = partial(_check_for_batch, options=options, keep_document=keep_documents, for_pairing=for_pairing)
+    roots = list(roots) if roots is not None else [None] * len(paths)
     workers = min(jobs, len(paths))
     if workers <= 1:
-        return map(check, paths)
-    return run_tasks(check, [paths], workers, limits or worker_limits(workers), _failed_file)
+        return map(check, paths, roots)
+    return run_tasks(check, [paths, roots], workers, limits or worker_limits(workers), _failed_file)
 
 
 def worker_limits(workers: int) -> WorkerLimits:
@@ -299,9 +318,10 @@ def _failed_file(arguments: Tuple[Any, ...], failure: Failure) -> FileResult:
     return FileResult(path, error=f"{path}: {reason}")
 
 
-def _check_for_batch(path: str, options: Options, keep_document: bool) -> FileResult:
+def _check_for_batch(path: str, root: Optional[str], options: Options, keep_document: bool,
+                     for_pairing: bool = False) -> FileResult:
     try:
-        return _slimmed(check_file(path, options), keep_document)
+        return _slimmed(check_file(path, options, within=root, for_pairing=for_pairing), keep_document)
     except GiklintError as exc:
         raise _portable(exc) from None
 
@@ -323,5 +343,11 @@ def _slimmed(result: FileResult, keep_document: bool) -> FileResult:
 def _check_stdin(options: Options, stdin_filename: Optional[str]) -> FileResult:
     import sys
 
+    from giklint.loaders._common import read_stream
+
     name = stdin_filename or "-"
-    return check_file(name, options, data=sys.stdin.buffer.read(), display=name)
+    try:
+        data = read_stream(sys.stdin.buffer, name)
+    except InputError as exc:
+        return FileResult(name, error=str(exc))
+    return check_file(name, options, data=data, display=name)

@@ -21,6 +21,7 @@ class LoaderSpec:
     load: Callable[[bytes, str], Document]  # (data, path) -> Document; raises InputError
     sniff: Optional[Callable[[bytes], bool]] = None  # True when the bytes are this format
     description: str = ""
+    searched: bool = True  # folders and globs are searched for its suffixes (images: only files named)
 
 
 def suffix_of(path: str) -> str:
@@ -62,13 +63,25 @@ def load_document(data: bytes, path: str, loaders: Iterable[LoaderSpec]) -> Docu
         raise
     except Exception as exc:  # a loader's own failure is still a clear input error, never a traceback
         raise InputError(path, f"无法读取（{spec.name}）：{type(exc).__name__}: {exc}") from exc
+    _check_limits(document, path)
     if not document.notices and not any(line.text.strip() for line in document.lines):
         document.notices.append("empty")  # one clear finding instead of every rule finding nothing
     return document
 
 
+def _check_limits(document: Document, path: str) -> None:
+    """Every loader's document (a plugin's too) within the line and character limits."""
+    from giklint.limits import current, exceeded
+
+    limits = current()
+    if len(document.lines) > limits.max_lines:
+        raise exceeded(path, "文档行数", limits.max_lines, "max_lines")
+    if sum(len(line.text) for line in document.lines) > limits.max_text_chars:
+        raise exceeded(path, "文本字符数", limits.max_text_chars, "max_text_chars")
+
+
 def builtin_loaders() -> List[LoaderSpec]:
     """The engine's own loaders; each imports its heavy library (lxml, pypdfium2) only when it loads."""
-    from giklint.loaders import docx, html, pdf, text
+    from giklint.loaders import docx, html, image, pdf, text
 
-    return [text.TEXT, text.MARKDOWN, html.HTML, docx.DOCX, pdf.PDF]
+    return [text.TEXT, text.MARKDOWN, html.HTML, docx.DOCX, pdf.PDF, image.IMAGE]
