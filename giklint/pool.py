@@ -55,15 +55,6 @@ class Failure(NamedTuple):
 
 # -- in the worker -----------------------------------------------------------------------------
 
-def address_space() -> int:
-    """Bytes of address space this process has now (0 where /proc cannot tell)."""
-    try:
-        with open("/proc/self/statm") as handle:
-            return int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, IndexError):
-        return 0
-
-
 def limit_memory(memory: Optional[int]) -> None:
     """Let this process take ``memory`` more bytes of address space than it has (a forked worker shares
     its parent's pages; only what it adds counts). A soft limit: a child it forks may set its own."""
@@ -75,6 +66,8 @@ def limit_memory(memory: Optional[int]) -> None:
         return
     try:
         _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        from giklint.loaders._child import address_space  # the one measure the PDF child's limit uses too
+
         wanted = address_space() + memory
         soft = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
         resource.setrlimit(resource.RLIMIT_AS, (soft, hard))

@@ -31,7 +31,7 @@ def behave(name: str) -> str:
 def address_space_left(_: str) -> int:
     import resource
 
-    from giklint.pool import address_space
+    from giklint.loaders._child import address_space
 
     return resource.getrlimit(resource.RLIMIT_AS)[0] - address_space()
 

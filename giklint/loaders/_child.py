@@ -15,8 +15,8 @@ from typing import Any, Callable, Sequence
 from giklint.errors import InputError
 
 
-def _address_space() -> int:
-    """Bytes of address space this process already has (the child's limit comes on top of it)."""
+def address_space() -> int:
+    """Bytes of address space this process already has (a child's or a batch worker's limit comes on top)."""
     try:
         with open("/proc/self/statm") as handle:
             return int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
@@ -29,7 +29,7 @@ def _child(read_fd: int, write_fd: int, load: Callable[..., Any], args: Sequence
     try:
         import resource
 
-        limit = _address_space() + memory
+        limit = address_space() + memory
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     except (ImportError, ValueError, OSError):
         pass
