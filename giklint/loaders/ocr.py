@@ -39,7 +39,7 @@ LOW_CONFIDENCE = 0.85  # a text box read with a lower score is uncertain (bench/
 ZERO_GLYPHS = {"0", "O", "o", "〇"}
 LOW_CONFIDENCE_ZERO = 0.45
 # A lone "1" is a bare stroke: it scores 0.8-0.9 when read right on a noisy 200 dpi scan (PP-OCR weighs it
-# against l, I and |); the stroke cannot pass for another digit, so it is uncertain only below this.
+# against l, I and |, which in a number cell all mean one): it is uncertain only below this.
 LOW_CONFIDENCE_ONE = 0.7
 SPECKS = set(".,·'`:;、，。．")  # a box of only these (one or two) is a speck of dirt or seal, not text
 NUMBER_TEXT = re.compile(r"^[-－]?\d[\d,，]*(?:\.\d+)?%?$")
