@@ -26,6 +26,7 @@ class Limits:
     max_pdf_pages: int = 1_000
     max_pdf_memory: int = 3 * 1024 * MIB  # address space of the process that reads a PDF
     pdf_seconds: int = 300  # time the process that reads a PDF may take
+    ocr_page_seconds: int = 180  # more time for each page OCR reads (a page takes 8-100 s on 2 busy cores)
     max_model_bytes: int = 10 * MIB  # a model file (JSON/YAML)
     max_nesting: int = 64  # depth of lists and mappings in a model file
     max_yaml_aliases: int = 1_000  # alias uses in a YAML model file

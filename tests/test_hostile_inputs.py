@@ -273,3 +273,28 @@ def test_a_cell_of_hundreds_of_digits_is_a_located_finding(tmp_path, digits):
         run = giklint_command(command, "r.md", cwd=tmp_path)
         assert run.returncode in (0, 1) and not any(word in output(run) for word in INTERNAL), output(run)[-1500:]
     assert re.search(r"r\.md:\d+:\d+: GK304", output(run)), output(run)[-1500:]  # cell-invalid, on its line
+
+
+def _slow_work(grant: float) -> str:
+    """What OCR does in the PDF reader's child: ask for time for a slow page, then take it."""
+    import time
+
+    from giklint.loaders._child import grant_time
+
+    grant_time(grant)
+    time.sleep(1.5)
+    return "read"
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the limited child is forked")
+def test_work_that_asks_for_time_gets_it_and_other_work_still_times_out():
+    from giklint.loaders._child import run_limited
+
+    def read(grant: float) -> str:
+        return run_limited(_slow_work, (grant,), "scan.pdf", 512 * 1024 ** 2, 0.5, "PDF", "max_pdf_memory",
+                           "pdf_seconds")
+
+    assert read(60) == "read"  # an OCR'd page's grant: the PDF's own limit does not count it
+    with pytest.raises(InputError) as error:
+        read(0)
+    assert "GIKLINT_PDF_SECONDS" in error.value.reason

@@ -133,3 +133,15 @@ def test_images_in_a_folder_are_not_taken_for_reports(tmp_path):
     assert found == [str(tmp_path / "report.md")]
     named = [target.path for target in expand_paths([str(tmp_path / "logo.png")], checked_suffixes(builtin_loaders()))]
     assert named == [str(tmp_path / "logo.png")]
+
+
+def test_a_lone_zero_or_one_is_trusted_at_the_scores_a_noisy_scan_gives_them():
+    from giklint.loaders.ocr import TextBox
+
+    def uncertain(text: str, score: float) -> bool:
+        return TextBox(text, score, []).uncertain
+
+    # scores measured on a 200 dpi sealed scan (bench/ocr.py): lone 0s from 0.43, lone 1s from 0.82, read right
+    assert not uncertain("0", 0.55) and not uncertain("1", 0.82)
+    assert uncertain("0", 0.40) and uncertain("1", 0.6)
+    assert uncertain("7", 0.82) and uncertain("12", 0.82)  # any other text keeps the usual threshold

@@ -2,6 +2,10 @@
 
 For parsing libraries (PDFium) that abort the process when memory runs out: a child that dies or
 runs over its time becomes a clear :class:`~giklint.errors.InputError`, and the checking process lives on.
+
+Work whose cost the parent cannot know before the child has read the file (OCR of scanned pages,
+tens of seconds each) asks for more time with :func:`grant_time` as it starts; outside a limited
+child that call does nothing.
 """
 from __future__ import annotations
 
@@ -14,6 +18,14 @@ from typing import Any, Callable, Sequence
 
 from giklint.errors import InputError
 
+_grant_fd = -1  # in a limited child: the pipe on which it asks the parent for more time
+
+
+def grant_time(seconds: float) -> None:
+    """Give the limited child this process runs in ``seconds`` more (no-op outside such a child)."""
+    if _grant_fd >= 0 and seconds > 0:
+        os.write(_grant_fd, f"{float(seconds)}\n".encode("ascii"))
+
 
 def address_space() -> int:
     """Bytes of address space this process already has (a child's or a batch worker's limit comes on top)."""
@@ -24,8 +36,12 @@ def address_space() -> int:
         return 0
 
 
-def _child(read_fd: int, write_fd: int, load: Callable[..., Any], args: Sequence[Any], memory: int) -> None:
+def _child(read_fd: int, write_fd: int, grant_fds: Sequence[int], load: Callable[..., Any], args: Sequence[Any],
+           memory: int) -> None:
+    global _grant_fd
     os.close(read_fd)
+    os.close(grant_fds[0])
+    _grant_fd = grant_fds[1]
     try:
         import resource
 
@@ -53,26 +69,35 @@ def run_limited(load: Callable[..., Any], args: Sequence[Any], path: str, memory
                 kind: str, memory_name: str, time_name: str) -> Any:
     """``load(*args)`` in a child with ``memory`` bytes more address space and ``seconds`` to finish."""
     read_fd, write_fd = os.pipe()
+    grant_fds = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: never returns, never runs the parent's exit handlers
         code = 0
         try:
-            _child(read_fd, write_fd, load, args, memory)
+            _child(read_fd, write_fd, grant_fds, load, args, memory)
         except BaseException:  # noqa: B036
             code = 70
         finally:
             os._exit(code)
     os.close(write_fd)
-    chunks, timed_out = [], False
+    os.close(grant_fds[1])
+    chunks, timed_out, granted = [], False, 0.0
     deadline = time.monotonic() + seconds
-    with os.fdopen(read_fd, "rb", buffering=0) as pipe:
+    with os.fdopen(read_fd, "rb", buffering=0) as pipe, os.fdopen(grant_fds[0], "rb", buffering=0) as grants:
+        waiting = [pipe, grants]
         while True:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 timed_out = True
                 break
-            ready, _, _ = select.select([pipe], [], [], remaining)
-            if not ready:
+            ready, _, _ = select.select(waiting, [], [], remaining)
+            if grants in ready:
+                more = _granted(grants.read(4096))
+                if more is None:
+                    waiting.remove(grants)
+                deadline += more or 0.0
+                granted += more or 0.0
+            if pipe not in ready:
                 continue
             chunk = pipe.read(1 << 20)
             if not chunk:
@@ -82,7 +107,9 @@ def run_limited(load: Callable[..., Any], args: Sequence[Any], path: str, memory
         os.kill(pid, signal.SIGKILL)
     _, status = os.waitpid(pid, 0)
     if timed_out:
-        raise InputError(path, f"读取{kind}超过时间上限 {seconds:g} 秒（可用环境变量 GIKLINT_{time_name.upper()} 调整）")
+        total = f"{seconds:g} 秒" + (f"（另加 OCR 的 {granted:g} 秒）" if granted else "")
+        raise InputError(path, f"读取{kind}超过时间上限 {total}（可用环境变量 GIKLINT_{time_name.upper()}"
+                               + ("、GIKLINT_OCR_PAGE_SECONDS" if granted else "") + " 调整）")
     outcome = pickle.loads(b"".join(chunks)) if chunks else None
     if outcome is None or outcome[0] == "memory":
         how = f"信号 {os.WTERMSIG(status)}" if os.WIFSIGNALED(status) else f"退出码 {os.WEXITSTATUS(status)}"
@@ -91,3 +118,16 @@ def run_limited(load: Callable[..., Any], args: Sequence[Any], path: str, memory
     if outcome[0] == "error":
         raise InputError(path, outcome[1])
     return outcome[1]
+
+
+def _granted(message: bytes):
+    """Seconds the child asked for in one read of its grant pipe; None when the pipe closed."""
+    if not message:
+        return None
+    total = 0.0
+    for part in message.split():
+        try:
+            total += max(float(part), 0.0)
+        except ValueError:
+            pass
+    return total

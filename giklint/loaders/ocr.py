@@ -38,6 +38,9 @@ LOW_CONFIDENCE = 0.85  # a text box read with a lower score is uncertain (bench/
 # a table cell all mean nought): it is uncertain only below this.
 ZERO_GLYPHS = {"0", "O", "o", "〇"}
 LOW_CONFIDENCE_ZERO = 0.45
+# A lone "1" is a bare stroke: it scores 0.8-0.9 when read right on a noisy 200 dpi scan (PP-OCR weighs it
+# against l, I and |, which in a number cell all mean one): it is uncertain only below this.
+LOW_CONFIDENCE_ONE = 0.7
 SPECKS = set(".,·'`:;、，。．")  # a box of only these (one or two) is a speck of dirt or seal, not text
 NUMBER_TEXT = re.compile(r"^[-－]?\d[\d,，]*(?:\.\d+)?%?$")
 KEEP_SCORE = 0.3  # boxes scored below this are noise; between it and the threshold they are kept as uncertain
@@ -66,7 +69,9 @@ class TextBox:
 
     @property
     def uncertain(self) -> bool:
-        return self.score < (LOW_CONFIDENCE_ZERO if self.text in ZERO_GLYPHS else LOW_CONFIDENCE)
+        if self.text in ZERO_GLYPHS:
+            return self.score < LOW_CONFIDENCE_ZERO
+        return self.score < (LOW_CONFIDENCE_ONE if self.text == "1" else LOW_CONFIDENCE)
 
 
 @dataclass

@@ -100,6 +100,8 @@ def pages_to_read(page_count: int, scanned: Sequence[int]) -> Tuple[List[int], s
 
 def read_scans(data: bytes, path: str, numbers: Sequence[int], scan_page) -> ScanResult:
     """OCR each page number (``scan_page(number)`` gives its PageScan), through the cache."""
+    from giklint.limits import limit
+    from giklint.loaders._child import grant_time
     from giklint.loaders.ocr_cache import OcrCache
 
     cache = OcrCache(data, RENDER_DPI, engine_version())
@@ -110,6 +112,7 @@ def read_scans(data: bytes, path: str, numbers: Sequence[int], scan_page) -> Sca
             progress.page(done)
             scan = cache.get(number)
             if scan is None:
+                grant_time(limit("ocr_page_seconds"))  # the PDF's time limit does not count OCR
                 scan = scan_page(number)
                 cache.put(number, scan)
             lines, uncertain = scan_lines(scan, number)
