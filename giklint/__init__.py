@@ -3,7 +3,7 @@
 Public API::
 
     import giklint
-    model = giklint.parse("report.docx")          # the report model (dict), schema-validated
+    model = giklint.parse("report.docx")          # the report model (dict); strict=True: schema-validated
     findings = giklint.lint("report.md")           # list of giklint.rule.Finding
 
 Plugins implement the hooks in :mod:`giklint.hookspecs` with :data:`giklint.hookimpl`.
@@ -16,10 +16,10 @@ __version__ = "0.1.0"
 from giklint.hookspecs import hookimpl  # noqa: E402  (re-exported for plugin authors)
 
 
-def parse(source, name=None):
+def parse(source, name=None, strict=False):
     from giklint.api import parse as _parse
 
-    return _parse(source, name)
+    return _parse(source, name, strict=strict)
 
 
 def lint(source, **options):

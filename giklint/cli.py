@@ -23,6 +23,7 @@ from giklint.errors import GiklintError, UsageError
 from giklint.template import DEFAULT_REPORT_TYPE, REPORT_TYPES
 
 SEVERITY_CHOICES = ("error", "warning", "info")
+STRICT_HELP = "按报告模型的结构（schemas/report.schema.json）校验提取出的模型（较慢；JSON/YAML 模型文件总是校验）"
 STARTER_FILE = "giklint.toml"
 
 
@@ -44,7 +45,7 @@ def _check_options(args: argparse.Namespace):
         raise UsageError(f"--jobs: 应为正整数，实际是 {args.jobs}")
     return Options.of(config=args.config, province=args.province, report_type=args.report_type,
                       select=args.select, ignore=args.ignore, fail_on=args.fail_on,
-                      published=_published(args.published), previous=args.previous)
+                      published=_published(args.published), previous=args.previous, strict=args.strict)
 
 
 def _formatter(name: str):
@@ -97,7 +98,7 @@ def _parse_command(args: argparse.Namespace) -> int:
     from giklint.api import read_report
     from giklint.modelio import to_json, to_yaml
 
-    report = read_report(args.path, name=args.stdin_filename if args.path == "-" else None)
+    report = read_report(args.path, name=args.stdin_filename if args.path == "-" else None, strict=args.strict)
     text = to_yaml(report.model) if args.format == "yaml" else to_json(report.model)
     _write(text, args.output)
     return 0
@@ -284,6 +285,7 @@ def _add_check_parser(sub) -> None:
     p.add_argument("--quiet", "-q", action="store_true", help="只输出发现，不输出汇总")
     p.add_argument("--statistics", action="store_true", help="在发现之后按规则、按文件统计数量（只用于 text 格式）")
     p.add_argument("--stdin-filename", help="从标准输入读取时使用的文件名（决定格式、配置和显示的路径）")
+    p.add_argument("--strict", action="store_true", help=STRICT_HELP)
     p.set_defaults(func=_check_command)
 
 
@@ -298,6 +300,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("json", "yaml"), default="json")
     p.add_argument("--output", "-o", help="写入文件而不是标准输出")
     p.add_argument("--stdin-filename", help="从标准输入读取时使用的文件名（决定格式）")
+    p.add_argument("--strict", action="store_true", help=STRICT_HELP)
     p.set_defaults(func=_parse_command)
 
     p = sub.add_parser("rules", help="列出全部规则：代码、规则名、默认级别、说明")

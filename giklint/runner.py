@@ -76,7 +76,7 @@ def check_file(path: str, options: Options = Options(), data: Optional[bytes] = 
     result = FileResult(display, fail_on=resolved.setup.config.fail_on, plugin_failures=resolved.failures)
     try:
         report = read_report(data if data is not None else path, name=path if data is not None else None,
-                             loaders=resolved.loaders)
+                             loaders=resolved.loaders, strict=options.strict)
     except GiklintError as exc:
         result.error = str(exc) if display == path else f"{display}: {getattr(exc, 'reason', exc)}"
         return result
