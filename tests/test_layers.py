@@ -25,8 +25,8 @@ LAYERS: List[Tuple[str, Tuple[str, ...]]] = [
                "giklint.config", "giklint.options", "giklint.selection", "giklint.suppress", "giklint_rules")),
     ("output", ("giklint.output",)),
     ("engine", ("giklint.engine",)),
-    ("run", ("giklint.plugins", "giklint.builtin", "giklint.reader", "giklint.resolve", "giklint.runner",
-             "giklint.targets", "giklint.progress", "giklint.api", "giklint.testing")),
+    ("run", ("giklint.plugins", "giklint.plugin_cache", "giklint.builtin", "giklint.reader", "giklint.resolve",
+             "giklint.runner", "giklint.targets", "giklint.progress", "giklint.api", "giklint.testing")),
     ("cli", ("giklint.cli", "giklint.__main__", "giklint")),  # the package itself: the facade parse()/lint()
 ]
 RANK: Dict[str, int] = {prefix: rank for rank, (_, prefixes) in enumerate(LAYERS) for prefix in prefixes}

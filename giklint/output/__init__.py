@@ -31,8 +31,8 @@ BUILTIN_FORMATS = {
 
 
 def builtin_formatters() -> List[FormatterSpec]:
-    """The engine's formats (their modules are light: each imports what it needs when it renders)."""
-    import importlib
+    """The engine's formats; each format's module is imported when that format is asked for."""
+    from giklint.loaders import Deferred
 
-    return [FormatterSpec(name, importlib.import_module(f"giklint.output.{module}").render, description)
+    return [FormatterSpec(name, Deferred(f"giklint.output.{module}", "render"), description)
             for name, (module, description) in BUILTIN_FORMATS.items()]
