@@ -11,12 +11,13 @@ message on stderr and exit code 2, never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
 import os
 import re
 import sys
 from pathlib import Path
-from typing import Any, Iterable, List, Optional, Sequence, Tuple
+from typing import Any, Iterable, Iterator, List, Optional, Sequence, TextIO, Tuple
 
 from giklint import __version__
 from giklint.errors import GiklintError, UsageError
@@ -60,7 +61,7 @@ def _formatter(name: str):
 # Formats that read only the findings (and the document's format), not the model or the text: the
 # engine drops those from each result, so a batch of thousands stays small. Others (html, a plugin's)
 # get everything.
-FINDINGS_ONLY_FORMATS = ("text", "json", "sarif", "github")
+FINDINGS_ONLY_FORMATS = ("text", "json", "jsonl", "sarif", "github")
 
 
 def default_jobs() -> int:
@@ -72,24 +73,57 @@ def default_jobs() -> int:
 
 def _check_command(args: argparse.Namespace) -> int:
     from giklint.progress import ProgressBar
-    from giklint.runner import check_paths
+    from giklint.runner import stream_paths
 
     options = _check_options(args)
     formatter = _formatter(args.format)
-    with ProgressBar(sys.stderr, quiet=args.quiet) as progress:
-        run = check_paths(args.paths, options, stdin_filename=args.stdin_filename, jobs=args.jobs or default_jobs(),
-                          keep_documents=args.format not in FINDINGS_ONLY_FORMATS, progress=progress)
-    text = formatter.render(run.results, run.rules, {"statistics": args.statistics, "quiet": args.quiet,
-                                                      "output": args.output, "root": os.getcwd()})
-    _write(text, args.output)
-    for result in run.results:
-        if result.error:
-            print(f"giklint: {result.error}", file=sys.stderr)
+    streaming = getattr(formatter, "write", None) is not None
+    # findings written to the terminal as they come are the progress: no bar drawn over them
+    quiet_bar = args.quiet or (streaming and not args.output and sys.stdout.isatty())
+    with _cluster(args.dask_scheduler) as executor, ProgressBar(sys.stderr, quiet=quiet_bar) as progress, \
+            _output_stream(args.output) as out:
+        run = stream_paths(args.paths, options, stdin_filename=args.stdin_filename, jobs=args.jobs or default_jobs(),
+                           keep_documents=args.format not in FINDINGS_ONLY_FORMATS, progress=progress,
+                           executor=executor)
+        render_options = {"statistics": args.statistics, "quiet": args.quiet, "output": args.output,
+                          "root": os.getcwd()}
+        if streaming:
+            formatter.write(run.results, run.rules, render_options, out)
+        else:
+            out.write(formatter.render(list(run.results), run.rules, render_options))
+    for error in run.errors:
+        print(f"giklint: {error}", file=sys.stderr)
     _report_failures(run.plugin_failures)
     if run.skipped and not args.quiet:
         print(f"giklint: 跳过了 {len(run.skipped)} 个不是报告模型的 JSON/YAML 文件（如 {run.skipped[0]}）",
               file=sys.stderr)
     return run.exit_code
+
+
+@contextlib.contextmanager
+def _cluster(address: Optional[str]) -> Iterator[Any]:
+    """The executor of the Dask cluster at ``address`` (None: no cluster, the process pool checks)."""
+    if not address:
+        yield None
+        return
+    from giklint.cluster import DaskExecutor, dask_client
+
+    with dask_client(address) as client:
+        yield DaskExecutor(client)
+
+
+@contextlib.contextmanager
+def _output_stream(output: Optional[str]) -> Iterator[TextIO]:
+    """Standard output, or the ``--output`` file (opened before any file is checked)."""
+    if not output:
+        yield sys.stdout
+        return
+    try:
+        handle = open(output, "w", encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"--output: 无法写入“{output}”：{exc.strerror or exc}") from None
+    with handle:
+        yield handle
 
 
 # -- parse -------------------------------------------------------------------------------------
@@ -100,19 +134,9 @@ def _parse_command(args: argparse.Namespace) -> int:
 
     report = read_report(args.path, name=args.stdin_filename if args.path == "-" else None, strict=args.strict)
     text = to_yaml(report.model) if args.format == "yaml" else to_json(report.model)
-    _write(text, args.output)
+    with _output_stream(args.output) as out:
+        out.write(text)
     return 0
-
-
-def _write(text: str, output: Optional[str]) -> None:
-    if output:
-        try:
-            with open(output, "w", encoding="utf-8") as handle:
-                handle.write(text)
-        except OSError as exc:
-            raise UsageError(f"--output: 无法写入“{output}”：{exc.strerror or exc}") from None
-    else:
-        sys.stdout.write(text)
 
 
 # -- rules, explain ----------------------------------------------------------------------------
@@ -270,7 +294,8 @@ class _Parser(argparse.ArgumentParser):
 def _add_check_parser(sub) -> None:
     p = sub.add_parser("check", help="检查报告（文件、文件夹、通配符或 - 表示标准输入）")
     p.add_argument("paths", nargs="+", metavar="PATH", help="报告文件、文件夹（递归）、通配符，或 -")
-    p.add_argument("--format", default="text", help="输出格式：text（默认）、json、sarif、github、html，以及插件提供的格式")
+    p.add_argument("--format", default="text",
+                   help="输出格式：text（默认）、json、jsonl、sarif、github、html，以及插件提供的格式")
     p.add_argument("--output", "-o", help="写入文件而不是标准输出")
     p.add_argument("--province", help="省级配置（覆盖配置文件中的 province）")
     p.add_argument("--config", help="配置文件（不再向上查找）")
@@ -286,6 +311,9 @@ def _add_check_parser(sub) -> None:
     p.add_argument("--statistics", action="store_true", help="在发现之后按规则、按文件统计数量（只用于 text 格式）")
     p.add_argument("--stdin-filename", help="从标准输入读取时使用的文件名（决定格式、配置和显示的路径）")
     p.add_argument("--strict", action="store_true", help=STRICT_HELP)
+    p.add_argument("--dask-scheduler", metavar="ADDRESS",
+                   help="在 Dask 集群上检查（调度器地址，如 tcp://10.0.0.5:8786；需安装 giklint[dask]，"
+                        "各工作节点须能以相同路径读取这些文件）")
     p.set_defaults(func=_check_command)
 
 

@@ -7,14 +7,23 @@ the suffixes of the loaders its configuration's plugins add), checks each file w
 exit code 2. Configuration and plugins come from :mod:`giklint.resolve`, once per configuration file.
 
 Many files are checked by a process pool (``jobs`` > 1; results still come back in input order);
-one file, or ``jobs=1``, in this process, with no pool to start. Standard input is read here.
+one file, or ``jobs=1``, in this process, with no pool to start. Standard input is read here. Any
+:class:`concurrent.futures.Executor` can do the checking instead of the pool (``executor``): a Dask
+cluster's (:mod:`giklint.cluster`), with the same results in the same order.
+
+:func:`stream_paths` gives the results as they are checked, in input order, without keeping them
+(an output format that writes as they come keeps memory flat however many files there are);
+:func:`check_paths` gathers them into a :class:`RunResult`. At most :data:`WINDOW` chunks of files
+per worker are in flight at a time, so neither the queue nor finished results pile up.
 """
 from __future__ import annotations
 
 import os
+from collections import deque
 from dataclasses import dataclass, field, replace
 from functools import partial
-from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple
+from itertools import islice
+from typing import Any, Callable, Deque, Dict, Iterator, List, Optional, Sequence, Tuple
 
 from giklint.config import DEFAULT_FAIL_ON
 from giklint.document import Document
@@ -26,6 +35,7 @@ from giklint.rule import SEVERITY_RANK, Finding
 from giklint.targets import Target, checked_suffixes, unique_targets
 
 MAX_CHUNK = 8  # files a worker takes at a time: small, as one PDF can cost as much as ten Markdown files
+WINDOW = 4  # chunks in flight per worker: enough to keep every worker busy, few enough to keep memory flat
 
 Progress = Callable[[int, int], None]  # (files done, files in the run)
 
@@ -99,40 +109,82 @@ def _not_a_model(target: Target, result: FileResult) -> bool:
     return bool(result.error) and not target.explicit and target.path.lower().endswith(MODEL_SUFFIXES)
 
 
-def check_paths(paths: Sequence[str], options: Options = Options(),
-                stdin_filename: Optional[str] = None, *, jobs: int = 1, keep_documents: bool = True,
-                progress: Optional[Progress] = None) -> RunResult:
-    """Check every file the paths name, in order; each file is checked once.
+class Run:
+    """A run under way: :attr:`results` gives each file's result once, in input order, as it is
+    checked; the totals (:attr:`exit_code`, :attr:`plugin_failures`, :attr:`skipped`, :attr:`errors`)
+    are complete once the results are exhausted. :attr:`rules` (every rule the run's configurations
+    know, for output) is known from the start."""
 
-    ``jobs`` > 1 checks the files in that many processes; ``keep_documents=False`` drops each
-    result's model and document text (an output of findings needs neither: memory stays small on
-    large batches); ``progress`` is called with (files done, files in all) as results come in.
-    A JSON or YAML file found in a folder or by a glob that cannot be read as a report model is
-    passed over (listed in :attr:`RunResult.skipped`); named on its own, it is an error.
+    def __init__(self, rules: List[type], failures: List[Tuple[str, str]]) -> None:
+        self.rules = rules
+        self.results: Iterator[FileResult] = iter(())
+        self.skipped: List[str] = []  # JSON/YAML found in folders that are no report model
+        self.errors: List[str] = []  # the files that could not be checked, why
+        self._failures = failures
+        self._any_failed = False
+
+    @property
+    def plugin_failures(self) -> List[Tuple[str, str]]:
+        return list(dict.fromkeys(self._failures))
+
+    @property
+    def exit_code(self) -> int:
+        """2 for an unreadable file or a broken plugin, else 1 for a finding at fail_on level, else 0."""
+        if self._failures or self.errors:
+            return 2
+        return 1 if self._any_failed else 0
+
+    def _gather(self, targets: Sequence[Target], results: Iterator[FileResult],
+                progress: Optional[Progress]) -> Iterator[FileResult]:
+        if progress:
+            progress(0, len(targets))
+        for done, (target, result) in enumerate(zip(targets, results), 1):
+            self._failures += result.plugin_failures
+            if _not_a_model(target, result):
+                self.skipped.append(target.path)
+            else:
+                if result.error:
+                    self.errors.append(result.error)
+                self._any_failed = self._any_failed or result.failed
+                yield result
+            if progress:
+                progress(done, len(targets))
+
+
+def stream_paths(paths: Sequence[str], options: Options = Options(),
+                 stdin_filename: Optional[str] = None, *, jobs: int = 1, keep_documents: bool = True,
+                 progress: Optional[Progress] = None, executor: Any = None) -> Run:
+    """Check every file the paths name, in order, each once; the results come as they are checked.
+
+    ``jobs`` > 1 checks the files in that many processes, ``executor`` (a
+    :class:`concurrent.futures.Executor`, e.g. a Dask client's) in its workers instead;
+    ``keep_documents=False`` drops each result's model and document text (an output of findings
+    needs neither); ``progress`` is called with (files done, files in all) as results come in. A JSON
+    or YAML file found in a folder or by a glob that cannot be read as a report model is passed over
+    (listed in :attr:`Run.skipped`); named on its own, it is an error. Configuration errors raise
+    here, before any file is checked.
     """
     resolver = resolver_for(options)
-    run = RunResult([])
     targets = unique_targets(paths, lambda folder: checked_suffixes(resolver.for_folder(folder).loaders))
     for target in targets:  # here, before any worker starts: a configuration error stops the run at once
         if not target.error and target.path != "-":
             resolver.for_file(target.path)
-    results = _results(targets, options, stdin_filename, jobs, keep_documents)
-    if progress:
-        progress(0, len(targets))
-    failures: List[Tuple[str, str]] = []
-    for done, (target, result) in enumerate(zip(targets, results), 1):
-        failures += result.plugin_failures
-        if _not_a_model(target, result):
-            run.skipped.append(target.path)
-        else:
-            run.results.append(result)
-        if progress:
-            progress(done, len(targets))
     resolved = resolver.resolved()
-    failures = [failure for one in resolved for failure in one.failures] + failures
-    run.plugin_failures = list(dict.fromkeys(failures))
-    run.rules = list(dict.fromkeys(rule for one in resolved for rule in one.catalog.rules)) or _default_rules()
+    rules = list(dict.fromkeys(rule for one in resolved for rule in one.catalog.rules)) or _default_rules()
+    run = Run(rules, [failure for one in resolved for failure in one.failures])
+    run.results = run._gather(targets, _results(targets, options, stdin_filename, jobs, keep_documents, executor),
+                              progress)
     return run
+
+
+def check_paths(paths: Sequence[str], options: Options = Options(),
+                stdin_filename: Optional[str] = None, *, jobs: int = 1, keep_documents: bool = True,
+                progress: Optional[Progress] = None, executor: Any = None) -> RunResult:
+    """:func:`stream_paths`, its results gathered in a :class:`RunResult`."""
+    run = stream_paths(paths, options, stdin_filename, jobs=jobs, keep_documents=keep_documents,
+                       progress=progress, executor=executor)
+    results = list(run.results)
+    return RunResult(results, run.plugin_failures, run.skipped, run.rules)
 
 
 def _default_rules() -> List[type]:
@@ -143,10 +195,10 @@ def _default_rules() -> List[type]:
 
 
 def _results(targets: Sequence[Target], options: Options, stdin_filename: Optional[str], jobs: int,
-             keep_documents: bool) -> Iterator[FileResult]:
+             keep_documents: bool, executor: Any = None) -> Iterator[FileResult]:
     """One result per target, in order: files in the pool, standard input here, errors as they are."""
     files = [t.path for t in targets if not t.error and t.path != "-"]
-    checked = check_files(files, options, jobs, keep_documents)
+    checked = check_files(files, options, jobs, keep_documents, executor)
     for target in targets:
         if target.error:
             yield FileResult(target.path, error=target.error)
@@ -157,24 +209,59 @@ def _results(targets: Sequence[Target], options: Options, stdin_filename: Option
 
 
 def check_files(paths: Sequence[str], options: Options = Options(), jobs: int = 1,
-                keep_documents: bool = True) -> Iterator[FileResult]:
-    """:func:`check_file` of each path, in order; in ``jobs`` processes when there is more than one file."""
-    check = partial(_check_for_batch, options=options, keep_document=keep_documents)
+                keep_documents: bool = True, executor: Any = None) -> Iterator[FileResult]:
+    """:func:`check_file` of each path, in order; in ``jobs`` processes when there is more than one file,
+    or by ``executor`` when one is given."""
+    check = partial(check_chunk, options=options, keep_documents=keep_documents)
+    if executor is not None:
+        return _in_order(executor, check, paths, _workers_of(executor))
     workers = min(jobs, len(paths))
     if workers <= 1:
-        return map(check, paths)
+        return (result for path in paths for result in check([path]))
     return _pooled(check, paths, workers)
 
 
-def _pooled(check: Callable[[str], FileResult], paths: Sequence[str], workers: int) -> Iterator[FileResult]:
+def check_chunk(paths: Sequence[str], options: Options, keep_documents: bool) -> List[FileResult]:
+    """The results of a few files, checked one after the other in this process (a worker's task)."""
+    return [_check_for_batch(path, options, keep_documents) for path in paths]
+
+
+def _workers_of(executor: Any) -> int:
+    """How many tasks ``executor`` runs at once (``max_workers``, or a standard pool's ``_max_workers``)."""
+    return int(getattr(executor, "max_workers", 0) or getattr(executor, "_max_workers", 0) or os.cpu_count() or 1)
+
+
+def _chunks(paths: Sequence[str], workers: int) -> Iterator[Sequence[str]]:
+    size = max(1, min(MAX_CHUNK, len(paths) // (workers * 4)))
+    return (paths[start:start + size] for start in range(0, len(paths), size))
+
+
+def _in_order(executor: Any, check: Callable[[Sequence[str]], List[FileResult]], paths: Sequence[str],
+              workers: int) -> Iterator[FileResult]:
+    """Each path's result, in order, checked by ``executor`` with a bounded number of chunks in flight."""
+    chunks = _chunks(paths, workers)
+    pending: Deque[Any] = deque(executor.submit(check, chunk) for chunk in islice(chunks, workers * WINDOW))
+    try:
+        while pending:
+            results = pending.popleft().result()
+            following = next(chunks, None)
+            if following is not None:
+                pending.append(executor.submit(check, following))
+            yield from results
+    finally:  # a config error, Ctrl-C, an abandoned run: drop the chunks not started yet
+        for future in pending:
+            future.cancel()
+
+
+def _pooled(check: Callable[[Sequence[str]], List[FileResult]], paths: Sequence[str],
+            workers: int) -> Iterator[FileResult]:
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    chunksize = max(1, min(MAX_CHUNK, len(paths) // (workers * 4)))
     executor = ProcessPoolExecutor(workers, initializer=_ignore_interrupts)
     done = 0
     try:
-        for result in executor.map(check, paths, chunksize=chunksize):
+        for result in _in_order(executor, check, paths, workers):
             done += 1
             yield result
     except BrokenProcessPool:  # a worker killed (out of memory) or crashed in a parsing library

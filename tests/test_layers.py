@@ -26,7 +26,8 @@ LAYERS: List[Tuple[str, Tuple[str, ...]]] = [
     ("output", ("giklint.output",)),
     ("engine", ("giklint.engine",)),
     ("run", ("giklint.plugins", "giklint.plugin_cache", "giklint.builtin", "giklint.reader", "giklint.resolve",
-             "giklint.runner", "giklint.targets", "giklint.progress", "giklint.api", "giklint.testing")),
+             "giklint.runner", "giklint.cluster", "giklint.targets", "giklint.progress", "giklint.api",
+             "giklint.testing")),
     ("cli", ("giklint.cli", "giklint.__main__", "giklint")),  # the package itself: the facade parse()/lint()
 ]
 RANK: Dict[str, int] = {prefix: rank for rank, (_, prefixes) in enumerate(LAYERS) for prefix in prefixes}
