@@ -3,11 +3,15 @@
 Public API::
 
     import giklint
-    model = giklint.parse("report.docx")          # the report model (dict); strict=True: schema-validated
-    findings = giklint.lint("report.md")           # list of giklint.rule.Finding
+    model = giklint.parse("report.docx")          # the report model's JSON form (dict); strict=True validates it
+    report = giklint.read("report.docx")          # the typed model (giklint.model.Report)
+    findings = giklint.lint("report.md")           # list of giklint.Finding
 
-Plugins implement the hooks in :mod:`giklint.hookspecs` with :data:`giklint.hookimpl`.
-Heavy libraries are imported only when a call needs them, so ``import giklint`` stays cheap.
+Rule authors (docs/rules-api.md): ``giklint.Rule``, ``giklint.Context``, ``giklint.Option``,
+``giklint.Finding``, the model types (``giklint.Report``, ``giklint.Cell`` …), the modules
+:mod:`giklint.vocabulary`, :mod:`giklint.tabletools`, :mod:`giklint.texttools` and, for tests,
+:mod:`giklint.testing`. Plugins implement the hooks in :mod:`giklint.hookspecs` with
+:data:`giklint.hookimpl`. Names are imported on first use, so ``import giklint`` stays cheap.
 """
 from __future__ import annotations
 
@@ -28,4 +32,30 @@ def lint(source, **options):
     return _lint(source, **options)
 
 
-__all__ = ["__version__", "hookimpl", "parse", "lint"]
+def read(source, name=None, strict=False):
+    from giklint.api import read as _read
+
+    return _read(source, name, strict=strict)
+
+
+# public names and the module each lives in, imported on first use (PEP 562)
+_LAZY = {
+    "Rule": "giklint.rule", "Context": "giklint.rule", "Finding": "giklint.rule", "Option": "giklint.rule",
+    "Report": "giklint.model", "Meta": "giklint.model", "Period": "giklint.model", "Contacts": "giklint.model",
+    "Signature": "giklint.model", "Part": "giklint.model", "Line": "giklint.model", "Table": "giklint.model",
+    "Row": "giklint.model", "Cell": "giklint.model", "Claim": "giklint.model", "Location": "giklint.model",
+    "OtherHeading": "giklint.model", "Source": "giklint.model",
+}
+
+
+def __getattr__(name):
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'giklint' has no attribute {name!r}")
+
+
+__all__ = ["__version__", "hookimpl", "parse", "read", "lint", *_LAZY]

@@ -15,9 +15,14 @@ from giklint.reader import Report, Source, checked_model, default_loaders, read_
 from giklint.resolve import Resolved, clear_caches, resolver_for
 from giklint.rule import Finding
 
-__all__ = ["parse", "lint", "clear_caches", "read_report", "read_bytes", "default_loaders", "Report", "Source"]
+__all__ = ["parse", "read", "lint", "clear_caches", "read_report", "read_bytes", "default_loaders", "Report", "Source"]
 
 ConfigArg = Union[None, str, os.PathLike, Dict[str, Any]]
+
+
+def read(source: Source, name: Optional[str] = None, strict: bool = False):
+    """The typed report model (:class:`giklint.model.Report`) of one report or model file."""
+    return read_report(source, name, strict=strict).typed
 
 
 def parse(source: Source, name: Optional[str] = None, strict: bool = False) -> Dict[str, Any]:

@@ -176,8 +176,17 @@ def _explain_command(args: argparse.Namespace) -> int:
     rule = _find_rule(args.rule, found.rules)
     lines = [rule.doc() or f"{rule.slug} ({rule.code}): {rule.summary}", "",
              f"默认级别 / Default severity: {rule.severity}"]
+    from giklint.rule import declared_option, option_defaults
+
+    defaults = option_defaults(rule)
     lines += ["配置 / Configuration:", f"    [rules.{rule.slug}]", f'    severity = "{rule.severity}"']
-    lines += [f"    {key} = {toml_value(value)}" for key, value in (rule.options or {}).items() if value is not None]
+    for key, value in defaults.items():
+        declared = declared_option((rule.options or {}).get(key))
+        note = f"  # {declared.help}；{declared.describe()}" if declared is not None and declared.help else ""
+        if value is not None:
+            lines.append(f"    {key} = {toml_value(value)}{note}")
+        elif note:  # no default to show: say the option exists
+            lines.append(f"    # {key} = …{note}")
     sys.stdout.write("\n".join(lines) + "\n")
     return 0
 

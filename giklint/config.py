@@ -28,6 +28,7 @@ from giklint import selection
 from giklint.errors import ConfigError
 from giklint.options import Options
 from giklint.template import DEFAULT_REPORT_TYPE
+from giklint.rule import declared_option, option_defaults
 
 CONFIG_FILE_NAMES = ("giklint.toml", ".giklint.toml", "pyproject.toml")
 DEFAULT_PROFILE = "national"
@@ -80,7 +81,7 @@ class ResolvedConfig:
 
     def options_for(self, rule: type) -> Dict[str, Any]:
         """The rule's option defaults overlaid by the configuration (``severity`` included when set)."""
-        return deep_merge(copy.deepcopy(dict(rule.options or {})), self.rule_settings.get(rule.slug, {}))
+        return deep_merge(option_defaults(rule), self.rule_settings.get(rule.slug, {}))
 
     def rules_for(self, path: str) -> List[type]:
         """The rules selected for ``path``, after ``per-file-ignores``."""
@@ -317,27 +318,6 @@ def _hint(name: str, known: Iterable[str]) -> str:
     return f"（可能是：{'、'.join(matches)}）" if matches else ""
 
 
-def _type_problem(default: Any, value: Any) -> Optional[str]:
-    """Why ``value`` cannot stand for an option whose default is ``default`` (None when it can)."""
-    if default is None or value is None:
-        return None
-    if isinstance(default, bool):
-        expected, ok = "boolean", isinstance(value, bool)
-    elif isinstance(default, (int, float)):
-        expected, ok = "number", isinstance(value, (int, float)) and not isinstance(value, bool)
-    elif isinstance(default, str):
-        expected, ok = "string", isinstance(value, str)
-    elif isinstance(default, (list, tuple)):
-        expected, ok = "array", isinstance(value, list)
-    elif isinstance(default, dict):
-        expected, ok = "object", isinstance(value, dict)
-    else:
-        return None
-    if ok:
-        return None
-    return f"应为{_TYPE_ZH[expected]}，实际是 {json.dumps(value, ensure_ascii=False, default=str)}"
-
-
 # -- resolving ---------------------------------------------------------------------------------
 
 def resolve(chain: Sequence[ConfigSource], rules: Sequence[type], profiles: Dict[str, Profile],
@@ -404,15 +384,17 @@ def _check_selector(selector: str, where: str, rules: Sequence[type]) -> None:
 
 
 def _check_options(rule: type, table: Dict[str, Any], where: str) -> None:
-    defaults = dict(rule.options or {})
+    """Each configured option against the rule's declaration (:class:`giklint.rule.Option`)."""
+    declared = dict(rule.options or {})
     for key, value in table.items():
         if key == SEVERITY_KEY:
             continue  # the schema checked its value
-        if key not in defaults:
-            known = "、".join(sorted(defaults)) or "无"
+        if key not in declared:
+            known = "、".join(sorted(declared)) or "无"
             raise ConfigError(f"{where}.{key}: 规则 {rule.code} {rule.slug} 没有这个选项"
-                              f"{_hint(key, defaults)}；可用的选项：{known}，以及 severity")
-        problem = _type_problem(defaults[key], value)
+                              f"{_hint(key, declared)}；可用的选项：{known}，以及 severity")
+        option = declared_option(declared[key])
+        problem = option.problem(value) if option is not None else None
         if problem:
             raise ConfigError(f"{where}.{key}: {problem}")
 

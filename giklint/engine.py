@@ -71,12 +71,16 @@ def run_rules(model: Dict[str, Any], setup: Setup, path: str, published: Optiona
     findings, others_run = notice_findings(model, rules, path)
     if not others_run:
         return findings
+    from giklint.model_dict import report_from_dict
+
     settings = setup.config.settings(published)
+    report = report_from_dict(model)  # the typed model rules read, built once per report
+    previous = report_from_dict(setup.previous) if setup.previous is not None else None
     for rule in rules:
-        if issubclass(rule, EngineRule) or (rule.needs_previous and setup.previous is None):
+        if issubclass(rule, EngineRule) or (rule.needs_previous and previous is None):
             continue
-        ctx = Context(model=model, options=setup.config.options_for(rule), settings=dict(settings),
-                      previous=setup.previous, path=path)
+        ctx = Context(report, options=setup.config.options_for(rule), settings=dict(settings),
+                      previous=previous, path=path)
         findings.extend(run_rule(rule, ctx))
     return findings
 

@@ -27,6 +27,13 @@ class Report:
     model: Dict[str, Any]
     document: Optional[Document] = None
 
+    @property
+    def typed(self):
+        """The model as a typed :class:`giklint.model.Report` (converted on each call)."""
+        from giklint.model_dict import report_from_dict
+
+        return report_from_dict(self.model)
+
 
 def read_bytes(source: Source, name: Optional[str] = None) -> Tuple[bytes, str]:
     """(bytes, path name) of a source; a clear InputError when the file cannot be read."""

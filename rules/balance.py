@@ -27,10 +27,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from giklint.extract.template import APPLICATION_COLUMNS
 from giklint.rule import Context, Finding, Rule
+from giklint.vocabulary import APPLICATION_COLUMNS
 
-from giklint_rules._table_helpers import all_numbers, cell_location, column_name, fmt, same_amount
+from giklint.tabletools import all_numbers, cell_location, fmt, same_amount
+from giklint.vocabulary import column_name
 
 TABLE = "applications"
 
@@ -45,8 +46,8 @@ class Balance(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         for column, _ in APPLICATION_COLUMNS:
             received, carried_over, results, carried_forward = (
-                ctx.cell(TABLE, row, column) for row in ("new_received", "carried_over", "results_total",
-                                                        "carried_forward"))
+                ctx.cell(TABLE, row, column).value
+                for row in ("new_received", "carried_over", "results_total", "carried_forward"))
             if not all_numbers((received, carried_over, results, carried_forward)):
                 continue
             incoming, outgoing = received + carried_over, results + carried_forward

@@ -24,17 +24,8 @@ import unicodedata
 from typing import Iterator, Optional, Set
 
 from giklint.rule import Context, Finding, Rule
-
-from giklint_rules._table_helpers import (
-    TABLES,
-    cell_location,
-    cell_name,
-    fmt,
-    invalid_cells,
-    is_blank_mark,
-    is_number,
-    table_data,
-)
+from giklint.tabletools import cell_location, fmt, invalid_cells, is_blank_mark, is_number, table_values
+from giklint.vocabulary import TABLES, cell_name
 
 # 表二 cells that are amounts (万元 / 元), not counts
 AMOUNT_CELLS = {("fees", "amount_10k_yuan"), ("procurement", "amount")}
@@ -85,8 +76,8 @@ class CellInvalid(Rule):
                 if why:
                     reported.add(key)
                     yield self.cell_finding(ctx, name, row, column, f"“{text}”", why)
-            for row, cells in table_data(ctx, name).items():
-                for column, value in (cells.items() if isinstance(cells, dict) else ()):
+            for row, cells in table_values(ctx, name).items():
+                for column, value in cells.items():
                     if not is_number(value) or f"{row}.{column}" in reported:
                         continue
                     why = problem_with(name, row, column, value)

@@ -25,29 +25,25 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator, List, Optional
 
-from giklint.rule import Context, Finding, Rule
-
-from giklint_rules._table_helpers import (
-    TABLES,
+from giklint.rule import Context, Finding, Option, Rule
+from giklint.tabletools import (
     cell_location,
-    column_name,
+    described_rows,
     expected_rows,
-    info_rows,
     invalid_cells,
     is_blank_mark,
     is_number,
     printed_values,
     quoted,
-    row_cells,
     row_location,
-    row_name,
     row_present,
     row_seen_blank,
+    row_values,
     table_has_values,
     table_location,
-    table_name,
     value_columns,
 )
+from giklint.vocabulary import TABLES, column_name, row_name, table_name
 
 
 @dataclass
@@ -75,13 +71,13 @@ def row_gap(ctx: Context, name: str, row: str, allow_blank: bool) -> Optional[Ro
     columns = value_columns(ctx, name, row)
     if not columns:
         return None
-    info = info_rows(ctx, name).get(row, {})
-    if info.get("placed") is False:
-        expected = info.get("expected") if isinstance(info.get("expected"), int) else len(columns)
+    info = described_rows(ctx, name).get(row)
+    if info is not None and info.placed is False:
+        expected = info.expected if isinstance(info.expected, int) else len(columns)
         values = printed_values(ctx, name, row)
         count = len(values)
         return RowGap(row, count, expected, [], digit_runs(values, expected)) if count < expected else None
-    cells = row_cells(ctx, name, row)
+    cells = row_values(ctx, name, row)
     bad_text = invalid_cells(ctx, name)
     blank = [column for column in columns
              if not is_number(cells.get(column)) and is_blank_mark(bad_text.get(f"{row}.{column}"))]
@@ -96,8 +92,8 @@ def column_names(name: str, gap: RowGap) -> List[str]:
 
 def whole_review_row(ctx: Context) -> Optional[str]:
     """The group under which an unplaced 表四 run of more than one group's values is recorded."""
-    for group, info in info_rows(ctx, "review_litigation").items():
-        if info.get("placed") is False and isinstance(info.get("expected"), int) and info["expected"] > 5:
+    for group, info in described_rows(ctx, "review_litigation").items():
+        if info.placed is False and isinstance(info.expected, int) and info.expected > 5:
             return group
     return None
 
@@ -107,13 +103,13 @@ class CellMissing(Rule):
     slug = "cell-missing"
     severity = "error"
     summary = "表格某行印出的数值少于列数，或有空白格"
-    options = {"allow_blank_as_zero": False}
+    options = {"allow_blank_as_zero": Option(bool, False, "空白格按0计，不报告")}
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         allow_blank = bool(ctx.options.get("allow_blank_as_zero", False))
         for name in TABLES:
             if not table_has_values(ctx, name):
-                if not allow_blank and any(row_seen_blank(ctx, name, row) for row in info_rows(ctx, name)):
+                if not allow_blank and any(row_seen_blank(ctx, name, row) for row in described_rows(ctx, name)):
                     yield self.finding(ctx, f"{table_name(name)}各行都没有填写数值",
                                        location=table_location(ctx, name), context=table_name(name))
                 continue
@@ -166,5 +162,5 @@ class CellMissing(Rule):
             message += f"（{labels}的{quoted(column_names(name, gaps[0]))}为空）"
         else:
             message += "（" + "，".join(f"{row_name(name, gap.row)}{gap.printed}/{gap.expected}" for gap in gaps) + "）"
-        location = row_location(ctx, name, gaps[0].row) if ctx.table(name) else table_location(ctx, name)
+        location = row_location(ctx, name, gaps[0].row) if ctx.has_values(name) else table_location(ctx, name)
         yield self.finding(ctx, message, location=location, context="表四")

@@ -27,9 +27,8 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, Iterable, List
 
-from giklint.extract.text import normalize
-from giklint.rule import Context, Finding, Rule
-from giklint_rules._text_helpers import document_start
+from giklint.rule import Context, Finding, Option, Rule
+from giklint.texttools import document_start, normalize
 
 DEFAULT_FIELDS = ["phone", "email", "address"]
 CONTACT_KINDS_ZH = {"phone": "电话", "fax": "传真", "email": "电子邮箱", "address": "地址", "postcode": "邮编"}
@@ -52,11 +51,10 @@ _SEPARATORS = re.compile(r"[、，,；;/或及和]+")
 
 
 def _contacts(ctx: Context) -> Dict[str, List[str]]:
-    contacts = ctx.meta.get("contacts")
-    if not isinstance(contacts, dict):
+    contacts = ctx.meta.contacts
+    if contacts is None:
         return {}
-    return {kind: [value for value in values if isinstance(value, str) and value.strip()]
-            for kind, values in contacts.items() if isinstance(values, list)}
+    return {kind: [value for value in getattr(contacts, kind) if value.strip()] for kind in CONTACT_KINDS_ZH}
 
 
 def _compact(value: str) -> str:
@@ -69,7 +67,11 @@ class ContactMissing(Rule):
     slug = "contact-missing"
     severity = "warning"
     summary = "没有提供电话、电子邮箱或地址等咨询联系方式"
-    options = {"required": True, "fields": list(DEFAULT_FIELDS), "require_all": False}
+    options = {
+        "required": Option(bool, True, "是否要求提供联系方式"),
+        "fields": Option(list, list(DEFAULT_FIELDS), "要求的联系方式种类", choices=list(CONTACT_KINDS_ZH), items=str),
+        "require_all": Option(bool, False, "是否要求 fields 中的每一种都提供"),
+    }
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         if not ctx.options.get("required", True):
@@ -103,5 +105,5 @@ class ContactInvalid(Rule):
                 if all(pattern.match(piece) for piece in pieces if piece):
                     continue
                 yield self.finding(ctx, f"{CONTACT_KINDS_ZH[kind]}“{value.strip()}”{_PROBLEM[kind]}",
-                                   location=ctx.location_of(f"meta.contacts.{kind}.{index}") or document_start(ctx),
+                                   location=ctx.location(f"meta.contacts.{kind}.{index}") or document_start(ctx),
                                    context=value.strip())

@@ -25,10 +25,12 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, Iterable, List
+from typing import Any, Iterable, List
 
-from giklint.rule import SEVERITIES, Context, Finding, Rule
-from giklint_rules._text_helpers import part_name, part_text, sections, squeeze, uses_2021_format
+from giklint.model import Location
+from giklint.rule import SEVERITIES, Context, Finding, Option, Rule
+from giklint.texttools import part_text, squeeze, uses_2021_format
+from giklint.vocabulary import part_name
 
 # A statement about fees, positive or negative: 信息处理费 / 处理费, 未收取…费, 不收费, 收费情况
 FEE_STATEMENT = re.compile(r"处理费|(?:未|不|没有|无)(?:发生)?(?:收取|收费)|收取.{0,15}费|收费情况")
@@ -45,18 +47,18 @@ class FeeStatementMissing(Rule):
     slug = "fee-statement-missing"
     severity = "warning"
     summary = "2021年格式：第六部分未说明信息处理费收取情况"
-    options = {"required_topics": []}
+    options = {"required_topics": Option(list, [], "第六部分必须报告的事项：{label, keywords, severity} 的列表", items=dict)}
 
     def check(self, ctx: Context) -> Iterable[Finding]:
-        part_six = ctx.section(6)
+        part_six = ctx.part(6)
         if not part_six:
             return
         text = part_text(part_six)
-        location = dict(part_six.get("location") or {})
-        heading = part_six.get("heading")
+        location = part_six.location
+        heading = part_six.heading
         if uses_2021_format(ctx) and not _mentions_fees(text):
-            elsewhere = [part["number"] for part in sections(ctx)
-                         if part["number"] != 6 and _mentions_fees(part_text(part), FEE_NAME)]
+            elsewhere = [part.number for part in ctx.parts
+                         if part.number != 6 and _mentions_fees(part_text(part), FEE_NAME)]
             if elsewhere:
                 yield self.finding(ctx, f"信息处理费收取情况写在了{part_name(elsewhere[0])}，"
                                         f"2021年格式要求在{part_name(6)}中报告", location=location,
@@ -66,7 +68,7 @@ class FeeStatementMissing(Rule):
                                    location=location, context=heading)
         yield from self._required_topics(ctx, text, location, heading)
 
-    def _required_topics(self, ctx: Context, text: str, location: Dict[str, int], heading: Any) -> Iterable[Finding]:
+    def _required_topics(self, ctx: Context, text: str, location: Location, heading: Any) -> Iterable[Finding]:
         flat = squeeze(text)
         for topic in ctx.options.get("required_topics") or []:
             if not isinstance(topic, dict):

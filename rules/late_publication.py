@@ -38,9 +38,10 @@ import datetime
 import re
 from typing import Any, Dict, Iterable, Optional, Tuple
 
-from giklint.rule import Context, Finding, Rule
+from giklint.model import Location, Signature
+from giklint.rule import Context, Finding, Option, Rule
 from giklint.template import NATIONAL_DEADLINES, REPORT_TYPE_LABELS as REPORT_TYPE_ZH
-from giklint_rules._text_helpers import chinese_date, document_end, document_start, parse_iso, report_year
+from giklint.texttools import chinese_date, document_end, document_start, parse_iso, report_year
 
 _MONTH_DAY = re.compile(r"^\s*(\d{1,2})\s*[-/月]\s*(\d{1,2})\s*日?\s*$")
 DATE_SOURCE_ZH = {"user": "给定的发布日期", "metadata": "发布日期", "text": "发布日期", "signature": "落款日期"}
@@ -51,8 +52,34 @@ _GOVERNMENT = re.compile(r"(?:人民政府|^[\u4e00-\u9fff]{1,12}?(?:省|自治�
 
 
 def _whole_government(ctx: Context) -> bool:
-    agency = re.sub(r"\s+", "", str(ctx.meta.get("agency") or ""))
+    agency = re.sub(r"\s+", "", str(ctx.meta.agency or ""))
     return bool(agency) and bool(_GOVERNMENT.search(agency)) and not agency.endswith(("办公厅", "办公室"))
+
+
+_DEADLINE_ACCEPTED = "次年的月-日，如 \"01-31\"（字符串）"
+_DEADLINES_ACCEPTED = "表，键为报告类型（" + "、".join(REPORT_TYPE_ZH) + "），值为 " + _DEADLINE_ACCEPTED
+
+
+def _month_day_problem(value: Any) -> Optional[str]:
+    """Why a configured deadline is no month and day (any year's: 02-29 is accepted)."""
+    found = _month_day(value)
+    if found is None:
+        return f"“{value}”不是“月-日”格式"
+    try:
+        datetime.date(2000, *found)
+    except ValueError:
+        return f"“{value}”不是有效的日期"
+    return None
+
+
+def _deadlines_problem(value: Dict[str, Any]) -> Optional[str]:
+    for report_type, deadline in value.items():
+        if report_type not in REPORT_TYPE_ZH:
+            return f"未知的报告类型“{report_type}”"
+        problem = _month_day_problem(deadline)
+        if problem:
+            return f"{report_type}: {problem}"
+    return None
 
 
 def _month_day(value: Any) -> Optional[Tuple[int, int]]:
@@ -65,7 +92,12 @@ class LatePublication(Rule):
     slug = "late-publication"
     severity = "error"
     summary = "发布（或落款）日期晚于该类报告的公布期限（部门报告为次年1月31日）"
-    options = {"deadlines": dict(NATIONAL_DEADLINES), "deadline": None}
+    options = {
+        "deadlines": Option(dict, dict(NATIONAL_DEADLINES), "各类报告的公布期限（报告类型 = \"MM-DD\"）", items=str,
+                            check=lambda value: _deadlines_problem(value), accepted=_DEADLINES_ACCEPTED),
+        "deadline": Option(str, None, "所有报告类型统一的公布期限（\"MM-DD\"）", check=lambda value: _month_day_problem(value),
+                           accepted=_DEADLINE_ACCEPTED),
+    }
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         year = report_year(ctx)
@@ -111,18 +143,17 @@ class LatePublication(Rule):
             return None
 
     @staticmethod
-    def _publication_date(ctx: Context) -> Optional[Tuple[datetime.date, str, Dict[str, int]]]:
+    def _publication_date(ctx: Context) -> Optional[Tuple[datetime.date, str, Location]]:
         """(date, where it came from, location): user-given, then the page's, then the 落款."""
         user = parse_iso(ctx.settings.get("published"))
         if user:
             return user, "user", document_start(ctx)
-        published = parse_iso(ctx.meta.get("published"))
+        published = parse_iso(ctx.meta.published)
         if published:
-            source = ctx.meta.get("published_source") or "metadata"
-            return published, source, ctx.location_of("meta.published") or document_end(ctx)
-        signature = ctx.meta.get("signature") if isinstance(ctx.meta.get("signature"), dict) else {}
-        signed = parse_iso(signature.get("date"))
+            source = ctx.meta.published_source or "metadata"
+            return published, source, ctx.location("meta.published") or document_end(ctx)
+        signature = ctx.meta.signature or Signature()
+        signed = parse_iso(signature.date)
         if signed:
-            return signed, "signature", dict(signature.get("location") or ctx.location_of("meta.signature")
-                                             or document_end(ctx))
+            return signed, "signature", signature.location or ctx.location("meta.signature") or document_end(ctx)
         return None

@@ -19,9 +19,8 @@ from __future__ import annotations
 
 from typing import Iterator, List
 
-from giklint.rule import Context, Finding, Rule
-
-from giklint_rules._table_helpers import all_numbers, fmt, is_number, same_amount, snippet
+from giklint.rule import Context, Finding, Option, Rule
+from giklint.tabletools import all_numbers, fmt, is_number, same_amount, snippet
 
 
 def parts_disagree(value: float, parts: List[float], allow_partial: bool) -> bool:
@@ -38,19 +37,19 @@ class NarrativeSum(Rule):
     slug = "narrative-sum"
     severity = "warning"
     summary = "正文“共N……，其中a……、b……”的分项之和与总数不符"
-    options = {"allow_partial": False}
+    options = {"allow_partial": Option(bool, False, "分项只列出一部分时（分项之和小于总数）不报告")}
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         allow_partial = bool(ctx.options.get("allow_partial", False))
-        for item in ctx.model.get("narrative") or []:
-            if not isinstance(item, dict) or item.get("kind") != "sum":
+        for item in ctx.report.narrative or ():
+            if item.kind != "sum":
                 continue
-            value, parts = item.get("value"), item.get("parts")
-            if not is_number(value) or not isinstance(parts, list) or not parts or not all_numbers(parts):
+            value, parts = item.value, list(item.parts or ())
+            if not is_number(value) or not parts or not all_numbers(parts):
                 continue
             if not parts_disagree(value, parts, allow_partial):
                 continue
-            text = snippet(str(item.get("text") or ""))
+            text = snippet(item.text)
             addition = "+".join(fmt(p) for p in parts)
             message = f"“{text}”：分项{addition}={fmt(sum(parts))}，与总数{fmt(value)}不符"
-            yield self.finding(ctx, message, location=item.get("location") or {}, context=text)
+            yield self.finding(ctx, message, at=item, context=text)

@@ -25,10 +25,10 @@ from __future__ import annotations
 import re
 from typing import Dict, Iterator, List, Optional, Sequence, Tuple
 
-from giklint.extract.template import OUTCOME_ROWS
 from giklint.rule import Context, Finding, Rule
+from giklint.vocabulary import OUTCOME_ROWS
 
-from giklint_rules._table_helpers import all_numbers, fmt, is_number, report_year, same_amount, snippet
+from giklint.tabletools import all_numbers, fmt, is_number, report_year, same_amount, snippet
 
 Cell = Tuple[str, str, str]  # table, row, column
 APPS = "applications"
@@ -68,7 +68,7 @@ YEAR = re.compile(r"(?<!\d)(20\d\d|19\d\d)(?=\s*年)")
 
 
 def table_sum(ctx: Context, cells: Sequence[Cell]) -> Optional[float]:
-    values = [ctx.cell(table, row, column) for table, row, column in cells]
+    values = [ctx.cell(table, row, column).value for table, row, column in cells]
     return sum(values) if values and all_numbers(values) else None
 
 
@@ -87,15 +87,15 @@ class NarrativeTableMismatch(Rule):
     options = {}
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        for item in ctx.model.get("narrative") or []:
-            if not isinstance(item, dict) or not is_number(item.get("value")):
+        for item in ctx.report.narrative or ():
+            if not is_number(item.value):
                 continue
-            text = str(item.get("text") or "")
+            text = item.text
             if about_another_time(ctx, text):
                 continue
-            message = self.mismatch(ctx, str(item.get("kind")), item["value"], text)
+            message = self.mismatch(ctx, item.kind, item.value, text)
             if message:
-                yield self.finding(ctx, message, location=item.get("location") or {}, context=snippet(text))
+                yield self.finding(ctx, message, at=item, context=snippet(text))
 
     @staticmethod
     def mismatch(ctx: Context, kind: str, value: float, text: str) -> str:

@@ -26,16 +26,11 @@ from __future__ import annotations
 
 from typing import Iterator, List
 
-from giklint.extract.template import APPLICATION_COLUMNS
 from giklint.rule import Context, Finding, Rule
+from giklint.vocabulary import APPLICATION_COLUMNS
 
-from giklint_rules._table_helpers import (
-    cell_location,
-    column_name,
-    expected_rows,
-    fmt,
-    sum_breaks,
-)
+from giklint.tabletools import cell_location, expected_rows, fmt, sum_breaks
+from giklint.vocabulary import column_name
 
 TABLE = "applications"
 
@@ -57,8 +52,8 @@ class OutcomeTotal(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         rows = outcome_rows(ctx)
         for column, _ in APPLICATION_COLUMNS:
-            parts = [ctx.cell(TABLE, row, column) for row in rows]
-            total = ctx.cell(TABLE, "results_total", column)
+            parts = [ctx.cell(TABLE, row, column).value for row in rows]
+            total = ctx.cell(TABLE, "results_total", column).value
             if not sum_breaks(parts, total):
                 continue
             where = f"表三“{column_name(TABLE, column)}”列"

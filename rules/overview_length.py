@@ -20,8 +20,9 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from giklint.rule import Context, Finding, Rule
-from giklint_rules._text_helpers import part_name, part_text, uses_2021_format
+from giklint.rule import Context, Finding, Option, Rule
+from giklint.texttools import part_text, uses_2021_format
+from giklint.vocabulary import part_name
 
 _COUNTED = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fffA-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 
@@ -36,10 +37,10 @@ class OverviewLength(Rule):
     slug = "overview-length"
     severity = "info"
     summary = "2021年格式：第一部分“总体情况”超过约1000字"
-    options = {"max_chars": 1000}
+    options = {"max_chars": Option(int, 1000, "第一部分的字数上限", min=1)}
 
     def check(self, ctx: Context) -> Iterable[Finding]:
-        part_one = ctx.section(1)
+        part_one = ctx.part(1)
         if not part_one or not uses_2021_format(ctx):
             return
         try:
@@ -49,4 +50,4 @@ class OverviewLength(Rule):
         count = character_count(part_text(part_one))
         if count > limit:
             yield self.finding(ctx, f"{part_name(1)}共{count}字，超过{limit}字（2021年格式要求原则上不超过1000字）",
-                               location=dict(part_one.get("location") or {}), context=part_one.get("heading"))
+                               at=part_one, context=part_one.heading)

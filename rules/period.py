@@ -23,17 +23,17 @@ from __future__ import annotations
 
 from typing import Any, Dict, Iterable
 
-from giklint.rule import Context, Finding, Rule
-from giklint_rules._text_helpers import document_start, read_period, report_year, title_year
+from giklint.model import Location, Period
+from giklint.rule import Context, Finding, Option, Rule
+from giklint.texttools import document_start, read_period, report_year, title_year
 
 
-def _period(ctx: Context) -> Dict[str, Any]:
-    period = ctx.meta.get("period")
-    return period if isinstance(period, dict) else {}
+def _period(ctx: Context) -> Period:
+    return ctx.meta.period or Period()
 
 
-def _period_location(ctx: Context) -> Dict[str, int]:
-    return dict(_period(ctx).get("location") or ctx.location_of("meta.period") or document_start(ctx))
+def _period_location(ctx: Context) -> Location:
+    return _period(ctx).location or ctx.location("meta.period") or document_start(ctx)
 
 
 class PeriodMissing(Rule):
@@ -41,13 +41,13 @@ class PeriodMissing(Rule):
     slug = "period-missing"
     severity = "warning"
     summary = "没有写明数据的统计期限"
-    options = {"required": True}
+    options = {"required": Option(bool, True, "是否要求写明统计期限")}
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         if not ctx.options.get("required", True):
             return
         period = _period(ctx)
-        if period.get("raw") or period.get("start") or period.get("end"):
+        if period.raw or period.start or period.end:
             return
         year = report_year(ctx) or "报告年度"
         yield self.finding(ctx, f"报告没有写明数据的统计期限（通常写作“本报告所列数据统计期限自{year}年1月1日起"
@@ -62,7 +62,7 @@ class PeriodInvalid(Rule):
     options: Dict[str, Any] = {}
 
     def check(self, ctx: Context) -> Iterable[Finding]:
-        reading = read_period(_period(ctx), report_year(ctx) or title_year(ctx.meta.get("title")))
+        reading = read_period(_period(ctx), report_year(ctx) or title_year(ctx.meta.title))
         if reading is None or not reading.problems:
             return
         raw = " ".join(reading.raw.split())

@@ -27,9 +27,8 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, Iterable, Iterator, Set, Tuple
 
-from giklint.extract.text import normalize
 from giklint.rule import Context, Finding, Rule
-from giklint_rules._text_helpers import shifted, text_lines
+from giklint.texttools import normalize, shifted, text_lines
 
 _TEMPLATE_NOTE = re.compile(r"[（(]\s*文字描述[^）)]{0,40}[）)]")
 _BRACKETED = re.compile(r"【([^】\n]{0,30})】")
@@ -91,7 +90,7 @@ class PlaceholderText(Rule):
         for text, location in text_lines(ctx):
             for offset, printed in sorted(placeholders(text)):
                 where = shifted(location, offset)
-                key = tuple(sorted(where.items())) + (printed,)
+                key = tuple(sorted(where.to_dict().items())) + (printed,)
                 if key in reported:
                     continue
                 reported.add(key)

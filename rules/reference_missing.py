@@ -16,10 +16,10 @@
 """
 from __future__ import annotations
 
-from typing import Any, Dict, Iterable, List
+from typing import Iterable, List
 
-from giklint.rule import Context, Finding, Rule
-from giklint_rules._text_helpers import document_start, full_text, squeeze
+from giklint.rule import Context, Finding, Option, Rule
+from giklint.texttools import document_start, full_text, squeeze
 
 
 def _names(ctx: Context) -> List[str]:
@@ -40,7 +40,7 @@ class ReferenceMissing(Rule):
     slug = "reference-missing"
     severity = "warning"
     summary = "没有引用省级配置要求引用的规定（如《上海市政府信息公开规定》）"
-    options: Dict[str, Any] = {"required": []}
+    options = {"required": Option(list, [], "必须引用的规定名称", items=str)}
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         names = _names(ctx)

@@ -19,10 +19,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from giklint.extract.template import REVIEW_GROUPS
 from giklint.rule import Context, Finding, Rule
+from giklint.vocabulary import REVIEW_GROUPS
 
-from giklint_rules._table_helpers import cell_location, fmt, row_cells, sum_breaks
+from giklint.tabletools import cell_location, fmt, row_values, sum_breaks
 
 TABLE = "review_litigation"
 PARTS = ("upheld", "corrected", "other", "pending")
@@ -37,7 +37,7 @@ class ReviewLitigationTotal(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         for group, label in REVIEW_GROUPS:
-            cells = row_cells(ctx, TABLE, group)
+            cells = row_values(ctx, TABLE, group)
             parts = [cells.get(column) for column in PARTS]
             total = cells.get("total")
             if not sum_breaks(parts, total):

@@ -20,17 +20,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from giklint.rule import Context, Finding, Rule
-
-from giklint_rules._table_helpers import (
-    APPLICANT_COLUMNS,
-    cell_location,
-    expected_rows,
-    fmt,
-    row_cells,
-    row_name,
-    sum_breaks,
-    table_data,
-)
+from giklint.tabletools import cell_location, expected_rows, fmt, row_values, sum_breaks, table_values
+from giklint.vocabulary import APPLICANT_COLUMNS, row_name
 
 TABLE = "applications"
 
@@ -44,9 +35,9 @@ class RowTotal(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         rows = expected_rows(ctx, TABLE)
-        rows += [row for row in table_data(ctx, TABLE) if row not in rows]
+        rows += [row for row in table_values(ctx, TABLE) if row not in rows]
         for row in rows:
-            cells = row_cells(ctx, TABLE, row)
+            cells = row_values(ctx, TABLE, row)
             parts = [cells.get(column) for column in APPLICANT_COLUMNS]
             total = cells.get("total")
             if not sum_breaks(parts, total):

@@ -31,8 +31,10 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, Iterable, List, Optional, Set
 
-from giklint.rule import Context, Finding, Rule
-from giklint_rules._text_helpers import document_end, part_end, part_name, part_numeral, sections, squeeze
+from giklint.model import NOWHERE, Location, OtherHeading, Part
+from giklint.rule import Context, Finding, Option, Rule
+from giklint.texttools import document_end, squeeze
+from giklint.vocabulary import part_name, part_numeral
 
 # Leading numbering of a heading: 一、 6、 （六） 6. 第六部分 …
 _NUMBERING = re.compile(r"^\s*(?:#+\s*)?(第[一二三四五六七八九十\d]+部分|[（(][一二三四五六七八九十\d]+[）)]|"
@@ -60,12 +62,10 @@ def _heading_core(text: str) -> str:
     return squeeze(_NUMBERING.sub("", text or "", count=1)).rstrip("。.:：")
 
 
-def _alias_heading(ctx: Context, aliases: List[str]) -> Optional[Dict[str, Any]]:
+def _alias_heading(ctx: Context, aliases: List[str]) -> Optional[OtherHeading]:
     wanted = [squeeze(alias) for alias in aliases if squeeze(alias)]
-    for heading in ctx.model.get("other_headings") or []:
-        if not isinstance(heading, dict):
-            continue
-        core = _heading_core(heading.get("text", ""))
+    for heading in ctx.report.other_headings or ():
+        core = _heading_core(heading.text)
         if any(core == alias or core.startswith(alias) for alias in wanted):
             return heading
     return None
@@ -76,14 +76,14 @@ class SectionMissing(Rule):
     slug = "section-missing"
     severity = "error"
     summary = "六个部分之一没有标题"
-    options = {"aliases": {}}
+    options = {"aliases": Option(dict, {}, "部分标题的别名：{\"6\" = [\"其他事项\"]}", items=list)}
 
     def check(self, ctx: Context) -> Iterable[Finding]:
-        parts = sections(ctx)
-        present = {part["number"] for part in parts}
-        if not parts and not ctx.model.get("other_headings"):
+        parts = list(ctx.parts)
+        present = {part.number for part in parts}
+        if not parts and not ctx.report.other_headings:
             yield self.finding(ctx, "未找到六个部分的标题（一、总体情况 至 六、其他需要报告的事项）",
-                               location=document_end(ctx) or {"line": 1})
+                               at=document_end(ctx) or Location(line=1))
             return
         aliases = _aliases(ctx)
         for number in range(1, 7):
@@ -93,17 +93,17 @@ class SectionMissing(Rule):
             yield self.finding(ctx, f"缺少{part_name(number)}的标题", location=location, context=where)
 
     @staticmethod
-    def _expected_place(parts: List[Dict[str, Any]], number: int):
+    def _expected_place(parts: List[Part], number: int):
         """Where the missing heading belongs: before the next part present, else after the previous."""
-        later = [part for part in parts if part["number"] > number]
+        later = [part for part in parts if part.number > number]
         if later:
-            following = min(later, key=lambda part: part["number"])
-            return dict(following.get("location") or {}), f"应在{part_name(following['number'])}之前"
-        earlier = [part for part in parts if part["number"] < number]
+            following = min(later, key=lambda part: part.number)
+            return following.location, f"应在{part_name(following.number)}之前"
+        earlier = [part for part in parts if part.number < number]
         if earlier:
-            preceding = max(earlier, key=lambda part: part["number"])
-            return part_end(preceding), f"应在{part_name(preceding['number'])}之后"
-        return {}, None
+            preceding = max(earlier, key=lambda part: part.number)
+            return preceding.end, f"应在{part_name(preceding.number)}之后"
+        return NOWHERE, None
 
 
 class SectionOrder(Rule):
@@ -114,35 +114,33 @@ class SectionOrder(Rule):
     options: Dict[str, Any] = {}
 
     def check(self, ctx: Context) -> Iterable[Finding]:
-        parts = sections(ctx)
-        first_seen: Dict[int, Dict[str, Any]] = {}
-        unique: List[Dict[str, Any]] = []
+        parts = list(ctx.parts)
+        first_seen: Dict[int, Part] = {}
+        unique: List[Part] = []
         for part in parts:
-            number = part["number"]
+            number = part.number
             if number in first_seen:
-                first = first_seen[number].get("location") or {}
-                at = f"（第{first['line']}行已有）" if first.get("line") else ""
-                yield self.finding(ctx, f"{part_name(number)}的标题重复出现{at}", location=dict(part.get("location") or {}),
-                                   context=part.get("heading"))
+                first = first_seen[number].location
+                at = f"（第{first.line}行已有）" if first.line else ""
+                yield self.finding(ctx, f"{part_name(number)}的标题重复出现{at}", at=part, context=part.heading)
             else:
                 first_seen[number] = part
                 unique.append(part)
         yield from self._misplaced(ctx, unique)
 
-    def _misplaced(self, ctx: Context, parts: List[Dict[str, Any]]) -> Iterable[Finding]:
+    def _misplaced(self, ctx: Context, parts: List[Part]) -> Iterable[Finding]:
         """The fewest parts whose moving restores the order: those outside the longest ordered run."""
-        numbers = [part["number"] for part in parts]
+        numbers = [part.number for part in parts]
         in_order = _longest_increasing(numbers)
         for index, part in enumerate(parts):
             if index in in_order:
                 continue
-            larger_before = [n for n in numbers[:index] if n > part["number"]]
+            larger_before = [n for n in numbers[:index] if n > part.number]
             if larger_before:
                 where = f"出现在{part_name(max(larger_before))}之后"
             else:
-                where = f"出现在{part_name(min(n for n in numbers[index + 1:] if n < part['number']))}之前"
-            yield self.finding(ctx, f"{part_name(part['number'])}{where}，顺序颠倒",
-                               location=dict(part.get("location") or {}), context=part.get("heading"))
+                where = f"出现在{part_name(min(n for n in numbers[index + 1:] if n < part.number))}之前"
+            yield self.finding(ctx, f"{part_name(part.number)}{where}，顺序颠倒", at=part, context=part.heading)
 
 
 def _longest_increasing(numbers: List[int]) -> Set[int]:
@@ -163,9 +161,9 @@ class SectionNumbering(Rule):
     options: Dict[str, Any] = {}
 
     def check(self, ctx: Context) -> Iterable[Finding]:
-        for part in sections(ctx):
-            number = part["number"]
-            heading = (part.get("heading") or "").strip()
+        for part in ctx.parts:
+            number = part.number
+            heading = part.heading.strip()
             printed = self._printed_numbering(part)
             official = _OFFICIAL_NUMBERING.match(printed or "")
             expected = f"{part_numeral(number)}、"
@@ -175,13 +173,13 @@ class SectionNumbering(Rule):
                 message = f"{part_name(number)}的标题编号为“{printed}”，应为“{expected}”"
             else:
                 message = f"{part_name(number)}的标题“{heading}”没有编号，应为“{expected}”"
-            yield self.finding(ctx, message, location=dict(part.get("location") or {}), context=heading)
+            yield self.finding(ctx, message, at=part, context=heading)
 
     @staticmethod
-    def _printed_numbering(part: Dict[str, Any]) -> Optional[str]:
+    def _printed_numbering(part: Part) -> Optional[str]:
         """The numbering as printed: the model's, else read from the heading text."""
-        numbering = part.get("numbering")
+        numbering = part.numbering
         if isinstance(numbering, str) and numbering.strip():
             return numbering.strip()
-        found = _NUMBERING.match(part.get("heading") or "")
+        found = _NUMBERING.match(part.heading)
         return found.group(1).strip() if found else None

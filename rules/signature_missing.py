@@ -21,10 +21,11 @@
 """
 from __future__ import annotations
 
-from typing import Any, Dict, Iterable
+from typing import Iterable
 
-from giklint.rule import Context, Finding, Rule
-from giklint_rules._text_helpers import document_end
+from giklint.model import Signature
+from giklint.rule import Context, Finding, Option, Rule
+from giklint.texttools import document_end
 
 
 class SignatureMissing(Rule):
@@ -32,17 +33,16 @@ class SignatureMissing(Rule):
     slug = "signature-missing"
     severity = "info"
     summary = "报告末尾没有落款（机关名称和日期）"
-    options = {"required": True}
+    options = {"required": Option(bool, True, "是否要求落款")}
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         if not ctx.options.get("required", True):
             return
-        signature = ctx.meta.get("signature")
-        signature = signature if isinstance(signature, dict) else {}
-        lacks = [label for key, label in (("agency", "机关名称"), ("date", "日期")) if not signature.get(key)]
+        signature = ctx.meta.signature or Signature()
+        lacks = [label for value, label in ((signature.agency, "机关名称"), (signature.date, "日期")) if not value]
         if not lacks:
             return
-        location = signature.get("location") or ctx.location_of("meta.signature") or document_end(ctx)
+        location = signature.location or ctx.location("meta.signature") or document_end(ctx)
         message = ("报告末尾没有落款（机关名称和日期）" if len(lacks) == 2
                    else f"落款缺少{lacks[0]}")
-        yield self.finding(ctx, message, location=dict(location))
+        yield self.finding(ctx, message, at=location)

@@ -24,16 +24,8 @@ from __future__ import annotations
 from typing import Iterator, List
 
 from giklint.rule import Context, Finding, Rule
-
-from giklint_rules._table_helpers import (
-    compact_list,
-    expected_rows,
-    row_name,
-    row_present,
-    table_has_values,
-    table_location,
-    table_name,
-)
+from giklint.tabletools import compact_list, expected_rows, row_present, table_has_values, table_location
+from giklint.vocabulary import row_name, table_name
 
 CHECKED_TABLES = ("active_disclosure", "applications")
 

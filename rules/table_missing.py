@@ -27,26 +27,22 @@ from __future__ import annotations
 from typing import Iterator
 
 from giklint.rule import Context, Finding, Rule
-
-from giklint_rules._table_helpers import (
-    TABLES,
-    info_rows,
-    part_heading,
+from giklint.tabletools import (
+    described_rows,
     report_year,
     row_seen_blank,
-    table_data,
-    table_full_name,
+    table_found,
     table_has_values,
-    table_info,
     table_location,
-    table_name,
+    table_values,
 )
+from giklint.vocabulary import TABLES, part_heading, table_full_name, table_name
 
 
 def tables_not_required(ctx: Context) -> bool:
     """Reports of 2018 and before, or a 2019 report in the old style, had no national tables."""
     year = report_year(ctx)
-    return year is not None and (year < 2019 or (year == 2019 and ctx.meta.get("template") == "pre-2019"))
+    return year is not None and (year < 2019 or (year == 2019 and ctx.meta.template == "pre-2019"))
 
 
 class TableMissing(Rule):
@@ -66,13 +62,13 @@ class TableMissing(Rule):
 
     @staticmethod
     def missing_message(ctx: Context, name: str) -> str:
-        if table_has_values(ctx, name) or any(row_seen_blank(ctx, name, row) for row in info_rows(ctx, name)):
+        if table_has_values(ctx, name) or any(row_seen_blank(ctx, name, row) for row in described_rows(ctx, name)):
             return ""
         short = table_name(name)
-        if info_rows(ctx, name):
+        if described_rows(ctx, name):
             return f"{short}只读到行名，没有可读取的数值"
-        if table_info(ctx, name).get("found"):
+        if table_found(ctx, name):
             return f"{short}只有标题，没有可读取的行"
-        if table_data(ctx, name):  # e.g. a model file whose table holds only nulls
+        if table_values(ctx, name):  # e.g. a model file whose table holds only nulls
             return f"{short}没有可读取的数值"
         return f"未找到{table_full_name(name)}（应在第{part_heading(name)[0]}部分“{part_heading(name)[2:]}”中）"

@@ -30,19 +30,19 @@ from __future__ import annotations
 
 from typing import Dict, Iterator, List, Optional
 
-from giklint.extract.template import ACTIVE_DISCLOSURE_2019, ACTIVE_DISCLOSURE_2021
-from giklint.rule import Context, Finding, Rule
+from giklint.rule import Context, Finding, Option, Rule
+from giklint.vocabulary import ACTIVE_DISCLOSURE_2019, ACTIVE_DISCLOSURE_2021
 
-from giklint_rules._table_helpers import (
-    info_rows,
+from giklint.tabletools import (
+    described_rows,
     report_year,
-    row_name,
-    table_data,
+    table_found,
     table_has_values,
-    table_info,
     table_location,
-    table_name,
+    table_template,
+    table_values,
 )
+from giklint.vocabulary import row_name, table_name
 
 CHECKED_TABLES = ("active_disclosure", "applications")
 OLD_ONLY_ROWS = {
@@ -54,14 +54,13 @@ OLD_ONLY_ROWS = {
 
 def own_template(ctx: Context, name: str) -> Optional[str]:
     """The format a table's signature shows (the report's when the table has none of its own)."""
-    if not (table_has_values(ctx, name) or table_info(ctx, name).get("found")):
+    if not (table_has_values(ctx, name) or table_found(ctx, name)):
         return None
-    template = table_info(ctx, name).get("template") or ctx.meta.get("template")
-    return template if template in ("2019", "2021", "mixed") else None
+    return table_template(ctx, name)
 
 
 def old_rows_inside(ctx: Context, name: str) -> List[str]:
-    present = set(table_data(ctx, name)) | set(info_rows(ctx, name))
+    present = set(table_values(ctx, name)) | set(described_rows(ctx, name))
     return [row_name(name, row) for row in OLD_ONLY_ROWS[name] if row in present]
 
 
@@ -74,7 +73,10 @@ class TemplateMismatch(Rule):
     slug = "template-mismatch"
     severity = "error"
     summary = "表格格式与报告年度不符，或新旧格式混用"
-    options = {"format_2021_from": 2021, "report_extra_columns": True}
+    options = {
+        "format_2021_from": Option(int, 2021, "自哪一年度起应采用2021年格式", min=2019, max=2100),
+        "report_extra_columns": Option(bool, True, "是否报告模板之外的列"),
+    }
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         templates: Dict[str, Optional[str]] = {name: own_template(ctx, name) for name in CHECKED_TABLES}
@@ -112,7 +114,8 @@ class TemplateMismatch(Rule):
 
     def extra_column_findings(self, ctx: Context) -> Iterator[Finding]:
         for name in ("active_disclosure", "applications", "review_litigation"):
-            extra = [str(c) for c in table_info(ctx, name).get("extra_columns") or [] if str(c).strip()]
+            table = ctx.table(name)
+            extra = [c for c in (table.extra_columns or ()) if c.strip()] if table else []
             if extra:
                 yield self.finding(ctx, f"{table_name(name)}有模板之外的列：{'、'.join(f'“{c}”' for c in extra)}",
                                    location=table_location(ctx, name), context=table_name(name),

@@ -25,7 +25,7 @@ import re
 from typing import Any, Dict, Iterable, List
 
 from giklint.rule import Context, Finding, Rule
-from giklint_rules._text_helpers import document_start, squeeze, title_year
+from giklint.texttools import document_start, squeeze, title_year
 
 OFFICIAL_PHRASE = "政府信息公开工作年度报告"
 # Recognisable but non-standard wordings of the phrase (docs/domain.md, conventions).
@@ -41,7 +41,7 @@ class TitleMissing(Rule):
     options: Dict[str, Any] = {}
 
     def check(self, ctx: Context) -> Iterable[Finding]:
-        title = ctx.meta.get("title")
+        title = ctx.meta.title
         location = document_start(ctx)
         if not isinstance(title, str) or not squeeze(title).strip("#"):
             yield self.finding(ctx, "报告没有标题：应写明机关名称、年度和“政府信息公开工作年度报告”",
@@ -56,7 +56,7 @@ class TitleMissing(Rule):
         if not has_phrase and not variant:
             lacks.append("“政府信息公开工作年度报告”")
         residue = _VARIANT_PHRASE.sub("", _YEAR.sub("", flat))
-        if not residue and not ctx.meta.get("agency"):
+        if not residue and not ctx.meta.agency:
             lacks.append("机关名称")
         if lacks:
             yield self.finding(ctx, f"标题“{title.strip()}”未写明{'、'.join(lacks)}", location=location,

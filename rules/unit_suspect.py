@@ -23,9 +23,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from giklint.rule import Context, Finding, Rule
-
-from giklint_rules._table_helpers import cell_location, fmt, is_number, row_cells
+from giklint.rule import Context, Finding, Option, Rule
+from giklint.tabletools import cell_location, fmt, is_number, row_values
 
 TABLE = "active_disclosure"
 
@@ -39,16 +38,16 @@ class UnitSuspect(Rule):
     slug = "unit-suspect"
     severity = "info"
     summary = "表二金额大得异常，疑似把“元”当作“万元”填写"
-    options = {"max_amount_10k_yuan": 100000}
+    options = {"max_amount_10k_yuan": Option(float, 100000, "金额（万元）达到此数即视为异常", min=0)}
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         limit = ctx.options.get("max_amount_10k_yuan", 100000)
         if not is_number(limit):
             return
-        fee = row_cells(ctx, TABLE, "fees").get("amount_10k_yuan")
+        fee = row_values(ctx, TABLE, "fees").get("amount_10k_yuan")
         if is_number(fee) and fee >= limit:
             yield self.amount_finding(ctx, "fees", "amount_10k_yuan", "行政事业性收费”本年收费金额", fee)
-        procurement = row_cells(ctx, TABLE, "procurement")
+        procurement = row_values(ctx, TABLE, "procurement")
         amount = procurement.get("amount")
         if procurement.get("amount_unit") == "万元" and is_number(amount) and amount >= limit:
             yield self.amount_finding(ctx, "procurement", "amount", "政府集中采购”采购总金额", amount)

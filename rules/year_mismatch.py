@@ -30,9 +30,9 @@ import datetime
 import re
 from typing import Any, Dict, Iterable, Optional
 
-from giklint.extract.text import normalize
+from giklint.model import Signature
 from giklint.rule import Context, Finding, Rule
-from giklint_rules._text_helpers import chinese_date, document_start, parse_iso, report_year, shifted, title_year
+from giklint.texttools import chinese_date, document_start, normalize, parse_iso, report_year, shifted, title_year
 
 # The report naming itself: "…2020年（度）政府信息公开（工作）年度报告", not inside a notice's name.
 _SELF_NAMED = re.compile(r"((?:19|20)\d{2})\s*年度?\s*政府信息公开(?:工作)?(?:年度)?报告(?![^。；;]{0,30}通知)")
@@ -46,42 +46,40 @@ class YearMismatch(Rule):
     options: Dict[str, Any] = {}
 
     def check(self, ctx: Context) -> Iterable[Finding]:
-        in_title = title_year(ctx.meta.get("title"))
+        in_title = title_year(ctx.meta.title)
         extracted = report_year(ctx)
         year = in_title or extracted
         if year is None:
             return
         if in_title and extracted and extracted != in_title:
             yield self.finding(ctx, f"标题写的报告年度是{in_title}年，正文写的是{extracted}年",
-                               location=document_start(ctx), context=ctx.meta.get("title"))
+                               location=document_start(ctx), context=ctx.meta.title)
         else:
             yield from self._preamble_years(ctx, year, "标题" if in_title else "正文")
         yield from self._early_dates(ctx, year)
 
     def _preamble_years(self, ctx: Context, year: int, source: str) -> Iterable[Finding]:
         """The opening paragraphs naming the report with another year (once: the first such place)."""
-        for item in (ctx.model.get("preamble") or {}).get("lines") or []:
-            text = item.get("text") if isinstance(item, dict) else None
-            if not isinstance(text, str):
-                continue
+        for item in ctx.report.preamble or ():
+            text = item.text
             for found in _SELF_NAMED.finditer(normalize(text)):
                 if int(found.group(1)) != year:
                     yield self.finding(ctx, f"{source}写的报告年度是{year}年，报告开头却称“{found.group(0)}”",
-                                       location=shifted(item.get("location"), found.start()),
+                                       at=shifted(item.location, found.start()),
                                        context=text.strip()[:80])
                     return
 
     def _early_dates(self, ctx: Context, year: int) -> Iterable[Finding]:
         """A 落款 or publication date before December of the report year belongs to another year's report."""
-        signature = ctx.meta.get("signature") if isinstance(ctx.meta.get("signature"), dict) else {}
+        signature = ctx.meta.signature or Signature()
         candidates = (
-            ("落款日期", parse_iso(signature.get("date")), signature.get("location") or ctx.location_of("meta.signature")),
-            ("发布日期", parse_iso(ctx.meta.get("published")), ctx.location_of("meta.published")),
+            ("落款日期", parse_iso(signature.date), signature.location or ctx.location("meta.signature")),
+            ("发布日期", parse_iso(ctx.meta.published), ctx.location("meta.published")),
         )
         for label, date, location in candidates:
             if self._too_early(date, year):
                 yield self.finding(ctx, f"{label}{chinese_date(date)}早于{year}年度结束，与报告年度{year}年不符"
-                                        f"（年度报告应在{year + 1}年初发布）", location=dict(location or {}))
+                                        f"（年度报告应在{year + 1}年初发布）", at=location)
 
     @staticmethod
     def _too_early(date: Optional[datetime.date], year: int) -> bool:

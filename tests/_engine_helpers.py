@@ -80,7 +80,7 @@ class Previous(Rule):
     needs_previous = True
 
     def check(self, ctx):
-        yield self.finding(ctx, f"上年标题：{(ctx.previous.get('meta') or {}).get('title')}")
+        yield self.finding(ctx, f"上年标题：{ctx.previous.meta.title}")
 
 
 @hookimpl

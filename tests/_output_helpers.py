@@ -10,7 +10,7 @@ import pytest
 from conftest import EXAMPLES, ROOT
 
 from giklint.engine import run_rule
-from giklint.rule import Context, Finding
+from giklint.rule import Context, Finding, option_defaults
 from giklint.runner import FileResult
 
 FORMATS = EXAMPLES / "formats"
@@ -37,7 +37,7 @@ def checked(path: Path) -> FileResult:
     findings = []
     for rule in all_rules():
         if not rule.needs_previous:
-            findings += run_rule(rule, Context(report.model, dict(rule.options), path=shown))
+            findings += run_rule(rule, Context(report.model, option_defaults(rule), path=shown))
     return FileResult(shown, sorted(findings, key=lambda f: f.sort_key), report.model, report.document)
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 from html import escape
 from typing import Any, Dict, List, Sequence, Tuple
 
-from giklint.extract import template
+from giklint import vocabulary
+from giklint.model import Report
 from giklint.rule import SEVERITY_RANK
 
 Hits = Dict[str, List[Tuple[str, str]]]  # (cell or row model path) -> [(finding id, severity)]
@@ -18,14 +19,13 @@ def cell_id(file_id: str, table: str, row: str, column: str) -> str:
     return f"{file_id}-cell-{table}-{row}-{column}"
 
 
-def render_tables(model: Dict[str, Any], file_id: str, hits: Hits) -> str:
-    tables = model.get("tables") or {}
-    info = model.get("table_info") or {}
-    default = str((model.get("meta") or {}).get("template") or "2021")
+def render_tables(report: Report, file_id: str, hits: Hits) -> str:
+    default = str(report.meta.template or "2021")
     parts = []
-    for name, title in template.TABLE_NAMES.items():
-        data = tables.get(name) or {}
-        layout = str((info.get(name) or {}).get("template") or default)
+    for name, title in vocabulary.TABLE_NAMES.items():
+        table = report.table(name)
+        data = {row.key: row.values for row in table.rows if row.in_values} if table and table.has_values else {}
+        layout = str((table.template if table else None) or default)
         if not data:
             parts.append(f'<h4>{escape(title)}</h4><p class="absent">未找到此表。</p>')
             continue
@@ -40,18 +40,18 @@ def table_grid(name: str, data: Dict[str, Any], layout: str) -> Tuple[List[str],
     Rows and columns the model has beyond the official layout (a mixed table) follow at the end.
     """
     if name == "applications":
-        columns = [key for key, _ in template.APPLICATION_COLUMNS]
-        rows = [(key, _group_label(label, group), columns) for key, label, group in template.application_rows(layout)]
+        columns = [key for key, _ in vocabulary.APPLICATION_COLUMNS]
+        rows = [(key, _group_label(label, group), columns) for key, label, group in vocabulary.application_rows(layout)]
     elif name == "review_litigation":
-        columns = [key for key, _ in template.REVIEW_COLUMNS]
-        rows = [(key, label, columns) for key, label in template.REVIEW_GROUPS]
+        columns = [key for key, _ in vocabulary.REVIEW_COLUMNS]
+        rows = [(key, label, columns) for key, label in vocabulary.REVIEW_GROUPS]
     else:
         columns = []
-        rows = [(key, label, [c for c, _ in cols]) for key, label, _, cols in template.active_disclosure_rows(layout)]
+        rows = [(key, label, [c for c, _ in cols]) for key, label, _, cols in vocabulary.active_disclosure_rows(layout)]
     listed = {key for key, _, _ in rows}
     for key, cells in data.items():
         if key not in listed:
-            rows.append((key, template.row_label(name, key), list((cells or {}).keys()) or columns))
+            rows.append((key, vocabulary.row_label(name, key), list((cells or {}).keys()) or columns))
     completed = []
     for key, label, cols in rows:
         extra = [c for c in (data.get(key) or {}) if c not in cols]
@@ -68,7 +68,7 @@ def render_grid(name: str, data: Dict[str, Any], grid, file_id: str, hits: Hits)
     data_attr = f' data-table="{escape(name)}"'
     if not columns:  # 表二: rows have their own columns, so one line per (row, column)
         return _render_long(name, data, rows, file_id, hits, data_attr)
-    head = "".join(f"<th>{escape(template.column_label(name, c))}</th>" for c in columns)
+    head = "".join(f"<th>{escape(vocabulary.column_label(name, c))}</th>" for c in columns)
     body = []
     for key, label, cols in rows:
         cells = "".join(_cell(name, data, key, c, file_id, hits) for c in cols)
@@ -83,7 +83,7 @@ def _render_long(name: str, data: Dict[str, Any], rows, file_id: str, hits: Hits
         for i, column in enumerate(cols):
             row_head = f'<th class="row-label" rowspan="{len(cols)}">{escape(label)}</th>' if i == 0 else ""
             body.append(f'<tr{_row_class(name, key, hits)}>{row_head}'
-                        f'<td class="column-label">{escape(template.column_label(name, column, key))}</td>'
+                        f'<td class="column-label">{escape(vocabulary.column_label(name, column, key))}</td>'
                         f'{_cell(name, data, key, column, file_id, hits)}</tr>')
     return (f'<table class="report-table"{data_attr}><thead><tr><th>信息内容</th><th>项目</th><th>数值</th></tr>'
             f'</thead><tbody>{"".join(body)}</tbody></table>')

@@ -8,7 +8,7 @@ piece of text that comes from a document, a finding or a path is escaped.
 from __future__ import annotations
 
 from html import escape
-from typing import Any, Dict, List, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Tuple
 
 from giklint.output._findings import (
     count_by_severity, describe_location, display_path, error_text, finding_location, root_of, rules_by_code,
@@ -16,6 +16,9 @@ from giklint.output._findings import (
 )
 from giklint.output._html_text import LineIndex, Mark, render_document
 from giklint.rule import SEVERITY_ZH
+
+if TYPE_CHECKING:
+    from giklint.model import Location, Report
 
 # (cell or row model path) -> [(finding id, severity)]; giklint.output._html_tables renders them
 Hits = Dict[str, List[Tuple[str, str]]]
@@ -66,6 +69,26 @@ def _counts_text(counts: Dict[str, int]) -> str:
     return "，".join(f"{SEVERITY_ZH[s]} {n} 个" for s, n in counts.items() if s in SEVERITY_ZH)
 
 
+def _typed(model: Optional[Dict[str, Any]]) -> "Optional[Report]":
+    """The typed model of a result (None when the file gave no model)."""
+    if not model:
+        return None
+    from giklint.model_dict import report_from_dict
+
+    return report_from_dict(model)
+
+
+def _table_locations(report: "Optional[Report]") -> Iterator[Tuple[str, "Location"]]:
+    """(model path, location) of every located table row and cell."""
+    for table in report.tables if report is not None else ():
+        for row in table.rows:
+            if row.location:
+                yield f"tables.{table.name}.{row.key}", row.location
+            for cell in row.cells:
+                if cell.located and cell.location:
+                    yield f"tables.{table.name}.{row.key}.{cell.column}", cell.location
+
+
 class FilePage:
     """One file's part of the page: findings placed in its text and tables."""
 
@@ -75,7 +98,7 @@ class FilePage:
         self.path = shown_path
         self.findings = sorted_findings(result)
         self.ids = [f"{file_id}-finding-{k}" for k in range(1, len(self.findings) + 1)]
-        self.model = getattr(result, "model", None) or {}
+        self.report = _typed(getattr(result, "model", None))
         self.document = getattr(result, "document", None)
         self.marks, self.in_text = self._place_in_text()
         self.hits, self.in_table = self._place_in_tables()
@@ -106,9 +129,8 @@ class FilePage:
         from giklint.output._html_tables import cell_id  # imports the official templates: only when rendering
 
         paths_at: Dict[tuple, List[str]] = {}
-        for path, location in (self.model.get("locations") or {}).items():
-            if path.startswith("tables.") and location:
-                paths_at.setdefault(tuple(sorted(location.items())), []).append(path)
+        for path, location in _table_locations(self.report):
+            paths_at.setdefault(tuple(sorted(location.to_dict().items())), []).append(path)
         hits: Hits = {}
         first_cell: Dict[str, str] = {}
         for finding, finding_id in zip(self.findings, self.ids):
@@ -127,10 +149,10 @@ class FilePage:
         if error_text(self.result):
             parts.append(f'<p class="file-error">无法检查此文件：{escape(error_text(self.result))}</p>')
         parts.append(self.render_findings())
-        if self.model.get("tables") is not None:
+        if self.report is not None:
             from giklint.output._html_tables import render_tables
 
-            parts.append("<h3>表格</h3>" + render_tables(self.model, self.file_id, self.hits))
+            parts.append("<h3>表格</h3>" + render_tables(self.report, self.file_id, self.hits))
         if self.document is not None and self.document.lines:
             parts.append("<h3>原文</h3>" + render_document(self.document, self.marks, self.file_id))
         parts.append("</section>")

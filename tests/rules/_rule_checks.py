@@ -2,13 +2,12 @@
 set of rules on a real report checked against its hand labels (../shared/reports/*.expect.yaml)."""
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 from typing import Iterable, List, Set, Tuple
 
 from conftest import load_yaml
 
-from giklint.rule import SEVERITIES, Context, Finding
+from giklint.rule import SEVERITIES, Context, Finding, option_defaults
 
 DOC_HEADINGS = ("检查内容", "为什么", "选项", "不通过的例子", "通过的例子")
 
@@ -32,7 +31,7 @@ def findings_on(path: Path, rules: Iterable[type]) -> List[Finding]:
     model = parse(str(path))
     found: List[Finding] = []
     for rule in rules:
-        ctx = Context(model=model, options=copy.deepcopy(rule.options), settings={"report_type": "department"},
+        ctx = Context(model=model, options=option_defaults(rule), settings={"report_type": "department"},
                       path=str(path))
         found.extend(rule().check(ctx))
     return found

@@ -9,7 +9,6 @@ default options merged with the test's.
 """
 from __future__ import annotations
 
-import copy
 from typing import Any, Dict, List, Optional, Sequence
 
 from giklint.extract.template import (
@@ -20,7 +19,7 @@ from giklint.extract.template import (
     active_disclosure_rows,
     application_rows,
 )
-from giklint.rule import Context, Finding
+from giklint.rule import Context, Finding, option_defaults
 from giklint.schema import errors
 
 APP_COLUMNS = [key for key, _ in APPLICATION_COLUMNS]
@@ -192,7 +191,7 @@ def valid(model: Dict[str, Any]) -> Dict[str, Any]:
 
 def run(rule_class, model: Dict[str, Any], settings: Optional[Dict[str, Any]] = None,
         **options: Any) -> List[Finding]:
-    merged = copy.deepcopy(rule_class.options)
+    merged = option_defaults(rule_class)
     merged.update(options)
     ctx = Context(model=valid(model), options=merged, settings=dict(settings or {}), path="report.md")
     return list(rule_class().check(ctx))

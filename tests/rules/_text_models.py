@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
-from giklint.rule import Context, Finding
+from giklint.rule import Context, Finding, option_defaults
 from giklint.schema import errors
 
 AGENCY = "某市卫生健康局"
@@ -117,7 +117,7 @@ def run(rule_class: type, model: Dict[str, Any], options: Optional[Dict[str, Any
     """The rule's findings on ``model`` (which must be schema-valid, as the engine guarantees)."""
     problems = errors(model, "report")
     assert problems == [], problems
-    merged = {**copy.deepcopy(rule_class.options), **(options or {})}
+    merged = {**option_defaults(rule_class), **(options or {})}
     ctx = Context(model=model, options=merged, settings=dict(settings or {}), path="report.md")
     return list(rule_class().check(ctx))
 

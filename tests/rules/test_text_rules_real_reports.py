@@ -3,12 +3,11 @@ place): every problem their hand labels list for these rules is found, and nothi
 fires at error or warning level (SPEC.md: no false alarms on a clean report)."""
 from __future__ import annotations
 
-import copy
 
 import pytest
 from conftest import load_yaml, real_reports
 
-from giklint.rule import Context
+from giklint.rule import Context, option_defaults
 from giklint_rules import rule_classes
 
 MY_CODES = {"GK101", "GK102", "GK103", "GK104", "GK105", "GK201", "GK202", "GK203", "GK204", "GK205", "GK206",
@@ -23,7 +22,7 @@ def _findings(path):
     model = parse(str(path))
     found = []
     for rule in MINE:
-        ctx = Context(model=model, options=copy.deepcopy(rule.options), settings={"report_type": "department"},
+        ctx = Context(model=model, options=option_defaults(rule), settings={"report_type": "department"},
                       path=str(path))
         found.extend(rule().check(ctx))
     return found

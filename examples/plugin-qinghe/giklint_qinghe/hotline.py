@@ -19,29 +19,28 @@
 from __future__ import annotations
 
 import re
-import unicodedata
-from typing import Any, Dict, Iterable, List, Tuple
+from typing import Iterable, List, Tuple
 
-from giklint.rule import Context, Finding, Rule
+from giklint import Context, Finding, Location, Option, Rule
+from giklint.texttools import normalize
 
 WEB_ADDRESS = re.compile(r"(?:https?://|www\.)[\w.-]+", re.IGNORECASE)
 
 
-def lines_to_search(ctx: Context) -> List[Tuple[str, Dict[str, int]]]:
+def lines_to_search(ctx: Context) -> List[Tuple[str, Location]]:
     """The preamble's lines, then the heading and lines of part 一, each with its location."""
-    found = [(item.get("text") or "", item.get("location") or {})
-             for item in (ctx.model.get("preamble") or {}).get("lines") or []]
-    overview = ctx.section(1)
+    found = [(line.text, line.location) for line in ctx.report.preamble or ()]
+    overview = ctx.part(1)
     if overview:
-        found.append((overview.get("heading") or "", overview.get("location") or {}))
-        found += [(item.get("text") or "", item.get("location") or {}) for item in overview.get("lines") or []]
-        if not overview.get("lines"):  # a model read back from a file may carry only the body text
-            found.append((overview.get("body") or "", overview.get("location") or {}))
+        found.append((overview.heading, overview.location))
+        found += [(line.text, line.location) for line in overview.lines]
+        if not overview.lines:  # a model read back from a file may carry only the body text
+            found.append((overview.body, overview.location))
     return found
 
 
 def gives_a_way_in(text: str, hotline: str) -> bool:
-    plain = unicodedata.normalize("NFKC", text)  # full-width digits and letters count too
+    plain = normalize(text)  # full-width digits and letters count too
     return bool(re.search(rf"(?<!\d){re.escape(hotline)}(?!\d)", plain) or WEB_ADDRESS.search(plain))
 
 
@@ -50,14 +49,14 @@ class QingheHotline(Rule):
     slug = "qinghe-hotline"
     severity = "warning"
     summary = "开头和“总体情况”都没有给出12345政务服务便民热线或政务公开专栏网址"
-    options: Dict[str, Any] = {"hotline": "12345"}
+    options = {"hotline": Option(str, "12345", "热线号码", pattern=r"\d{3,12}")}
 
     def check(self, ctx: Context) -> Iterable[Finding]:
-        hotline = str(ctx.options.get("hotline") or self.options["hotline"])
+        hotline = ctx.options["hotline"]
         lines = lines_to_search(ctx)
         if any(gives_a_way_in(text, hotline) for text, _ in lines):
             return
-        overview = ctx.section(1)
-        where = (overview or {}).get("location") or (lines[0][1] if lines else {})
+        overview = ctx.part(1)
+        where = overview.location if overview else (lines[0][1] if lines else None)
         yield self.finding(ctx, f"报告开头和第一部分“总体情况”都没有给出{hotline}政务服务便民热线或政务公开专栏网址",
-                           location=where, context="第一部分“总体情况”")
+                           at=where, context="第一部分“总体情况”")

@@ -8,8 +8,7 @@ from importlib.metadata import entry_points
 
 import pytest
 
-import giklint
-from giklint.rule import Context
+from giklint.testing import check, report_from_text
 from giklint_qinghe import giklint_profiles, giklint_rules
 from giklint_qinghe.hotline import QingheHotline
 
@@ -36,9 +35,7 @@ REPORT = """# 青禾市交通运输局2021年政府信息公开工作年度报�
 
 
 def findings(preamble: str = "", overview: str = "", **options):
-    model = giklint.parse(REPORT.format(preamble=preamble, overview=overview).encode("utf-8"), name="report.md")
-    ctx = Context(model=model, options={**QingheHotline.options, **options}, path="report.md")
-    return list(QingheHotline().check(ctx))
+    return check(QingheHotline, report_from_text(REPORT.format(preamble=preamble, overview=overview)), **options)
 
 
 def test_a_report_without_hotline_or_address_is_flagged_at_part_one():
@@ -65,6 +62,11 @@ def test_a_longer_number_is_not_the_hotline():
 def test_the_hotline_number_is_an_option():
     assert findings(preamble="请拨打96123热线。", hotline="96123") == []
     assert len(findings(preamble="请拨打12345热线。", hotline="96123")) == 1
+
+
+def test_a_hotline_that_is_no_number_is_refused():
+    with pytest.raises(ValueError, match="hotline"):
+        findings(hotline="twelve")
 
 
 def test_the_doc_page_shows_a_failing_and_a_passing_example():

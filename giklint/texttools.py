@@ -1,39 +1,16 @@
-"""Helpers shared by the structure, metadata and content rules: part names, the report's text lines
-with their locations, and dates read from Chinese text (including garbled ones such as ``20211月1日``).
-
-Private module (leading underscore): ``rules/__init__.py`` does not look for rules here.
+"""Helpers for rules that read the report's text: its lines with their locations, keyword matching,
+the report year, and dates read from Chinese text (including garbled ones such as ``20211月1日``).
 """
 from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass, field
-from typing import Any, Dict, Iterator, List, Optional, Tuple
+from dataclasses import dataclass, field, replace
+from typing import Any, Iterator, List, Optional, Tuple
 
-from giklint.extract.template import SECTION_HEADINGS
-from giklint.extract.text import normalize
+from giklint.extract.text import normalize  # noqa: F401  (re-exported: full-width to plain, same length)
+from giklint.model import NOWHERE, Location, Part, Period
 from giklint.rule import Context
-
-PART_NUMERALS = "一二三四五六"
-
-Location = Dict[str, int]
-
-
-# -- parts --------------------------------------------------------------------------------------
-
-def part_numeral(number: int) -> str:
-    return PART_NUMERALS[number - 1] if 1 <= number <= len(PART_NUMERALS) else str(number)
-
-
-def part_name(number: int) -> str:
-    """``第四部分“政府信息公开行政复议、行政诉讼情况”`` for messages."""
-    return f"第{part_numeral(number)}部分“{SECTION_HEADINGS.get(number, '')}”"
-
-
-def sections(ctx: Context) -> List[Dict[str, Any]]:
-    """The recognised parts in printed order; malformed entries dropped."""
-    return [part for part in ctx.model.get("sections") or []
-            if isinstance(part, dict) and isinstance(part.get("number"), int)]
 
 
 # -- text and locations -------------------------------------------------------------------------
@@ -45,63 +22,49 @@ def squeeze(text: str) -> str:
 
 def shifted(location: Optional[Location], columns: int) -> Location:
     """``location`` moved ``columns`` characters along its line (when it has a column)."""
-    moved = dict(location or {})
-    if "column" in moved:
-        moved["column"] += columns
-    return moved
+    if location is None:
+        return NOWHERE
+    return replace(location, column=location.column + columns) if location.column is not None else location
 
 
 def text_lines(ctx: Context) -> Iterator[Tuple[str, Location]]:
     """Every line of the report with its location: preamble, then each part's heading and body."""
-    for item in (ctx.model.get("preamble") or {}).get("lines") or []:
-        if isinstance(item, dict) and isinstance(item.get("text"), str):
-            yield item["text"], dict(item.get("location") or {})
-    for part in sections(ctx):
-        if isinstance(part.get("heading"), str):
-            yield part["heading"], dict(part.get("location") or {})
-        for item in part.get("lines") or []:
-            if isinstance(item, dict) and isinstance(item.get("text"), str):
-                yield item["text"], dict(item.get("location") or {})
+    for line in ctx.report.preamble or ():
+        yield line.text, line.location
+    for part in ctx.parts:
+        yield part.heading, part.location
+        for line in part.lines:
+            yield line.text, line.location
 
 
-def part_text(part: Optional[Dict[str, Any]]) -> str:
+def part_text(part: Optional[Part]) -> str:
     """A part's body text (from ``body``, else its lines)."""
-    if not part:
+    if part is None:
         return ""
-    if isinstance(part.get("body"), str) and part["body"]:
-        return part["body"]
-    return "\n".join(item["text"] for item in part.get("lines") or []
-                     if isinstance(item, dict) and isinstance(item.get("text"), str))
+    return part.body or "\n".join(line.text for line in part.lines)
 
 
 def full_text(ctx: Context) -> str:
-    return "\n".join([ctx.meta.get("title") or ""] + [text for text, _ in text_lines(ctx)])
+    return "\n".join([ctx.meta.title or ""] + [text for text, _ in text_lines(ctx)])
 
 
 def document_start(ctx: Context) -> Location:
     """Where the report begins: its title, else its first line."""
-    title_location = ctx.meta.get("title_location")
-    if title_location:
-        return dict(title_location)
+    if ctx.meta.title_location:
+        return ctx.meta.title_location
     for _, location in text_lines(ctx):
         if location:
             return location
-    return {"line": 1}
+    return Location(line=1)
 
 
 def document_end(ctx: Context) -> Location:
     """The location of the report's last line (where a 落款 would stand)."""
-    last: Location = {}
+    last = NOWHERE
     for _, location in text_lines(ctx):
         if location:
             last = location
     return last
-
-
-def part_end(part: Dict[str, Any]) -> Location:
-    """The last line of a part (its heading when it has no body lines)."""
-    lines = [item for item in part.get("lines") or [] if isinstance(item, dict) and item.get("location")]
-    return dict(lines[-1]["location"]) if lines else dict(part.get("location") or {})
 
 
 # -- report year and format ---------------------------------------------------------------------
@@ -111,7 +74,7 @@ YEAR_IN_TEXT = re.compile(r"((?:19|20)\d{2})\s*年")
 
 def report_year(ctx: Context) -> Optional[int]:
     """The report year the extractor settled on, when it is a plausible one."""
-    year = ctx.meta.get("year")
+    year = ctx.meta.year
     return year if isinstance(year, int) and 1900 <= year <= 2099 else None
 
 
@@ -127,7 +90,7 @@ def uses_2021_format(ctx: Context) -> bool:
     year = report_year(ctx)
     if year is not None:
         return year >= 2021
-    return ctx.meta.get("template") == "2021"
+    return ctx.meta.template == "2021"
 
 
 # -- dates --------------------------------------------------------------------------------------
@@ -238,31 +201,31 @@ def _missing_characters(tokens: List[DateToken]) -> List[str]:
     return missing
 
 
-def _tokens_from_model(period: Dict[str, Any]) -> List[DateToken]:
+def _tokens_from_model(period: Period) -> List[DateToken]:
     tokens = []
-    for key in ("start", "end"):
-        date = parse_iso(period.get(key))
+    for text in (period.start, period.end):
+        date = parse_iso(text)
         if date:
-            tokens.append(DateToken(period[key], date.year, date.month, date.day))
+            tokens.append(DateToken(text, date.year, date.month, date.day))
     return tokens
 
 
-def read_period(period: Dict[str, Any], year: Optional[int]) -> Optional[PeriodReading]:
+def read_period(period: Period, year: Optional[int]) -> Optional[PeriodReading]:
     """The period statement read from the model's ``meta.period`` (raw text first, then start/end),
     checked against the report ``year`` (the period's own start year when None). None when there is
     no statement."""
-    raw = period.get("raw") if isinstance(period.get("raw"), str) else ""
+    raw = period.raw if isinstance(period.raw, str) else ""
     tokens = find_dates(raw)[:2]
     if len(tokens) < 2 and len(_tokens_from_model(period)) == 2:
         tokens = _tokens_from_model(period)
     if not raw and not tokens:
         return None
-    reading = PeriodReading(raw=raw or f"{period.get('start')}至{period.get('end')}")
+    reading = PeriodReading(raw=raw or f"{period.start}至{period.end}")
     missing = _missing_characters(tokens)
     if missing:
         reading.problems.append("日期缺" + "、".join(f"“{c}”" for c in missing) + "字")
     if len(tokens) < 2:
-        if period.get("valid") is False or tokens:
+        if period.valid is False or tokens:
             reading.problems.append("无法识别出起止两个日期")
     elif tokens[0].ambiguous or tokens[1].ambiguous:
         reading.problems.append("日期数字无法唯一拆分为月、日")
