@@ -4,6 +4,7 @@
     .venv/bin/python bench/bench.py                      # every row, medians of interleaved runs
     .venv/bin/python bench/bench.py --quick              # fewer runs, 1k files for memory only
     .venv/bin/python bench/bench.py --markdown REPORT.md --pdf REPORT.pdf   # other (e.g. real) reports
+    .venv/bin/python bench/bench.py --before DIR   # also an older giklint, interleaved with this one
 
 Rows (wall time is the median of interleaved runs: A, B, A, B, ...; CPU is user + system time of the
 whole process tree, which is steadier than wall time when other processes share the machine):
@@ -18,6 +19,10 @@ whole process tree, which is steadier than wall time when other processes share 
 3. a batch of generated text reports (copies of ``examples/reports``), ``--jobs 2 --format json``:
    reports per second and CPU per report;
 4. peak memory (the largest RSS of any process of the run) of the same batch at 1,000 and 10,000 files.
+
+``--before DIR`` runs every giklint command of rows 1-4 a second time with ``PYTHONPATH=DIR``, where
+DIR holds an older checkout's packages (``giklint``, ``giklint_rules``, ``giklint_schemas``; see
+``bench/README.md``), taking turns with this one, so a before/after comparison sees the same load.
 
 Then a per-stage breakdown inside one process (median of warm runs): load, extract, validate (the
 report schema: run only with ``--strict``), rules, output. Targets are measured here, never asserted
@@ -53,10 +58,14 @@ Sample = Tuple[float, float, int]  # (wall seconds, CPU seconds, peak RSS in KiB
 
 # -- running a process ---------------------------------------------------------------------------
 
-def run(cmd: Sequence[str], cwd: Path = ROOT) -> Sample:
+BEFORE: Optional[str] = None  # --before: PYTHONPATH of the older giklint
+
+
+def run(cmd: Sequence[str], cwd: Path = ROOT, before: bool = False) -> Sample:
     """Wall time, CPU time of the process and its waited-for children, and their largest RSS."""
+    env = dict(os.environ, PYTHONPATH=BEFORE) if before else None
     start = time.perf_counter()
-    process = subprocess.Popen(list(cmd), cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(list(cmd), cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -66,17 +75,25 @@ def run(cmd: Sequence[str], cwd: Path = ROOT) -> Sample:
 
 
 def interleaved(commands: Dict[str, Sequence[str]], runs: int) -> Dict[str, List[Sample]]:
-    """Each command ``runs`` times, taking turns (so a burst of load hits them alike); one warm-up each."""
-    for cmd in commands.values():
-        run(cmd)
-    samples: Dict[str, List[Sample]] = {name: [] for name in commands}
+    """Each command ``runs`` times, taking turns (so a burst of load hits them alike); one warm-up each.
+    With ``--before``, each giklint command also runs with the older giklint, as ``NAME (before)``."""
+    todo = [(name, cmd, False) for name, cmd in commands.items()]
+    if BEFORE:
+        todo += [(f"{name} (before)", cmd, True) for name, cmd in commands.items() if name.startswith("giklint")]
+    for _, cmd, before in todo:
+        run(cmd, before=before)
+    samples: Dict[str, List[Sample]] = {name: [] for name, _, _ in todo}
     for round_ in range(runs):
-        names = list(commands)
-        if round_ % 2:
-            names.reverse()
-        for name in names:
-            samples[name].append(run(commands[name]))
+        for name, cmd, before in (todo if round_ % 2 == 0 else todo[::-1]):
+            samples[name].append(run(cmd, before=before))
     return samples
+
+
+def before_note(got: Dict[str, List[Sample]], name: str, index: int = 0, scale: float = 1000, unit: str = "ms") -> str:
+    key = f"{name} (before)"
+    if key not in got:
+        return ""
+    return f" [before: {median(got[key], index) * scale:.0f} {unit}, CPU {median(got[key], 1) * scale:.0f} {unit}]"
 
 
 def median(samples: List[Sample], index: int) -> float:
@@ -134,7 +151,7 @@ def row_single(markdown: Path, runs: int) -> str:
                            "yamllint": yamllint_command() + [str(yaml_file)]}, runs)
     g, y = got["giklint"], got["yamllint"]
     return (f"1 one Markdown report ({markdown.name}), whole process | giklint {median(g, 0) * 1000:.0f} ms "
-            f"(CPU {median(g, 1) * 1000:.0f} ms); yamllint on a two-line file {median(y, 0) * 1000:.0f} ms "
+            f"(CPU {median(g, 1) * 1000:.0f} ms){before_note(got, 'giklint')}; yamllint on a two-line file {median(y, 0) * 1000:.0f} ms "
             f"(CPU {median(y, 1) * 1000:.0f} ms) | {median(g, 0) / median(y, 0):.2f}x wall, "
             f"{median(g, 1) / median(y, 1):.2f}x CPU | target <= 1.0x")
 
@@ -146,7 +163,7 @@ def row_pdf(pdf: Path, runs: int) -> str:
                        "bare": [sys.executable, "-c", BARE_PDF_TEXT, str(pdf)]}, runs)
     g, b = got["giklint"], got["bare"]
     return (f"2 one {pages}-page PDF ({pdf.name}), whole process | giklint {median(g, 0) * 1000:.0f} ms "
-            f"(CPU {median(g, 1) * 1000:.0f} ms); bare pypdfium2 text {median(b, 0) * 1000:.0f} ms "
+            f"(CPU {median(g, 1) * 1000:.0f} ms){before_note(got, 'giklint')}; bare pypdfium2 text {median(b, 0) * 1000:.0f} ms "
             f"(CPU {median(b, 1) * 1000:.0f} ms) | {median(g, 0) / median(b, 0):.2f}x wall, "
             f"{median(g, 1) / median(b, 1):.2f}x CPU | target <= 1.5x")
 
@@ -154,27 +171,42 @@ def row_pdf(pdf: Path, runs: int) -> str:
 def row_batch(files: int, runs: int, jobs: int) -> str:
     with tempfile.TemporaryDirectory(prefix="giklint-bench-") as tmp:
         folder = make_batch(Path(tmp) / "batch", files)
-        got = interleaved({"batch": GIKLINT + ["check", str(folder), "--jobs", str(jobs), "--format", "json",
-                                               "--quiet"]}, runs)["batch"]
-    wall, cpu = median(got, 0), median(got, 1)
+        everything = interleaved({"giklint": GIKLINT + ["check", str(folder), "--jobs", str(jobs), "--format", "json",
+                                                        "--quiet"]}, runs)
+    wall, cpu = median(everything["giklint"], 0), median(everything["giklint"], 1)
+    before = ""
+    if "giklint (before)" in everything:
+        old = everything["giklint (before)"]
+        before = (f" [before: {files / median(old, 0):.0f} reports/s, "
+                  f"{median(old, 1) / files * 1000:.1f} ms CPU per report]")
     return (f"3 batch: {files} text reports, --jobs {jobs} --format json | {files / wall:.0f} reports/s "
-            f"({wall:.2f} s), {cpu / files * 1000:.1f} ms CPU per report | target >= 500 reports/s, <= 4 ms CPU")
+            f"({wall:.2f} s), {cpu / files * 1000:.1f} ms CPU per report{before} "
+            f"| target >= 500 reports/s, <= 4 ms CPU")
 
 
 def row_memory(counts: Sequence[int], jobs: int) -> str:
-    peaks = []
+    versions = [False, True] if BEFORE else [False]
+    peaks: Dict[bool, List[Tuple[int, float]]] = {before: [] for before in versions}
     with tempfile.TemporaryDirectory(prefix="giklint-bench-") as tmp:
         for count in counts:
             folder = make_batch(Path(tmp) / f"batch-{count}", count)
-            _, _, peak = run(GIKLINT + ["check", str(folder), "--jobs", str(jobs), "--format", "json", "--quiet"])
-            peaks.append((count, peak / 1024))
+            for before in versions:
+                _, _, peak = run(GIKLINT + ["check", str(folder), "--jobs", str(jobs), "--format", "json", "--quiet"],
+                                 before=before)
+                peaks[before].append((count, peak / 1024))
             shutil.rmtree(folder)
+    text = [memory_figures(peaks[False])]
+    if BEFORE:
+        text.append(f" [before: {memory_figures(peaks[True])}]")
+    return f"4 peak RSS, --jobs {jobs} --format json | {''.join(text)} | target: flat"
+
+
+def memory_figures(peaks: List[Tuple[int, float]]) -> str:
     figures = "; ".join(f"{count:,} files {mib:.0f} MiB" for count, mib in peaks)
-    growth = ""
     if len(peaks) > 1:
         (n0, m0), (n1, m1) = peaks[0], peaks[-1]
-        growth = f" (growth {(m1 - m0) * 1024 / (n1 - n0):.2f} KiB per file)"
-    return f"4 peak RSS, --jobs {jobs} --format json | {figures}{growth} | target: flat"
+        figures += f" (growth {(m1 - m0) * 1024 / (n1 - n0):.2f} KiB per file)"
+    return figures
 
 
 # -- stages, in this process -----------------------------------------------------------------------
@@ -228,7 +260,10 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     parser.add_argument("--memory", default="1000,10000", help="file counts of row 4, comma-separated")
     parser.add_argument("--quick", action="store_true", help="3 runs, 500 files, memory at 1k only")
     parser.add_argument("--rows", default="1234s", help="which rows to run (s: the stages)")
+    parser.add_argument("--before", metavar="DIR", help="PYTHONPATH of an older giklint to compare with")
     args = parser.parse_args(argv)
+    global BEFORE
+    BEFORE = args.before
     if args.quick:
         args.runs, args.batch, args.batch_runs, args.memory = 3, 500, 1, "1000"
     print(f"giklint bench: {os.cpu_count()} cores, load average before {load_average()}, "
