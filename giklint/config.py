@@ -33,7 +33,8 @@ from giklint.rule import declared_option, option_defaults
 CONFIG_FILE_NAMES = ("giklint.toml", ".giklint.toml", "pyproject.toml")
 DEFAULT_PROFILE = "national"
 DEFAULT_FAIL_ON = "warning"
-LOCAL_ONLY_KEYS = ("plugins", "per-file-ignores")  # meaningless in a profile, which has no folder
+# meaningless in a profile, which has no folder (exclusions: read by giklint/targets.py)
+LOCAL_ONLY_KEYS = ("plugins", "per-file-ignores", "exclude", "extend-exclude", "force-exclude", "respect-gitignore")
 SEVERITY_KEY = "severity"  # in [rules.<slug>]: the findings' severity, not an option of the rule
 
 

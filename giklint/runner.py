@@ -28,11 +28,12 @@ from typing import Any, Callable, Deque, Dict, Iterator, List, Optional, Sequenc
 from giklint.config import DEFAULT_FAIL_ON
 from giklint.document import Document
 from giklint.engine import check_report
-from giklint.errors import ConfigError, GiklintError, UsageError
+from giklint.errors import ConfigError, GiklintError, NotAReportError, UsageError
 from giklint.options import Options
 from giklint.resolve import Resolver, resolver_for
+from giklint.report_kind import not_a_report_reason, report_identity
 from giklint.rule import SEVERITY_RANK, Finding
-from giklint.targets import Target, checked_suffixes, unique_targets
+from giklint.targets import NOT_A_REPORT, Skipped, Target, TargetOptions, checked_suffixes, unique_targets
 
 MAX_CHUNK = 8  # files a worker takes at a time: small, as one PDF can cost as much as ten Markdown files
 WINDOW = 4  # chunks in flight per worker: enough to keep every worker busy, few enough to keep memory flat
@@ -51,6 +52,9 @@ class FileResult:
     error: Optional[str] = None
     fail_on: str = DEFAULT_FAIL_ON
     plugin_failures: List[Tuple[str, str]] = field(default_factory=list)  # (plugin, error) of its set-up
+    not_a_report: Optional[str] = None  # why the file is plainly no report (giklint.report_kind)
+    agency: Optional[str] = None  # kept when the model is dropped: csv rows and statistics per agency
+    year: Optional[int] = None
 
     @property
     def failed(self) -> bool:
@@ -63,7 +67,7 @@ class FileResult:
 class RunResult:
     results: List[FileResult]
     plugin_failures: List[Tuple[str, str]] = field(default_factory=list)
-    skipped: List[str] = field(default_factory=list)  # JSON/YAML found in folders that are no report model
+    skipped: List[Skipped] = field(default_factory=list)  # passed over: excluded, not a report, …
     rules: List[type] = field(default_factory=list)  # every rule the run's configurations know (for output)
 
     @property
@@ -87,6 +91,8 @@ def check_file(path: str, options: Options = Options(), data: Optional[bytes] = 
     try:
         report = read_report(data if data is not None else path, name=path if data is not None else None,
                              loaders=resolved.loaders, strict=options.strict)
+    except NotAReportError as exc:  # a JSON/YAML that is no report model
+        return _not_a_report(result, exc.reason)
     except GiklintError as exc:
         result.error = str(exc) if display == path else f"{display}: {getattr(exc, 'reason', exc)}"
         return result
@@ -96,30 +102,43 @@ def check_file(path: str, options: Options = Options(), data: Optional[bytes] = 
         result.error = f"{display}: 内部错误（请报告此问题）：{type(exc).__name__}: {exc}"
         return result
     result.model, result.document = report.model, report.document
+    result.agency, result.year = report_identity(report.model)
+    reason = not_a_report_reason(report.model)
+    if reason:  # a README or the like
+        return _not_a_report(result, reason)
     result.findings = check_report(report.model, resolved.setup, display, report.document, options.published)
+    if report.document is None:  # a model file: its places are the original report's
+        from giklint.model_places import for_model_file
+
+        for_model_file(result.findings, report.model)
+    return result
+
+
+def _not_a_report(result: FileResult, reason: str) -> FileResult:
+    """The result for a file that is plainly no report: one ``not-a-report`` finding, whatever the
+    selection (like internal-error: a file named to be checked was not checked)."""
+    from giklint.engine_rules import NotAReport
+
+    result.not_a_report = reason
+    result.findings = [Finding(code=NotAReport.code, rule=NotAReport.slug, severity=NotAReport.severity,
+                               message=NotAReport.message(reason), path=result.path)]
     return result
 
 
 # -- many files --------------------------------------------------------------------------------
 
-def _not_a_model(target: Target, result: FileResult) -> bool:
-    """A JSON/YAML file found in a folder that is not a report model (labels, settings): passed over."""
-    from giklint.modelio import MODEL_SUFFIXES
-
-    return bool(result.error) and not target.explicit and target.path.lower().endswith(MODEL_SUFFIXES)
-
-
 class Run:
     """A run under way: :attr:`results` gives each file's result once, in input order, as it is
-    checked; the totals (:attr:`exit_code`, :attr:`plugin_failures`, :attr:`skipped`, :attr:`errors`)
-    are complete once the results are exhausted. :attr:`rules` (every rule the run's configurations
-    know, for output) is known from the start."""
+    checked; the totals (:attr:`exit_code`, :attr:`checked`, :attr:`plugin_failures`, :attr:`skipped`,
+    :attr:`errors`) are complete once the results are exhausted. :attr:`rules` (every rule the run's
+    configurations know, for output) is known from the start."""
 
-    def __init__(self, rules: List[type], failures: List[Tuple[str, str]]) -> None:
+    def __init__(self, rules: List[type], failures: List[Tuple[str, str]], skipped: List[Skipped]) -> None:
         self.rules = rules
         self.results: Iterator[FileResult] = iter(())
-        self.skipped: List[str] = []  # JSON/YAML found in folders that are no report model
+        self.skipped = skipped  # passed over: excluded, not a report, …
         self.errors: List[str] = []  # the files that could not be checked, why
+        self.checked = 0  # results given (files checked or found unreadable)
         self._failures = failures
         self._any_failed = False
 
@@ -134,18 +153,19 @@ class Run:
             return 2
         return 1 if self._any_failed else 0
 
-    def _gather(self, targets: Sequence[Target], results: Iterator[FileResult],
-                progress: Optional[Progress]) -> Iterator[FileResult]:
+    def _gather(self, targets: Sequence[Target], results: Iterator[FileResult], progress: Optional[Progress],
+                skip_non_reports: bool) -> Iterator[FileResult]:
         if progress:
             progress(0, len(targets))
         for done, (target, result) in enumerate(zip(targets, results), 1):
             self._failures += result.plugin_failures
-            if _not_a_model(target, result):
-                self.skipped.append(target.path)
+            if result.not_a_report and (skip_non_reports or not target.explicit):
+                self.skipped.append(Skipped(target.path, f"{NOT_A_REPORT}：{result.not_a_report}"))
             else:
                 if result.error:
                     self.errors.append(result.error)
                 self._any_failed = self._any_failed or result.failed
+                self.checked += 1
                 yield result
             if progress:
                 progress(done, len(targets))
@@ -153,36 +173,43 @@ class Run:
 
 def stream_paths(paths: Sequence[str], options: Options = Options(),
                  stdin_filename: Optional[str] = None, *, jobs: int = 1, keep_documents: bool = True,
-                 progress: Optional[Progress] = None, executor: Any = None) -> Run:
+                 progress: Optional[Progress] = None, targeting: TargetOptions = TargetOptions(),
+                 executor: Any = None) -> Run:
     """Check every file the paths name, in order, each once; the results come as they are checked.
 
     ``jobs`` > 1 checks the files in that many processes, ``executor`` (a
     :class:`concurrent.futures.Executor`, e.g. a Dask client's) in its workers instead;
     ``keep_documents=False`` drops each result's model and document text (an output of findings
-    needs neither); ``progress`` is called with (files done, files in all) as results come in. A JSON
-    or YAML file found in a folder or by a glob that cannot be read as a report model is passed over
-    (listed in :attr:`Run.skipped`); named on its own, it is an error. Configuration errors raise
+    needs neither); ``progress`` is called with (files done, files in all) as results come in.
+    Files excluded (``targeting``: exclude patterns, .gitignore, links out of the tree) and files
+    found in a folder or by a glob that are plainly no report (:mod:`giklint.report_kind`) are passed
+    over and listed in :attr:`Run.skipped`; a file named on its own that is no report gives one
+    ``not-a-report`` finding (unless ``targeting.skip_non_reports``). Configuration errors raise
     here, before any file is checked.
     """
     resolver = resolver_for(options)
-    targets = unique_targets(paths, lambda folder: checked_suffixes(resolver.for_folder(folder).loaders))
+    targets = unique_targets(paths, lambda folder: checked_suffixes(resolver.for_folder(folder).loaders),
+                             targeting, options.config)
+    skipped = [Skipped(t.path, t.skip) for t in targets if t.skip]
+    targets = [t for t in targets if not t.skip]
     for target in targets:  # here, before any worker starts: a configuration error stops the run at once
         if not target.error and target.path != "-":
             resolver.for_file(target.path)
     resolved = resolver.resolved()
     rules = list(dict.fromkeys(rule for one in resolved for rule in one.catalog.rules)) or _default_rules()
-    run = Run(rules, [failure for one in resolved for failure in one.failures])
+    run = Run(rules, [failure for one in resolved for failure in one.failures], skipped)
     run.results = run._gather(targets, _results(targets, options, stdin_filename, jobs, keep_documents, executor),
-                              progress)
+                              progress, targeting.skip_non_reports)
     return run
 
 
 def check_paths(paths: Sequence[str], options: Options = Options(),
                 stdin_filename: Optional[str] = None, *, jobs: int = 1, keep_documents: bool = True,
-                progress: Optional[Progress] = None, executor: Any = None) -> RunResult:
+                progress: Optional[Progress] = None, targeting: TargetOptions = TargetOptions(),
+                executor: Any = None) -> RunResult:
     """:func:`stream_paths`, its results gathered in a :class:`RunResult`."""
     run = stream_paths(paths, options, stdin_filename, jobs=jobs, keep_documents=keep_documents,
-                       progress=progress, executor=executor)
+                       progress=progress, targeting=targeting, executor=executor)
     results = list(run.results)
     return RunResult(results, run.plugin_failures, run.skipped, run.rules)
 

@@ -4,10 +4,12 @@ Findings in text sources (Markdown, plain text, HTML) carry the 1-based line and
 without a text line (a PDF page, a Word paragraph or table cell, or the report as a whole) is written
 at ``path:0:0:`` and its place, when it has one, is added to the message in Chinese:
 ``…（第3页第12行）``, ``…（表格2第3行第4格）``. After the findings comes a one-line summary, and with
-``--statistics`` (before it) a count per rule, most frequent first, and per file with findings, in
-input order: errors, warnings, infos. ``--quiet`` leaves only the finding lines (and the statistics).
-Each file's lines are written as the file is checked; the counts are added up on the way.
-Statistics are this format's alone: ``--format json`` stays the list of findings of ``schemas/findings.schema.json``.
+``--statistics`` (before it) a count per rule, most frequent first, per agency (files, errors,
+warnings, infos) and per file with findings, in input order: errors, warnings, infos. ``--quiet``
+leaves only the finding lines (and the statistics). Each file's lines are written as the file
+is checked; the counts are added up on the way.
+Statistics are this format's alone: ``--format json`` stays the list of findings of
+``schemas/findings.schema.json``.
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from typing import Any, Dict, Iterable, List, Optional, Sequence, TextIO, Tuple
 
 from giklint.document import Location
 from giklint.output import rendered
+from giklint.output._agencies import agency_lines, count_agency
 from giklint.rule import SEVERITY_ZH, Finding
 
 NON_TEXT_KEYS = ("page", "paragraph", "table", "row", "cell")
@@ -46,12 +49,14 @@ class Tally:
         self.rules: Counter = Counter()  # (code, slug, severity) -> findings
         self.checked = self.unreadable = self.with_findings = 0
         self.files: List[Tuple[Counter, str]] = [] if per_file else None  # files with findings, in order
+        self.agencies: Dict[str, Dict[str, int]] = {}  # agency -> files and findings by severity
 
     def add(self, result: Any) -> None:
         if result.error:
             self.unreadable += 1
         else:
             self.checked += 1
+            count_agency(self.agencies, result)
         if not result.findings:
             return
         self.with_findings += 1
@@ -71,8 +76,8 @@ class Tally:
                 f"检查了 {self.checked} 个文件{tail}。")
 
     def statistics(self, rules: Sequence[type]) -> List[str]:
-        """Counts per rule, most frequent first, then per file that has findings."""
-        return self.rule_statistics(rules) + self.file_statistics()
+        """Counts per rule, most frequent first, then per agency, then per file that has findings."""
+        return self.rule_statistics(rules) + agency_lines(self.agencies) + self.file_statistics()
 
     def rule_statistics(self, rules: Sequence[type]) -> List[str]:
         """One line per rule that gave findings, most frequent first."""
