@@ -27,7 +27,7 @@ from typing import Any, Callable, Deque, Dict, Iterator, List, Optional, Sequenc
 
 from giklint.config import DEFAULT_FAIL_ON
 from giklint.document import Document
-from giklint.engine import check_report
+from giklint.engine import check_report, compares_years
 from giklint.errors import ConfigError, GiklintError, NotAReportError, UsageError
 from giklint.options import Options
 from giklint.resolve import Resolver, resolver_for
@@ -55,6 +55,7 @@ class FileResult:
     not_a_report: Optional[str] = None  # why the file is plainly no report (giklint.report_kind)
     agency: Optional[str] = None  # kept when the model is dropped: csv rows and statistics per agency
     year: Optional[int] = None
+    year_record: Optional[Any] = None  # giklint.crossyear.YearRecord, kept until the reports are paired
 
     @property
     def failed(self) -> bool:
@@ -81,8 +82,11 @@ class RunResult:
 # -- one file ----------------------------------------------------------------------------------
 
 def check_file(path: str, options: Options = Options(), data: Optional[bytes] = None,
-               display: Optional[str] = None, resolver: Optional[Resolver] = None) -> FileResult:
-    """Check one file (``data`` given: those bytes, named ``path``). Config errors raise ConfigError."""
+               display: Optional[str] = None, resolver: Optional[Resolver] = None,
+               for_pairing: bool = False) -> FileResult:
+    """Check one file (``data`` given: those bytes, named ``path``). Config errors raise ConfigError.
+
+    ``for_pairing``: keep what comparing it with another year's report needs (:mod:`giklint.crossyear`)."""
     from giklint.reader import read_report
 
     display = display or path
@@ -111,6 +115,10 @@ def check_file(path: str, options: Options = Options(), data: Optional[bytes] = 
         from giklint.model_places import for_model_file
 
         for_model_file(result.findings, report.model)
+    if for_pairing and compares_years(report.model, resolved.setup, path):
+        from giklint.crossyear import YearRecord
+
+        result.year_record = YearRecord.of(report.model, report.document)
     return result
 
 
@@ -198,9 +206,31 @@ def stream_paths(paths: Sequence[str], options: Options = Options(),
     resolved = resolver.resolved()
     rules = list(dict.fromkeys(rule for one in resolved for rule in one.catalog.rules)) or _default_rules()
     run = Run(rules, [failure for one in resolved for failure in one.failures], skipped)
-    run.results = run._gather(targets, _results(targets, options, stdin_filename, jobs, keep_documents, executor),
-                              progress, targeting.skip_non_reports)
+    pairing = options.previous is None and len(targets) > 1 and _compares_years(resolver, targets)
+    results = _results(targets, options, stdin_filename, jobs, keep_documents, executor, pairing)
+    run.results = run._gather(targets, results, progress, targeting.skip_non_reports)
+    if pairing:
+        run.results = _with_cross_year_findings(run.results, resolver, options.published)
     return run
+
+
+def _compares_years(resolver: Resolver, targets: Sequence[Target]) -> bool:
+    """Whether a rule that compares years is selected for any of the files (--previous not given)."""
+    return any(rule.needs_previous for target in targets if not target.error and target.path != "-"
+               for rule in resolver.for_file(target.path).setup.config.rules_for(target.path))
+
+
+def _with_cross_year_findings(results: Iterator[FileResult], resolver: Resolver,
+                              published: Optional[str]) -> Iterator[FileResult]:
+    """The results, once all are in, each with its cross-year findings (:mod:`giklint.crossyear`): which
+    report is whose last year's is known only at the end, so these results come together, keeping
+    about 8 KiB of each report meanwhile (``--previous FILE``, or the cross-year rules not selected,
+    keeps a batch streamed and its memory flat)."""
+    from giklint.crossyear import compare_years
+
+    gathered = list(results)
+    compare_years(gathered, lambda path: resolver.for_file(path).setup, published)
+    yield from gathered
 
 
 def check_paths(paths: Sequence[str], options: Options = Options(),
@@ -222,10 +252,10 @@ def _default_rules() -> List[type]:
 
 
 def _results(targets: Sequence[Target], options: Options, stdin_filename: Optional[str], jobs: int,
-             keep_documents: bool, executor: Any = None) -> Iterator[FileResult]:
+             keep_documents: bool, executor: Any = None, for_pairing: bool = False) -> Iterator[FileResult]:
     """One result per target, in order: files in the pool, standard input here, errors as they are."""
     files = [t.path for t in targets if not t.error and t.path != "-"]
-    checked = check_files(files, options, jobs, keep_documents, executor)
+    checked = check_files(files, options, jobs, keep_documents, executor, for_pairing)
     for target in targets:
         if target.error:
             yield FileResult(target.path, error=target.error)
@@ -236,10 +266,11 @@ def _results(targets: Sequence[Target], options: Options, stdin_filename: Option
 
 
 def check_files(paths: Sequence[str], options: Options = Options(), jobs: int = 1,
-                keep_documents: bool = True, executor: Any = None) -> Iterator[FileResult]:
+                keep_documents: bool = True, executor: Any = None,
+                for_pairing: bool = False) -> Iterator[FileResult]:
     """:func:`check_file` of each path, in order; in ``jobs`` processes when there is more than one file,
-    or by ``executor`` when one is given."""
-    check = partial(check_chunk, options=options, keep_documents=keep_documents)
+    or by ``executor`` when one is given (``for_pairing``: see :func:`check_file`)."""
+    check = partial(check_chunk, options=options, keep_documents=keep_documents, for_pairing=for_pairing)
     if executor is not None:
         return _in_order(executor, check, paths, _workers_of(executor))
     workers = min(jobs, len(paths))
@@ -248,9 +279,10 @@ def check_files(paths: Sequence[str], options: Options = Options(), jobs: int = 
     return _pooled(check, paths, workers)
 
 
-def check_chunk(paths: Sequence[str], options: Options, keep_documents: bool) -> List[FileResult]:
+def check_chunk(paths: Sequence[str], options: Options, keep_documents: bool,
+                for_pairing: bool = False) -> List[FileResult]:
     """The results of a few files, checked one after the other in this process (a worker's task)."""
-    return [_check_for_batch(path, options, keep_documents) for path in paths]
+    return [_check_for_batch(path, options, keep_documents, for_pairing) for path in paths]
 
 
 def _workers_of(executor: Any) -> int:
@@ -305,9 +337,9 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _check_for_batch(path: str, options: Options, keep_document: bool) -> FileResult:
+def _check_for_batch(path: str, options: Options, keep_document: bool, for_pairing: bool = False) -> FileResult:
     try:
-        return _slimmed(check_file(path, options), keep_document)
+        return _slimmed(check_file(path, options, for_pairing=for_pairing), keep_document)
     except GiklintError as exc:
         raise _portable(exc) from None
 
