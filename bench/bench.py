@@ -59,6 +59,7 @@ Sample = Tuple[float, float, int]  # (wall seconds, CPU seconds, peak RSS in KiB
 # -- running a process ---------------------------------------------------------------------------
 
 BEFORE: Optional[str] = None  # --before: PYTHONPATH of the older giklint
+BATCH_ARGS: List[str] = []  # --batch-args: more options for the batch rows 3 and 4 (e.g. --ignore GK6)
 
 
 def run(cmd: Sequence[str], cwd: Path = ROOT, before: bool = False) -> Sample:
@@ -74,13 +75,13 @@ def run(cmd: Sequence[str], cwd: Path = ROOT, before: bool = False) -> Sample:
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 
-def interleaved(commands: Dict[str, Sequence[str]], runs: int) -> Dict[str, List[Sample]]:
+def interleaved(commands: Dict[str, Sequence[str]], runs: int, warm: bool = True) -> Dict[str, List[Sample]]:
     """Each command ``runs`` times, taking turns (so a burst of load hits them alike); one warm-up each.
     With ``--before``, each giklint command also runs with the older giklint, as ``NAME (before)``."""
     todo = [(name, cmd, False) for name, cmd in commands.items()]
     if BEFORE:
         todo += [(f"{name} (before)", cmd, True) for name, cmd in commands.items() if name.startswith("giklint")]
-    for _, cmd, before in todo:
+    for _, cmd, before in todo if warm else ():
         run(cmd, before=before)
     samples: Dict[str, List[Sample]] = {name: [] for name, _, _ in todo}
     for round_ in range(runs):
@@ -172,7 +173,7 @@ def row_batch(files: int, runs: int, jobs: int) -> str:
     with tempfile.TemporaryDirectory(prefix="giklint-bench-") as tmp:
         folder = make_batch(Path(tmp) / "batch", files)
         everything = interleaved({"giklint": GIKLINT + ["check", str(folder), "--jobs", str(jobs), "--format", "json",
-                                                        "--quiet"]}, runs)
+                                                        "--quiet", *BATCH_ARGS]}, runs, warm=False)
     wall, cpu = median(everything["giklint"], 0), median(everything["giklint"], 1)
     before = ""
     if "giklint (before)" in everything:
@@ -191,8 +192,8 @@ def row_memory(counts: Sequence[int], jobs: int) -> str:
         for count in counts:
             folder = make_batch(Path(tmp) / f"batch-{count}", count)
             for before in versions:
-                _, _, peak = run(GIKLINT + ["check", str(folder), "--jobs", str(jobs), "--format", "json", "--quiet"],
-                                 before=before)
+                _, _, peak = run(GIKLINT + ["check", str(folder), "--jobs", str(jobs), "--format", "json", "--quiet",
+                                            *BATCH_ARGS], before=before)
                 peaks[before].append((count, peak / 1024))
             shutil.rmtree(folder)
     text = [memory_figures(peaks[False])]
@@ -261,13 +262,15 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     parser.add_argument("--quick", action="store_true", help="3 runs, 500 files, memory at 1k only")
     parser.add_argument("--rows", default="1234s", help="which rows to run (s: the stages)")
     parser.add_argument("--before", metavar="DIR", help="PYTHONPATH of an older giklint to compare with")
+    parser.add_argument("--batch-args", default="", help="more giklint check options for rows 3 and 4")
     args = parser.parse_args(argv)
     global BEFORE
     BEFORE = args.before
+    BATCH_ARGS[:] = args.batch_args.split()
     if args.quick:
         args.runs, args.batch, args.batch_runs, args.memory = 3, 500, 1, "1000"
     print(f"giklint bench: {os.cpu_count()} cores, load average before {load_average()}, "
-          f"Python {sys.version.split()[0]}")
+          f"Python {sys.version.split()[0]}{', batch options ' + ' '.join(BATCH_ARGS) if BATCH_ARGS else ''}")
     print("row | measured | ratio / rate | target")
     if "1" in args.rows:
         print(row_single(args.markdown, args.runs), flush=True)

@@ -208,9 +208,10 @@ def stream_paths(paths: Sequence[str], options: Options = Options(),
     run = Run(rules, [failure for one in resolved for failure in one.failures], skipped)
     pairing = options.previous is None and len(targets) > 1 and _compares_years(resolver, targets)
     results = _results(targets, options, stdin_filename, jobs, keep_documents, executor, pairing)
+    if pairing:  # progress is counted as the files are read, before the pairing
+        results = _with_cross_year_findings(results, resolver, options.published, progress, len(targets))
+        progress = None
     run.results = run._gather(targets, results, progress, targeting.skip_non_reports)
-    if pairing:
-        run.results = _with_cross_year_findings(run.results, resolver, options.published)
     return run
 
 
@@ -220,15 +221,21 @@ def _compares_years(resolver: Resolver, targets: Sequence[Target]) -> bool:
                for rule in resolver.for_file(target.path).setup.config.rules_for(target.path))
 
 
-def _with_cross_year_findings(results: Iterator[FileResult], resolver: Resolver,
-                              published: Optional[str]) -> Iterator[FileResult]:
+def _with_cross_year_findings(results: Iterator[FileResult], resolver: Resolver, published: Optional[str],
+                              progress: Optional[Progress], total: int) -> Iterator[FileResult]:
     """The results, once all are in, each with its cross-year findings (:mod:`giklint.crossyear`): which
     report is whose last year's is known only at the end, so these results come together, keeping
     about 8 KiB of each report meanwhile (``--previous FILE``, or the cross-year rules not selected,
     keeps a batch streamed and its memory flat)."""
     from giklint.crossyear import compare_years
 
-    gathered = list(results)
+    gathered = []
+    if progress:
+        progress(0, total)
+    for result in results:
+        gathered.append(result)
+        if progress:
+            progress(len(gathered), total)
     compare_years(gathered, lambda path: resolver.for_file(path).setup, published)
     yield from gathered
 
