@@ -103,8 +103,10 @@ def _check_command(args: argparse.Namespace) -> int:
             formatter.write(run.results, run.rules, render_options, out)
         else:
             out.write(formatter.render(list(run.results), run.rules, render_options))
+    from giklint.output._findings import printable
+
     for error in run.errors:
-        print(f"giklint: {error}", file=sys.stderr)
+        print(f"giklint: {printable(error)}", file=sys.stderr)
     _report_failures(run.plugin_failures)
     from giklint.run_notes import empty_run_message, skipped_lines
 
@@ -354,6 +356,7 @@ def _add_check_parser(sub) -> None:
     p.add_argument("--dask-scheduler", metavar="ADDRESS",
                    help="在 Dask 集群上检查（调度器地址，如 tcp://10.0.0.5:8786；需安装 giklint[dask]，"
                         "各工作节点须能以相同路径读取这些文件）")
+    _add_ocr_option(p)
     p.add_argument("--verbose", "-v", action="store_true", help="列出跳过的文件及原因")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                    help="text 格式是否着色：auto（默认：终端上着色；遵从 NO_COLOR、FORCE_COLOR）、always、never")
@@ -370,6 +373,22 @@ def _add_check_parser(sub) -> None:
     p.set_defaults(func=_check_command)
 
 
+OCR_CHOICES = ("never", "auto", "always")
+
+
+def _add_ocr_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--ocr", choices=OCR_CHOICES,
+                   help="扫描件的 OCR 识别（需安装 giklint[ocr]）：auto 只识别没有文字层的页（默认），always 识别每一页，never 不识别")
+
+
+def _apply_ocr_options(args: argparse.Namespace) -> None:
+    """``--ocr`` and ``--quiet`` reach the loaders (also in worker processes) through the environment."""
+    if getattr(args, "ocr", None):
+        os.environ["GIKLINT_OCR"] = args.ocr
+    if getattr(args, "quiet", False):
+        os.environ["GIKLINT_QUIET"] = "1"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="giklint", description="政府信息公开工作年度报告合规检查工具", add_help=False)
     parser.add_argument("-h", "--help", action="help", help="显示此帮助并退出")
@@ -383,6 +402,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", "-o", help="写入文件而不是标准输出")
     p.add_argument("--stdin-filename", help="从标准输入读取时使用的文件名（决定格式）")
     p.add_argument("--strict", action="store_true", help=STRICT_HELP)
+    _add_ocr_option(p)
     p.set_defaults(func=_parse_command)
 
     p = sub.add_parser("rules", help="列出全部规则：代码、规则名、默认级别、说明")
@@ -415,9 +435,12 @@ def main(argv: Optional[List[str]] = None) -> int:
         if args.version:
             print(_version_text())
             return 0
+        _apply_ocr_options(args)
         return args.func(args)
     except GiklintError as exc:
-        print(f"giklint: {exc}", file=sys.stderr)
+        from giklint.output._findings import printable
+
+        print(f"giklint: {printable(str(exc))}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         return 130

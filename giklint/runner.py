@@ -28,7 +28,7 @@ from typing import Any, Callable, Deque, Dict, Iterator, List, Optional, Sequenc
 from giklint.config import DEFAULT_FAIL_ON
 from giklint.document import Document
 from giklint.engine import check_report, compares_years
-from giklint.errors import ConfigError, GiklintError, NotAReportError, UsageError
+from giklint.errors import ConfigError, GiklintError, InputError, NotAReportError, UsageError
 from giklint.options import Options
 from giklint.resolve import Resolver, resolver_for
 from giklint.report_kind import not_a_report_reason, report_identity
@@ -83,8 +83,9 @@ class RunResult:
 
 def check_file(path: str, options: Options = Options(), data: Optional[bytes] = None,
                display: Optional[str] = None, resolver: Optional[Resolver] = None,
-               for_pairing: bool = False) -> FileResult:
-    """Check one file (``data`` given: those bytes, named ``path``). Config errors raise ConfigError.
+               within: Optional[str] = None, for_pairing: bool = False) -> FileResult:
+    """Check one file (``data`` given: those bytes, named ``path``; ``within``: the folder a walk found
+    it in, which a link may not leave). Config errors raise ConfigError.
 
     ``for_pairing``: keep what comparing it with another year's report needs (:mod:`giklint.crossyear`)."""
     from giklint.reader import read_report
@@ -94,7 +95,7 @@ def check_file(path: str, options: Options = Options(), data: Optional[bytes] = 
     result = FileResult(display, fail_on=resolved.setup.config.fail_on, plugin_failures=resolved.failures)
     try:
         report = read_report(data if data is not None else path, name=path if data is not None else None,
-                             loaders=resolved.loaders, strict=options.strict)
+                             loaders=resolved.loaders, strict=options.strict, within=within)
     except NotAReportError as exc:  # a JSON/YAML that is no report model
         return _not_a_report(result, exc.reason)
     except GiklintError as exc:
@@ -262,7 +263,8 @@ def _results(targets: Sequence[Target], options: Options, stdin_filename: Option
              keep_documents: bool, executor: Any = None, for_pairing: bool = False) -> Iterator[FileResult]:
     """One result per target, in order: files in the pool, standard input here, errors as they are."""
     files = [t.path for t in targets if not t.error and t.path != "-"]
-    checked = check_files(files, options, jobs, keep_documents, executor, for_pairing)
+    roots = [t.root for t in targets if not t.error and t.path != "-"]
+    checked = check_files(files, options, jobs, keep_documents, roots, for_pairing, executor)
     for target in targets:
         if target.error:
             yield FileResult(target.path, error=target.error)
@@ -272,24 +274,29 @@ def _results(targets: Sequence[Target], options: Options, stdin_filename: Option
             yield next(checked)
 
 
-def check_files(paths: Sequence[str], options: Options = Options(), jobs: int = 1,
-                keep_documents: bool = True, executor: Any = None,
-                for_pairing: bool = False) -> Iterator[FileResult]:
+Item = Tuple[str, Optional[str]]  # (path, the folder a walk found it in, or None)
+
+
+def check_files(paths: Sequence[str], options: Options = Options(), jobs: int = 1, keep_documents: bool = True,
+                roots: Optional[Sequence[Optional[str]]] = None, for_pairing: bool = False,
+                executor: Any = None) -> Iterator[FileResult]:
     """:func:`check_file` of each path, in order; in ``jobs`` processes when there is more than one file,
-    or by ``executor`` when one is given (``for_pairing``: see :func:`check_file`)."""
+    or by ``executor`` when one is given. ``roots``: for each path, the folder a walk found it in (None:
+    named as it is); ``for_pairing``: see :func:`check_file`."""
     check = partial(check_chunk, options=options, keep_documents=keep_documents, for_pairing=for_pairing)
+    items = list(zip(paths, roots if roots is not None else [None] * len(paths)))
     if executor is not None:
-        return _in_order(executor, check, paths, _workers_of(executor))
-    workers = min(jobs, len(paths))
+        return _in_order(executor, check, items, _workers_of(executor))
+    workers = min(jobs, len(items))
     if workers <= 1:
-        return (result for path in paths for result in check([path]))
-    return _pooled(check, paths, workers)
+        return (result for item in items for result in check([item]))
+    return _pooled(check, items, workers)
 
 
-def check_chunk(paths: Sequence[str], options: Options, keep_documents: bool,
+def check_chunk(items: Sequence[Item], options: Options, keep_documents: bool,
                 for_pairing: bool = False) -> List[FileResult]:
     """The results of a few files, checked one after the other in this process (a worker's task)."""
-    return [_check_for_batch(path, options, keep_documents, for_pairing) for path in paths]
+    return [_check_for_batch(path, root, options, keep_documents, for_pairing) for path, root in items]
 
 
 def _workers_of(executor: Any) -> int:
@@ -297,15 +304,15 @@ def _workers_of(executor: Any) -> int:
     return int(getattr(executor, "max_workers", 0) or getattr(executor, "_max_workers", 0) or os.cpu_count() or 1)
 
 
-def _chunks(paths: Sequence[str], workers: int) -> Iterator[Sequence[str]]:
-    size = max(1, min(MAX_CHUNK, len(paths) // (workers * 4)))
-    return (paths[start:start + size] for start in range(0, len(paths), size))
+def _chunks(items: Sequence[Item], workers: int) -> Iterator[Sequence[Item]]:
+    size = max(1, min(MAX_CHUNK, len(items) // (workers * 4)))
+    return (items[start:start + size] for start in range(0, len(items), size))
 
 
-def _in_order(executor: Any, check: Callable[[Sequence[str]], List[FileResult]], paths: Sequence[str],
+def _in_order(executor: Any, check: Callable[[Sequence[Item]], List[FileResult]], items: Sequence[Item],
               workers: int) -> Iterator[FileResult]:
-    """Each path's result, in order, checked by ``executor`` with a bounded number of chunks in flight."""
-    chunks = _chunks(paths, workers)
+    """Each file's result, in order, checked by ``executor`` with a bounded number of chunks in flight."""
+    chunks = _chunks(items, workers)
     pending: Deque[Any] = deque(executor.submit(check, chunk) for chunk in islice(chunks, workers * WINDOW))
     try:
         while pending:
@@ -319,7 +326,7 @@ def _in_order(executor: Any, check: Callable[[Sequence[str]], List[FileResult]],
             future.cancel()
 
 
-def _pooled(check: Callable[[Sequence[str]], List[FileResult]], paths: Sequence[str],
+def _pooled(check: Callable[[Sequence[Item]], List[FileResult]], items: Sequence[Item],
             workers: int) -> Iterator[FileResult]:
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -327,14 +334,14 @@ def _pooled(check: Callable[[Sequence[str]], List[FileResult]], paths: Sequence[
     executor = ProcessPoolExecutor(workers, initializer=_ignore_interrupts)
     done = 0
     try:
-        for result in _in_order(executor, check, paths, workers):
+        for result in _in_order(executor, check, items, workers):
             done += 1
             yield result
     except BrokenProcessPool:  # a worker killed (out of memory) or crashed in a parsing library
-        raise GiklintError(f"检查进程意外退出（可能是检查 {paths[done]} 或同时检查的文件时内存不足或解析库崩溃）；"
+        raise GiklintError(f"检查进程意外退出（可能是检查 {items[done][0]} 或同时检查的文件时内存不足或解析库崩溃）；"
                            f"可单独检查这些文件确定是哪一个") from None
     finally:  # a config error, Ctrl-C: do not wait for the files still queued
-        executor.shutdown(wait=done == len(paths), cancel_futures=True)
+        executor.shutdown(wait=done == len(items), cancel_futures=True)
 
 
 def _ignore_interrupts() -> None:
@@ -344,9 +351,10 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _check_for_batch(path: str, options: Options, keep_document: bool, for_pairing: bool = False) -> FileResult:
+def _check_for_batch(path: str, root: Optional[str], options: Options, keep_document: bool,
+                     for_pairing: bool = False) -> FileResult:
     try:
-        return _slimmed(check_file(path, options, for_pairing=for_pairing), keep_document)
+        return _slimmed(check_file(path, options, within=root, for_pairing=for_pairing), keep_document)
     except GiklintError as exc:
         raise _portable(exc) from None
 
@@ -368,5 +376,11 @@ def _slimmed(result: FileResult, keep_document: bool) -> FileResult:
 def _check_stdin(options: Options, stdin_filename: Optional[str]) -> FileResult:
     import sys
 
+    from giklint.loaders._common import read_stream
+
     name = stdin_filename or "-"
-    return check_file(name, options, data=sys.stdin.buffer.read(), display=name)
+    try:
+        data = read_stream(sys.stdin.buffer, name)
+    except InputError as exc:
+        return FileResult(name, error=str(exc))
+    return check_file(name, options, data=data, display=name)

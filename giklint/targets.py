@@ -42,7 +42,8 @@ NOT_A_REPORT = "不像报告"  # with the reason after "：" (giklint.report_kin
 
 def checked_suffixes(loaders: Iterable[Any] = ()) -> Tuple[str, ...]:
     """Suffixes a folder or glob is searched for: giklint's own and any a plugin loader adds."""
-    extra = [s for spec in loaders for s in getattr(spec, "suffixes", ()) if s and s not in CHECKED_SUFFIXES]
+    extra = [s for spec in loaders if getattr(spec, "searched", True)
+             for s in getattr(spec, "suffixes", ()) if s and s not in CHECKED_SUFFIXES]
     return CHECKED_SUFFIXES + tuple(extra)
 
 
@@ -78,6 +79,7 @@ class Target(NamedTuple):
     error: Optional[str] = None
     explicit: bool = True
     skip: Optional[str] = None
+    root: Optional[str] = None  # the folder a walk found it in: reading it may not leave it (giklint.loaders._common)
 
 
 class Skipped(NamedTuple):
@@ -275,7 +277,7 @@ def _walk(folder: str, suffixes: Suffixes, options: TargetOptions, config: Optio
             path = os.path.join(here, name)
             skip = (EXCLUDED if exclusion.excludes(path) else
                     GITIGNORED if _gitignored(os.path.abspath(path), False, specs) else _file_problem(path, root))
-            yield Target(path, explicit=False, skip=skip)
+            yield Target(path, explicit=False, skip=skip, root=folder)
 
 
 def _path_and_folders(path: str) -> List[str]:

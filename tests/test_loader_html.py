@@ -164,10 +164,12 @@ def test_caption_header_rows_and_a_preformatted_report():
 
 
 def test_the_builtin_loaders_are_their_modules_specs_imported_on_first_use():
-    from giklint.loaders import builtin_loaders, docx, html, pdf, text
+    from giklint.loaders import builtin_loaders, docx, html, image, pdf, text
 
     specs = {spec.name: spec for spec in builtin_loaders()}
-    for module_spec in (text.TEXT, text.MARKDOWN, html.HTML, docx.DOCX, pdf.PDF):
+    assert len(specs) == 6
+    for module_spec in (text.TEXT, text.MARKDOWN, html.HTML, docx.DOCX, pdf.PDF, image.IMAGE):
         spec = specs[module_spec.name]
-        assert (spec.suffixes, spec.description) == (module_spec.suffixes, module_spec.description)
+        assert (spec.suffixes, spec.description, spec.searched) == \
+            (module_spec.suffixes, module_spec.description, module_spec.searched)
         assert spec.sniff is None if module_spec.sniff is None else spec.sniff is not None

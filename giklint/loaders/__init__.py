@@ -22,6 +22,7 @@ class LoaderSpec:
     load: Callable[[bytes, str], Document]  # (data, path) -> Document; raises InputError
     sniff: Optional[Callable[[bytes], bool]] = None  # True when the bytes are this format
     description: str = ""
+    searched: bool = True  # folders and globs are searched for its suffixes (images: only files named)
 
 
 def suffix_of(path: str) -> str:
@@ -63,9 +64,21 @@ def load_document(data: bytes, path: str, loaders: Iterable[LoaderSpec]) -> Docu
         raise
     except Exception as exc:  # a loader's own failure is still a clear input error, never a traceback
         raise InputError(path, f"无法读取（{spec.name}）：{type(exc).__name__}: {exc}") from exc
+    _check_limits(document, path)
     if not document.notices and not any(line.text.strip() for line in document.lines):
         document.notices.append("empty")  # one clear finding instead of every rule finding nothing
     return document
+
+
+def _check_limits(document: Document, path: str) -> None:
+    """Every loader's document (a plugin's too) within the line and character limits."""
+    from giklint.limits import current, exceeded
+
+    limits = current()
+    if len(document.lines) > limits.max_lines:
+        raise exceeded(path, "文档行数", limits.max_lines, "max_lines")
+    if sum(len(line.text) for line in document.lines) > limits.max_text_chars:
+        raise exceeded(path, "文本字符数", limits.max_text_chars, "max_text_chars")
 
 
 class Deferred:
@@ -87,15 +100,17 @@ class Deferred:
 
 
 def _deferred_spec(module: str, name: str, suffixes: Sequence[str], load: str, sniff: str,
-                   precheck: Callable[[bytes], bool], description: str) -> LoaderSpec:
+                   precheck: Callable[[bytes], bool], description: str, searched: bool = True) -> LoaderSpec:
     module = f"giklint.loaders.{module}"
-    return LoaderSpec(name, suffixes, Deferred(module, load), Deferred(module, sniff, precheck), description)
+    return LoaderSpec(name, suffixes, Deferred(module, load), Deferred(module, sniff, precheck), description,
+                      searched)
 
 
 def builtin_loaders() -> List[LoaderSpec]:
     """The engine's own loaders. The text loaders are light; the others (and their libraries, lxml and
-    pypdfium2) are imported when a file of theirs comes. Their names, suffixes and descriptions are
-    their modules' ``HTML``, ``DOCX`` and ``PDF`` specs' (a test keeps them the same)."""
+    pypdfium2, the OCR engine) are imported when a file of theirs comes. Their names, suffixes and
+    descriptions are their modules' ``HTML``, ``DOCX``, ``PDF`` and ``IMAGE`` specs' (a test keeps them
+    the same)."""
     from giklint.loaders import text
 
     return [text.TEXT, text.MARKDOWN,
@@ -104,4 +119,7 @@ def builtin_loaders() -> List[LoaderSpec]:
             _deferred_spec("docx", "docx", (".docx", ".docm"), "load_docx", "sniff_docx",
                            lambda data: data.startswith(b"PK\x03\x04"), "Word文档（.docx）"),
             _deferred_spec("pdf", "pdf", (".pdf",), "load_pdf", "sniff_pdf",
-                           lambda data: b"%PDF-" in data[:1024], "PDF")]
+                           lambda data: b"%PDF-" in data[:1024], "PDF"),
+            _deferred_spec("image", "image", (".png", ".jpg", ".jpeg", ".tif", ".tiff"), "load_image",
+                           "sniff_image", lambda data: data[:1] in (b"\x89", b"\xff", b"I", b"M"), "图片（OCR）",
+                           searched=False)]

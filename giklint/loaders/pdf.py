@@ -18,7 +18,9 @@ pdfplumber takes ten times longer) and needs no other tool. Per page:
 4. Running page numbers (``- 3 -``, ``第3页``, ``3/5``, a lone number) in the top or bottom margin
    are dropped.
 
-A document without a text layer (a scan) loads with the notice ``no-text-layer``; scanned pages
+Pages without a text layer (scans) are read by OCR when the ``giklint[ocr]`` extra is installed
+(``giklint.loaders.scan``), into the same characters and strokes, so steps 1-4 apply to them too.
+Otherwise a document without a text layer loads with the notice ``no-text-layer``, and scanned pages
 inside a text document are listed in the notice ``image-only-pages:3,4``.
 """
 from __future__ import annotations
@@ -500,9 +502,15 @@ def read_page(page, page_number: int) -> Tuple[List[Line], int, bool]:
     drawing = page_drawing(page)
     if not chars:
         return [], 0, drawing.images > 0
-    height = page.get_height()
+    lines = layout_page(chars, drawing.horizontal, drawing.vertical, page.get_height(), page_number)
+    return lines, len(chars), drawing.images > 0
+
+
+def layout_page(chars: List[Char], horizontal: List[Rule], vertical: List[Rule], height: float,
+                page_number: int) -> List[Line]:
+    """The page's lines from its characters and strokes (a text layer's, or what OCR read on a scan)."""
     visual_lines(chars)
-    grids = find_grids(merge_rules(drawing.horizontal), merge_rules(drawing.vertical))
+    grids = find_grids(merge_rules(horizontal), merge_rules(vertical))
     items: List[Tuple[float, int, List[Line]]] = []  # (top y, order, lines) to sort by position
     free: List[Char] = []
     in_grid: Dict[int, List[Char]] = {}
@@ -519,7 +527,7 @@ def read_page(page, page_number: int) -> Tuple[List[Line], int, bool]:
                  if not all(c.text == " " for c in line_chars) and not is_page_number(line_chars, height)]
     items.extend((row.top, 0, [row.line()]) for row in stitch_rows(text_rows))
     items.sort(key=lambda item: (-item[0], item[1]))
-    return [line for _, _, lines in items for line in lines], len(chars), drawing.images > 0
+    return [line for _, _, lines in items for line in lines]
 
 
 def open_pdf(data: bytes, path: str):
@@ -543,11 +551,35 @@ def sniff_pdf(data: bytes) -> bool:
 
 
 def load_pdf(data: bytes, path: str) -> Document:
+    """The PDF read in a child process with a memory and time limit where the system can fork.
+
+    PDFium inflates a compressed stream bomb until memory runs out and then aborts the whole process
+    (SIGABRT, no message): in a child, that is a clear input error and the run goes on.
+    """
     require_data(data, path)
+    import os
+
+    if not hasattr(os, "fork"):  # pragma: no cover - Windows: read here, the page limit still holds
+        return read_pdf(data, path)
+    from giklint.loaders._child import run_limited
+    from giklint.limits import current
+
+    limits = current()
+    return run_limited(read_pdf, (data, path), path, limits.max_pdf_memory, limits.pdf_seconds,
+                       "PDF", "max_pdf_memory", "pdf_seconds")
+
+
+def read_pdf(data: bytes, path: str) -> Document:
+    from giklint.limits import current, exceeded
+
     document = open_pdf(data, path)
-    lines: List[Line] = []
+    if len(document) > current().max_pdf_pages:
+        pages = len(document)
+        document.close()
+        raise exceeded(path, f"PDF页数（{pages}）", current().max_pdf_pages, "max_pdf_pages")
+    pages: List[List[Line]] = []
+    counts: List[int] = []  # characters of each page's text layer
     empty_pages: List[int] = []
-    total = 0
     try:
         for index in range(len(document)):
             page = document[index]
@@ -555,19 +587,22 @@ def load_pdf(data: bytes, path: str) -> Document:
                 page_lines, count, has_images = read_page(page, index + 1)
             finally:
                 page.close()
-            lines.extend(page_lines)
-            total += count
+            pages.append(page_lines)
+            counts.append(count)
             if count < 5 and has_images:
                 empty_pages.append(index + 1)
-        pages = len(document)
     finally:
         document.close()
-    notices: List[str] = []
-    if total < 5 * max(pages, 1):
-        notices.append(NO_TEXT_LAYER)
-    elif empty_pages:
-        notices.append(IMAGE_ONLY_PAGES + ",".join(map(str, empty_pages)))
-    return Document(path=path, format="pdf", lines=lines, encoding=None, notices=notices)
+    # -- OCR (giklint/loaders/scan.py): pages without a text layer, or every page with --ocr always
+    from giklint.loaders.scan import read_scanned_pages, scan_notices
+
+    scans = read_scanned_pages(data, path, counts, empty_pages)
+    for number, page_lines in scans.lines.items():
+        pages[number - 1] = page_lines
+    lines = [line for page_lines in pages for line in page_lines]
+    notices = scan_notices(counts, empty_pages, scans)
+    return Document(path=path, format="pdf", lines=lines, encoding=None, notices=notices,
+                    uncertain=scans.uncertain)
 
 
 PDF = LoaderSpec("pdf", (".pdf",), load_pdf, sniff_pdf, "PDF")

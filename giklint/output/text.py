@@ -19,6 +19,7 @@ from typing import Any, Dict, Iterable, List, Optional, Sequence, TextIO, Tuple
 from giklint.document import Location
 from giklint.output import rendered
 from giklint.output._agencies import agency_lines, count_agency
+from giklint.output._findings import printable
 from giklint.rule import SEVERITY_ZH, Finding
 
 NON_TEXT_KEYS = ("page", "paragraph", "table", "row", "cell")
@@ -38,7 +39,8 @@ def position(finding: Finding) -> Tuple[str, str]:
 def finding_line(finding: Finding) -> str:
     place, described = position(finding)
     message = f"{finding.message}（{described}）" if described else finding.message
-    return f"{finding.path}:{place}: {finding.code} [{finding.severity}] {message} ({finding.rule})"
+    line = f"{finding.path}:{place}: {finding.code} [{finding.severity}] {message} ({finding.rule})"
+    return printable(line)
 
 
 class Tally:
@@ -92,7 +94,7 @@ class Tally:
         lines = ["按文件统计（错误 警告 提示）："]
         for counts, path in self.files or []:
             figures = "".join(f"{counts.get(s, 0):>6}" for s in ("error", "warning", "info"))
-            lines.append(f"{figures}  {path}")
+            lines.append(f"{figures}  {printable(path)}")
         return lines
 
 
