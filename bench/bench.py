@@ -1,23 +1,37 @@
 #!/usr/bin/env python3
-"""Benchmarks for giklint: start-up, single-file latency, batch throughput and peak memory.
+"""giklint's performance targets, side by side in one run (issue 13), and where the time goes.
 
-Targets are measured here, never asserted in tests (timings vary by machine):
+    .venv/bin/python bench/bench.py                      # every row, medians of interleaved runs
+    .venv/bin/python bench/bench.py --quick              # fewer runs, 1k files for memory only
+    .venv/bin/python bench/bench.py --markdown REPORT.md --pdf REPORT.pdf   # other (e.g. real) reports
+    .venv/bin/python bench/bench.py --before DIR   # also an older giklint, interleaved with this one
 
-    .venv/bin/python bench/bench.py               # all
-    .venv/bin/python bench/bench.py --copies 300  # a larger batch
+Rows (wall time is the median of interleaved runs: A, B, A, B, ...; CPU is user + system time of the
+whole process tree, which is steadier than wall time when other processes share the machine):
 
-Prints one line per measurement. What it measures:
-- start-up: ``giklint --version`` in a fresh process (what every pre-commit run pays), and which heavy
-  modules ``import giklint.cli`` pulls in (there should be none of jsonschema, lxml, docx, pypdfium2);
-- one file: ``giklint check`` on each bundled example, median of several runs;
-- batch: ``giklint check`` over a folder of N copies of the examples (with --jobs 1 and the default);
-- memory: peak RSS of the batch run.
+1. ``giklint check`` of one Markdown report, whole process, against ``yamllint`` on a two-line YAML
+   file. yamllint runs from a virtual environment of its own, made on first use under
+   ``~/.cache/giklint-bench`` (``$GIKLINT_BENCH_CACHE``) from ``bench/requirements.txt``: it is no
+   dependency of giklint;
+2. ``giklint check`` of one multi-page PDF (default: ``examples/formats/report-2021.pdf``, drawn
+   tables), whole process, against the PDF library's bare text extraction of the same file (a fresh
+   process that imports pypdfium2 and reads every page's text);
+3. a batch of generated text reports (copies of ``examples/reports``), ``--jobs 2 --format json``:
+   reports per second and CPU per report;
+4. peak memory (the largest RSS of any process of the run) of the same batch at 1,000 and 10,000 files.
+
+``--before DIR`` runs every giklint command of rows 1-4 a second time with ``PYTHONPATH=DIR``, where
+DIR holds an older checkout's packages (``giklint``, ``giklint_rules``, ``giklint_schemas``; see
+``bench/README.md``), taking turns with this one, so a before/after comparison sees the same load.
+
+Then a per-stage breakdown inside one process (median of warm runs): load, extract, validate (the
+report schema: run only with ``--strict``), rules, output. Targets are measured here, never asserted
+in tests: timings depend on the machine and on what else runs on it (the load average is printed).
 """
 from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import statistics
 import subprocess
@@ -25,68 +39,252 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 ROOT = Path(__file__).resolve().parents[1]
-GIKLINT = [sys.executable, "-m", "giklint"]
-HEAVY = ("jsonschema", "lxml", "docx", "pypdfium2", "ruamel", "charset_normalizer")
+HERE = Path(__file__).resolve().parent
+GIKLINT = [str(Path(sys.executable).with_name("giklint"))]
+if not Path(GIKLINT[0]).exists():
+    GIKLINT = [sys.executable, "-m", "giklint"]
+DEFAULT_MARKDOWN = ROOT / "examples" / "reports" / "clean-2021.md"
+DEFAULT_PDF = ROOT / "examples" / "formats" / "report-2021.pdf"
+TWO_LINE_YAML = "---\nkey: value\n"
+BARE_PDF_TEXT = ("import sys, pypdfium2\n"
+                 "document = pypdfium2.PdfDocument(sys.argv[1])\n"
+                 "text = [page.get_textpage().get_text_range() for page in document]\n")
+
+Sample = Tuple[float, float, int]  # (wall seconds, CPU seconds, peak RSS in KiB)
 
 
-def timed(cmd, runs=5):
+# -- running a process ---------------------------------------------------------------------------
+
+BEFORE: Optional[str] = None  # --before: PYTHONPATH of the older giklint
+BATCH_ARGS: List[str] = []  # --batch-args: more options for the batch rows 3 and 4 (e.g. --ignore GK6)
+
+
+def run(cmd: Sequence[str], cwd: Path = ROOT, before: bool = False) -> Sample:
+    """Wall time, CPU time of the process and its waited-for children, and their largest RSS."""
+    env = dict(os.environ, PYTHONPATH=BEFORE) if before else None
+    start = time.perf_counter()
+    process = subprocess.Popen(list(cmd), cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"bench: {' '.join(cmd)} exited {process.returncode}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
+
+
+def interleaved(commands: Dict[str, Sequence[str]], runs: int, warm: bool = True) -> Dict[str, List[Sample]]:
+    """Each command ``runs`` times, taking turns (so a burst of load hits them alike); one warm-up each.
+    With ``--before``, each giklint command also runs with the older giklint, as ``NAME (before)``."""
+    todo = [(name, cmd, False) for name, cmd in commands.items()]
+    if BEFORE:
+        todo += [(f"{name} (before)", cmd, True) for name, cmd in commands.items() if name.startswith("giklint")]
+    for _, cmd, before in todo if warm else ():
+        run(cmd, before=before)
+    samples: Dict[str, List[Sample]] = {name: [] for name, _, _ in todo}
+    for round_ in range(runs):
+        for name, cmd, before in (todo if round_ % 2 == 0 else todo[::-1]):
+            samples[name].append(run(cmd, before=before))
+    return samples
+
+
+def before_note(got: Dict[str, List[Sample]], name: str, index: int = 0, scale: float = 1000, unit: str = "ms") -> str:
+    key = f"{name} (before)"
+    if key not in got:
+        return ""
+    return f" [before: {median(got[key], index) * scale:.0f} {unit}, CPU {median(got[key], 1) * scale:.0f} {unit}]"
+
+
+def median(samples: List[Sample], index: int) -> float:
+    return statistics.median(sample[index] for sample in samples)
+
+
+# -- what the rows need ----------------------------------------------------------------------------
+
+def yamllint_command() -> List[str]:
+    """yamllint from its own virtual environment (made once, from bench/requirements.txt)."""
+    cache = Path(os.environ.get("GIKLINT_BENCH_CACHE") or Path.home() / ".cache" / "giklint-bench")
+    venv = cache / "yamllint-venv"
+    executable = venv / "bin" / "yamllint"
+    if not executable.exists():
+        print(f"(making {venv} for yamllint, once)", file=sys.stderr)
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(venv / "bin" / "pip"), "install", "-q", "-r", str(HERE / "requirements.txt")],
+                       check=True)
+    return [str(executable)]
+
+
+def batch_sources() -> List[Path]:
+    folder = ROOT / "examples" / "reports"
+    return sorted(p for p in folder.iterdir() if p.suffix in (".md", ".txt"))
+
+
+def make_batch(folder: Path, count: int) -> Path:
+    """``count`` text reports (the examples, over and over) in ``folder``; hard links where possible."""
+    folder.mkdir(parents=True, exist_ok=True)
+    sources = batch_sources()
+    for i in range(count):
+        source = sources[i % len(sources)]
+        target = folder / f"{i:05d}{source.suffix}"
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copyfile(source, target)
+    return folder
+
+
+def load_average() -> str:
+    try:
+        return " ".join(f"{value:.1f}" for value in os.getloadavg())
+    except OSError:
+        return "?"
+
+
+# -- the rows --------------------------------------------------------------------------------------
+
+def row_single(markdown: Path, runs: int) -> str:
+    with tempfile.TemporaryDirectory(prefix="giklint-bench-") as tmp:
+        yaml_file = Path(tmp) / "two-lines.yaml"
+        yaml_file.write_text(TWO_LINE_YAML, encoding="utf-8")
+        got = interleaved({"giklint": GIKLINT + ["check", str(markdown), "--quiet"],
+                           "yamllint": yamllint_command() + [str(yaml_file)]}, runs)
+    g, y = got["giklint"], got["yamllint"]
+    return (f"1 one Markdown report ({markdown.name}), whole process | giklint {median(g, 0) * 1000:.0f} ms "
+            f"(CPU {median(g, 1) * 1000:.0f} ms){before_note(got, 'giklint')}; yamllint on a two-line file {median(y, 0) * 1000:.0f} ms "
+            f"(CPU {median(y, 1) * 1000:.0f} ms) | {median(g, 0) / median(y, 0):.2f}x wall, "
+            f"{median(g, 1) / median(y, 1):.2f}x CPU | target <= 1.0x")
+
+
+def row_pdf(pdf: Path, runs: int) -> str:
+    pages = subprocess.run([sys.executable, "-c", "import sys, pypdfium2; print(len(pypdfium2.PdfDocument(sys.argv[1])))",
+                            str(pdf)], capture_output=True, text=True).stdout.strip()
+    got = interleaved({"giklint": GIKLINT + ["check", str(pdf), "--quiet"],
+                       "bare": [sys.executable, "-c", BARE_PDF_TEXT, str(pdf)]}, runs)
+    g, b = got["giklint"], got["bare"]
+    return (f"2 one {pages}-page PDF ({pdf.name}), whole process | giklint {median(g, 0) * 1000:.0f} ms "
+            f"(CPU {median(g, 1) * 1000:.0f} ms){before_note(got, 'giklint')}; bare pypdfium2 text {median(b, 0) * 1000:.0f} ms "
+            f"(CPU {median(b, 1) * 1000:.0f} ms) | {median(g, 0) / median(b, 0):.2f}x wall, "
+            f"{median(g, 1) / median(b, 1):.2f}x CPU | target <= 1.5x")
+
+
+def row_batch(files: int, runs: int, jobs: int) -> str:
+    with tempfile.TemporaryDirectory(prefix="giklint-bench-") as tmp:
+        folder = make_batch(Path(tmp) / "batch", files)
+        everything = interleaved({"giklint": GIKLINT + ["check", str(folder), "--jobs", str(jobs), "--format", "json",
+                                                        "--quiet", *BATCH_ARGS]}, runs, warm=False)
+    wall, cpu = median(everything["giklint"], 0), median(everything["giklint"], 1)
+    before = ""
+    if "giklint (before)" in everything:
+        old = everything["giklint (before)"]
+        before = (f" [before: {files / median(old, 0):.0f} reports/s, "
+                  f"{median(old, 1) / files * 1000:.1f} ms CPU per report]")
+    return (f"3 batch: {files} text reports, --jobs {jobs} --format json | {files / wall:.0f} reports/s "
+            f"({wall:.2f} s), {cpu / files * 1000:.1f} ms CPU per report{before} "
+            f"| target >= 500 reports/s, <= 4 ms CPU")
+
+
+def row_memory(counts: Sequence[int], jobs: int) -> str:
+    versions = [False, True] if BEFORE else [False]
+    peaks: Dict[bool, List[Tuple[int, float]]] = {before: [] for before in versions}
+    with tempfile.TemporaryDirectory(prefix="giklint-bench-") as tmp:
+        for count in counts:
+            folder = make_batch(Path(tmp) / f"batch-{count}", count)
+            for before in versions:
+                _, _, peak = run(GIKLINT + ["check", str(folder), "--jobs", str(jobs), "--format", "json", "--quiet",
+                                            *BATCH_ARGS], before=before)
+                peaks[before].append((count, peak / 1024))
+            shutil.rmtree(folder)
+    text = [memory_figures(peaks[False])]
+    if BEFORE:
+        text.append(f" [before: {memory_figures(peaks[True])}]")
+    return f"4 peak RSS, --jobs {jobs} --format json | {''.join(text)} | target: flat"
+
+
+def memory_figures(peaks: List[Tuple[int, float]]) -> str:
+    figures = "; ".join(f"{count:,} files {mib:.0f} MiB" for count, mib in peaks)
+    if len(peaks) > 1:
+        (n0, m0), (n1, m1) = peaks[0], peaks[-1]
+        figures += f" (growth {(m1 - m0) * 1024 / (n1 - n0):.2f} KiB per file)"
+    return figures
+
+
+# -- stages, in this process -----------------------------------------------------------------------
+
+def warm_median_ms(action: Callable[[], object], runs: int) -> float:
+    action()
     samples = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
-        samples.append(time.perf_counter() - start)
+        action()
+        samples.append((time.perf_counter() - start) * 1000)
     return statistics.median(samples)
 
 
-def heavy_imports_at_startup():
-    code = "import sys, giklint.cli; print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in %r)))" % (HEAVY,)
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT).stdout.strip()
-    return sorted({m.split(".")[0] for m in out.split()})
+def stages(path: Path, runs: int) -> str:
+    sys.path.insert(0, str(ROOT))
+    from giklint.engine import check_report
+    from giklint.extract import extract
+    from giklint.loaders import load_document
+    from giklint.output import json as json_output
+    from giklint.reader import default_loaders
+    from giklint.resolve import resolver_for
+    from giklint.runner import FileResult
+    from giklint.schema import validate
+
+    data, name = path.read_bytes(), str(path)
+    loaders = default_loaders()
+    setup = resolver_for(__import__("giklint.options", fromlist=["Options"]).Options()).for_file(name).setup
+    document = load_document(data, name, loaders)
+    model = extract(document)
+    findings = check_report(model, setup, name, document)
+    results = [FileResult(name, findings)]
+    times = {
+        "load": warm_median_ms(lambda: load_document(data, name, loaders), runs),
+        "extract": warm_median_ms(lambda: extract(document), runs),
+        "validate (--strict only)": warm_median_ms(lambda: validate(model, "report"), runs),
+        "rules": warm_median_ms(lambda: check_report(model, setup, name, document), runs),
+        "output (json)": warm_median_ms(lambda: json_output.render(results), runs),
+    }
+    return f"  {path.name}: " + ", ".join(f"{stage} {ms:.2f} ms" for stage, ms in times.items())
 
 
-def examples():
-    folder = ROOT / "examples" / "reports"
-    suffixes = {".md", ".txt", ".html", ".htm", ".docx", ".pdf"}
-    found = sorted(p for p in folder.glob("*") if p.suffix in suffixes) if folder.is_dir() else []
-    formats = ROOT / "examples" / "formats"
-    if formats.is_dir():
-        found += sorted(p for p in formats.glob("*") if p.suffix in suffixes)
-    return found
-
-
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--copies", type=int, default=100, help="files in the batch folder")
-    parser.add_argument("--runs", type=int, default=5)
-    args = parser.parse_args()
-
-    print(f"start-up  giklint --version: {timed(GIKLINT + ['--version'], args.runs) * 1000:.0f} ms (median of {args.runs})")
-    heavy = heavy_imports_at_startup()
-    print(f"start-up  heavy modules imported by giklint.cli: {', '.join(heavy) or 'none'}")
-    files = examples()
-    for path in files:
-        ms = timed(GIKLINT + ["check", str(path), "--fail-on", "error", "--quiet"], args.runs) * 1000
-        print(f"one file  {path.relative_to(ROOT)}: {ms:.0f} ms")
-    if not files:
-        print("batch     no examples found")
-        return
-    tmp = Path(tempfile.mkdtemp(prefix="giklint-bench-"))
-    try:
-        for i in range(args.copies):
-            source = files[i % len(files)]
-            shutil.copy(source, tmp / f"{i:05d}{source.suffix}")
-        for jobs in ("1", str(os.cpu_count() or 1)):
-            start = time.perf_counter()
-            subprocess.run(GIKLINT + ["check", str(tmp), "--jobs", jobs, "--format", "json"],
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
-            elapsed = time.perf_counter() - start
-            print(f"batch     {args.copies} files, --jobs {jobs}: {elapsed:.2f} s ({args.copies / elapsed:.1f} files/s)")
-        peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        print(f"memory    peak RSS of a child run: {peak_kb / 1024:.0f} MiB")
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+def main(argv: Optional[Sequence[str]] = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--markdown", type=Path, default=DEFAULT_MARKDOWN, help="the report of row 1")
+    parser.add_argument("--pdf", type=Path, default=DEFAULT_PDF, help="the PDF of row 2")
+    parser.add_argument("--runs", type=int, default=9, help="interleaved runs of rows 1 and 2")
+    parser.add_argument("--batch", type=int, default=2000, help="files of row 3")
+    parser.add_argument("--batch-runs", type=int, default=3, help="runs of row 3")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--memory", default="1000,10000", help="file counts of row 4, comma-separated")
+    parser.add_argument("--quick", action="store_true", help="3 runs, 500 files, memory at 1k only")
+    parser.add_argument("--rows", default="1234s", help="which rows to run (s: the stages)")
+    parser.add_argument("--before", metavar="DIR", help="PYTHONPATH of an older giklint to compare with")
+    parser.add_argument("--batch-args", default="", help="more giklint check options for rows 3 and 4")
+    args = parser.parse_args(argv)
+    global BEFORE
+    BEFORE = args.before
+    BATCH_ARGS[:] = args.batch_args.split()
+    if args.quick:
+        args.runs, args.batch, args.batch_runs, args.memory = 3, 500, 1, "1000"
+    print(f"giklint bench: {os.cpu_count()} cores, load average before {load_average()}, "
+          f"Python {sys.version.split()[0]}{', batch options ' + ' '.join(BATCH_ARGS) if BATCH_ARGS else ''}")
+    print("row | measured | ratio / rate | target")
+    if "1" in args.rows:
+        print(row_single(args.markdown, args.runs), flush=True)
+    if "2" in args.rows:
+        print(row_pdf(args.pdf, args.runs), flush=True)
+    if "3" in args.rows:
+        print(row_batch(args.batch, args.batch_runs, args.jobs), flush=True)
+    if "4" in args.rows:
+        print(row_memory([int(n) for n in args.memory.split(",")], args.jobs), flush=True)
+    if "s" in args.rows:
+        print(f"stages, in one process, median of {args.runs * 5} warm runs:")
+        for path in (args.markdown, args.pdf):
+            print(stages(path, args.runs * 5), flush=True)
+    print(f"load average after {load_average()}")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 Public API::
 
     import giklint
-    model = giklint.parse("report.docx")          # the report model's JSON form (dict), schema-validated
+    model = giklint.parse("report.docx")          # the report model's JSON form (dict); strict=True validates it
     report = giklint.read("report.docx")          # the typed model (giklint.model.Report)
     findings = giklint.lint("report.md")           # list of giklint.Finding
 
@@ -21,10 +21,10 @@ __version__ = "0.1.0"
 from giklint.hookspecs import hookimpl  # noqa: E402  (re-exported for plugin authors)
 
 
-def parse(source, name=None):
+def parse(source, name=None, strict=False):
     from giklint.api import parse as _parse
 
-    return _parse(source, name)
+    return _parse(source, name, strict=strict)
 
 
 def lint(source, **options):
@@ -33,10 +33,10 @@ def lint(source, **options):
     return _lint(source, **options)
 
 
-def read(source, name=None):
+def read(source, name=None, strict=False):
     from giklint.api import read as _read
 
-    return _read(source, name)
+    return _read(source, name, strict=strict)
 
 
 # public names and the module each lives in, imported on first use (PEP 562)

@@ -20,19 +20,20 @@ __all__ = ["parse", "read", "lint", "clear_caches", "read_report", "read_bytes",
 ConfigArg = Union[None, str, os.PathLike, Dict[str, Any]]
 
 
-def read(source: Source, name: Optional[str] = None):
+def read(source: Source, name: Optional[str] = None, strict: bool = False):
     """The typed report model (:class:`giklint.model.Report`) of one report or model file."""
-    return read_report(source, name).typed
+    return read_report(source, name, strict=strict).typed
 
 
-def parse(source: Source, name: Optional[str] = None) -> Dict[str, Any]:
-    """The report model of one report (``docs/model.md``), validated against ``schemas/report.schema.json``."""
-    return read_report(source, name).model
+def parse(source: Source, name: Optional[str] = None, strict: bool = False) -> Dict[str, Any]:
+    """The report model of one report (``docs/model.md``); ``strict``: validated against
+    ``schemas/report.schema.json`` (a model file given as the source always is)."""
+    return read_report(source, name, strict=strict).model
 
 
 def lint(source: Any, *, config: ConfigArg = None, select: SelectorsArg = None, ignore: SelectorsArg = None,
          province: Optional[str] = None, report_type: Optional[str] = None, published: Optional[str] = None,
-         previous: Optional[str] = None, name: Optional[str] = None) -> List[Finding]:
+         previous: Optional[str] = None, name: Optional[str] = None, strict: bool = False) -> List[Finding]:
     """Findings for one report: a path, ``bytes`` (``name`` gives the format) or a model dict.
 
     ``config`` is a configuration file, a dict of the same shape, or None: for a path, the file found
@@ -42,12 +43,13 @@ def lint(source: Any, *, config: ConfigArg = None, select: SelectorsArg = None, 
     from giklint.engine import check_report
 
     options = Options.of(config=None if isinstance(config, dict) else config, select=select, ignore=ignore,
-                         province=province, report_type=report_type, published=published, previous=previous)
+                         province=province, report_type=report_type, published=published, previous=previous,
+                         strict=strict)
     resolved = _resolved(source, config, options)
     if isinstance(source, dict):
         model, document, path = checked_model(source, name), None, name or "<model>"
     else:
-        report = read_report(source, name, loaders=resolved.loaders)
+        report = read_report(source, name, loaders=resolved.loaders, strict=strict)
         model, document, path = report.model, report.document, report.path
     return check_report(model, resolved.setup, path, document, published)
 

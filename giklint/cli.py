@@ -11,18 +11,20 @@ message on stderr and exit code 2, never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
 import os
 import re
 import sys
 from pathlib import Path
-from typing import Any, Iterable, List, Optional, Sequence, Tuple
+from typing import Any, Iterable, Iterator, List, Optional, Sequence, TextIO, Tuple
 
 from giklint import __version__
 from giklint.errors import GiklintError, UsageError
 from giklint.template import DEFAULT_REPORT_TYPE, REPORT_TYPES
 
 SEVERITY_CHOICES = ("error", "warning", "info")
+STRICT_HELP = "按报告模型的结构（schemas/report.schema.json）校验提取出的模型（较慢；JSON/YAML 模型文件总是校验）"
 STARTER_FILE = "giklint.toml"
 
 
@@ -52,7 +54,7 @@ def _check_options(args: argparse.Namespace):
 
     return Options.of(config=args.config, province=args.province, report_type=args.report_type,
                       select=args.select, ignore=args.ignore, fail_on=args.fail_on,
-                      published=_published(args.published), previous=args.previous)
+                      published=_published(args.published), previous=args.previous, strict=args.strict)
 
 
 def _formatter(name: str):
@@ -67,7 +69,7 @@ def _formatter(name: str):
 # Formats that read only the findings (and the document's format), not the model or the text: the
 # engine drops those from each result, so a batch of thousands stays small. Others (html, a plugin's)
 # get everything.
-FINDINGS_ONLY_FORMATS = ("text", "json", "sarif", "github", "csv")
+FINDINGS_ONLY_FORMATS = ("text", "json", "jsonl", "sarif", "github", "csv")
 
 
 def default_jobs() -> int:
@@ -79,32 +81,38 @@ def default_jobs() -> int:
 
 def _check_command(args: argparse.Namespace) -> int:
     from giklint.progress import ProgressBar
-    from giklint.runner import check_paths
+    from giklint.runner import stream_paths
 
     options = _check_options(args)
     formatter = _formatter(args.format)
-    with ProgressBar(sys.stderr, quiet=args.quiet) as progress:
-        run = check_paths(args.paths, options, stdin_filename=args.stdin_filename, jobs=args.jobs or default_jobs(),
-                          keep_documents=args.format not in FINDINGS_ONLY_FORMATS, progress=progress,
-                          targeting=_target_options(args), output=args.output)
-    text = formatter.render(run.results, run.rules, {"statistics": args.statistics, "quiet": args.quiet,
-                                                      "output": args.output, "root": os.getcwd()})
-    if args.format == "text" and not args.output:
-        from giklint.output.colour import colour_text, wants_colour
+    streaming = getattr(formatter, "write", None) is not None
+    # findings written to the terminal as they come are the progress: no bar drawn over them
+    quiet_bar = args.quiet or (streaming and not args.output and sys.stdout.isatty())
+    with _cluster(args.dask_scheduler) as executor, ProgressBar(sys.stderr, quiet=quiet_bar) as progress, \
+            _output_stream(args.output) as out:
+        run = stream_paths(args.paths, options, stdin_filename=args.stdin_filename, jobs=args.jobs or default_jobs(),
+                           keep_documents=args.format not in FINDINGS_ONLY_FORMATS, progress=progress,
+                           targeting=_target_options(args), output=args.output, executor=executor)
+        render_options = {"statistics": args.statistics, "quiet": args.quiet, "output": args.output,
+                          "root": os.getcwd()}
+        if args.format == "text" and not args.output:
+            from giklint.output.colour import ColouredStream, wants_colour
 
-        text = colour_text(text, wants_colour(args.color, sys.stdout, os.environ))
-    _write(text, args.output)
+            out = ColouredStream(out) if wants_colour(args.color, sys.stdout, os.environ) else out
+        if streaming:
+            formatter.write(run.results, run.rules, render_options, out)
+        else:
+            out.write(formatter.render(list(run.results), run.rules, render_options))
     from giklint.output._findings import printable
 
-    for result in run.results:
-        if result.error:
-            print(f"giklint: {printable(result.error)}", file=sys.stderr)
+    for error in run.errors:
+        print(f"giklint: {printable(error)}", file=sys.stderr)
     _report_failures(run.plugin_failures)
     from giklint.run_notes import empty_run_message, skipped_lines
 
     for line in skipped_lines(run.skipped, verbose=args.verbose, quiet=args.quiet):
         print(f"giklint: {line}", file=sys.stderr)
-    if not run.results and not args.allow_empty:
+    if not run.checked and not args.allow_empty:
         print(f"giklint: {empty_run_message(args.paths, len(run.skipped))}", file=sys.stderr)
         return 2
     return 0 if args.exit_zero and run.exit_code == 1 else run.exit_code
@@ -121,6 +129,61 @@ def _target_options(args: argparse.Namespace):
                          skip_non_reports=args.skip_non_reports)
 
 
+@contextlib.contextmanager
+def _cluster(address: Optional[str]) -> Iterator[Any]:
+    """The executor of the Dask cluster at ``address`` (None: no cluster, the process pool checks)."""
+    if not address:
+        yield None
+        return
+    from giklint.cluster import DaskExecutor, dask_client
+
+    with dask_client(address) as client:
+        yield DaskExecutor(client)
+
+
+@contextlib.contextmanager
+def _output_stream(output: Optional[str]) -> Iterator[TextIO]:
+    """Standard output, or the ``--output`` file, opened at the first write: the run first makes sure
+    the file is none of those it reads (an output over a checked report must not empty it)."""
+    if not output:
+        yield sys.stdout
+        return
+    stream = _OutputFile(output)
+    try:
+        yield stream  # type: ignore[misc]
+        stream.write("")  # a run with nothing to write still leaves its (empty) output file
+    finally:
+        stream.close()
+
+
+class _OutputFile:
+    """The ``--output`` file, opened (and emptied) on the first write."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.handle: Optional[TextIO] = None
+
+    def write(self, text: str) -> int:
+        if self.handle is None:
+            try:
+                self.handle = open(self.path, "w", encoding="utf-8", newline="")  # as rendered (csv: CRLF)
+            except OSError as exc:
+                raise UsageError(f"--output: 无法写入“{self.path}”：{exc.strerror or exc}") from None
+        return self.handle.write(text)
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def flush(self) -> None:
+        if self.handle is not None:
+            self.handle.flush()
+
+    def close(self) -> None:
+        if self.handle is not None:
+            self.handle.close()
+
+
 # -- parse -------------------------------------------------------------------------------------
 
 def _parse_command(args: argparse.Namespace) -> int:
@@ -131,21 +194,11 @@ def _parse_command(args: argparse.Namespace) -> int:
 
     if args.path != "-":
         refuse_output_over(args.output, [(args.path, "报告")])
-    report = read_report(args.path, name=args.stdin_filename if args.path == "-" else None)
+    report = read_report(args.path, name=args.stdin_filename if args.path == "-" else None, strict=args.strict)
     text = to_yaml(report.model) if args.format == "yaml" else to_json(report.model)
-    _write(text, args.output)
+    with _output_stream(args.output) as out:
+        out.write(text)
     return 0
-
-
-def _write(text: str, output: Optional[str]) -> None:
-    if output:
-        try:
-            with open(output, "w", encoding="utf-8", newline="") as handle:  # as rendered (csv: CRLF)
-                handle.write(text)
-        except OSError as exc:
-            raise UsageError(f"--output: 无法写入“{output}”：{exc.strerror or exc}") from None
-    else:
-        sys.stdout.write(text)
 
 
 # -- rules, explain ----------------------------------------------------------------------------
@@ -316,7 +369,8 @@ class _Parser(argparse.ArgumentParser):
 def _add_check_parser(sub) -> None:
     p = sub.add_parser("check", help="检查报告（文件、文件夹、通配符或 - 表示标准输入）")
     p.add_argument("paths", nargs="+", metavar="PATH", help="报告文件、文件夹（递归）、通配符，或 -")
-    p.add_argument("--format", default="text", help="输出格式：text（默认）、json、sarif、github、html、csv，以及插件提供的格式")
+    p.add_argument("--format", default="text",
+                   help="输出格式：text（默认）、json、jsonl、sarif、github、html、csv，以及插件提供的格式")
     p.add_argument("--output", "-o", help="写入文件而不是标准输出")
     p.add_argument("--province", help="省级配置（覆盖配置文件中的 province）")
     p.add_argument("--config", help="配置文件（不再向上查找）")
@@ -331,6 +385,10 @@ def _add_check_parser(sub) -> None:
     p.add_argument("--quiet", "-q", action="store_true", help="只输出发现，不输出汇总")
     p.add_argument("--statistics", action="store_true", help="在发现之后按规则、按机关、按文件统计数量（只用于 text 格式）")
     p.add_argument("--stdin-filename", help="从标准输入读取时使用的文件名（决定格式、配置和显示的路径）")
+    p.add_argument("--strict", action="store_true", help=STRICT_HELP)
+    p.add_argument("--dask-scheduler", metavar="ADDRESS",
+                   help="在 Dask 集群上检查（调度器地址，如 tcp://10.0.0.5:8786；需安装 giklint[dask]，"
+                        "各工作节点须能以相同路径读取这些文件）")
     _add_ocr_option(p)
     p.add_argument("--verbose", "-v", action="store_true", help="列出跳过的文件及原因")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
@@ -376,6 +434,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("json", "yaml"), default="json")
     p.add_argument("--output", "-o", help="写入文件而不是标准输出")
     p.add_argument("--stdin-filename", help="从标准输入读取时使用的文件名（决定格式）")
+    p.add_argument("--strict", action="store_true", help=STRICT_HELP)
     _add_ocr_option(p)
     p.set_defaults(func=_parse_command)
 

@@ -46,6 +46,9 @@ class Profile:
     description: str = ""
     data: Dict[str, Any] = field(default_factory=dict)
     source: str = ""  # the file it was read from, for messages
+    # giklint's own profiles are proven schema-valid by the tests and not checked again on every run
+    # (that alone imported jsonschema); a plugin's profiles are checked when used
+    shipped: bool = False
 
 
 @dataclass
@@ -196,12 +199,12 @@ def plugin_specs(chain: Sequence[ConfigSource]) -> Tuple[Tuple[str, str], ...]:
 
 # -- profiles ----------------------------------------------------------------------------------
 
-def profiles_from_directory(path: Path) -> List[Profile]:
+def profiles_from_directory(path: Path, shipped: bool = False) -> List[Profile]:
     """Every ``*.toml`` in ``path`` as a profile named after the file (``sichuan.toml`` -> ``sichuan``)."""
     profiles = []
     for file in sorted(Path(path).glob("*.toml")):
         data = read_toml(file)
-        profiles.append(Profile(file.stem, str(data.get("description") or ""), data, str(file)))
+        profiles.append(Profile(file.stem, str(data.get("description") or ""), data, str(file), shipped))
     return profiles
 
 
@@ -219,7 +222,8 @@ def profile_chain(name: str, profiles: Dict[str, Profile], asked_by: str) -> Lis
         source = profile_source(profiles[name])
         if any(s.label == source.label for s in chain):
             raise ConfigError(f"{source.label}: extends: 配置循环引用")
-        check_schema(source)
+        if not profiles[name].shipped:
+            check_schema(source)
         _check_profile_keys(source)
         chain.insert(0, source)
         parent = source.data.get("extends")

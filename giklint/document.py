@@ -8,7 +8,7 @@ table/row/cell for Word.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Dict, List, Optional
 
 
@@ -28,7 +28,9 @@ class Location:
         """The location ``columns`` characters further along the same line."""
         if self.column is None or columns == 0:
             return self
-        return replace(self, column=self.column + columns)
+        # the constructor with every field: dataclasses.replace() re-reads the fields on each call,
+        # and extraction shifts tens of thousands of locations per report
+        return Location(self.line, self.column + columns, self.page, self.paragraph, self.table, self.row, self.cell)
 
     def to_dict(self) -> Dict[str, int]:
         return {k: v for k, v in self.__dict__.items() if v is not None}

@@ -35,12 +35,13 @@ class Options:
     fail_on: Optional[str] = None
     published: Optional[str] = None  # YYYY-MM-DD
     previous: Optional[str] = None  # last year's report, for rules that compare years
+    strict: bool = False  # validate the model giklint extracts against the report schema (--strict)
 
     @classmethod
     def of(cls, *, config: Union[None, str, os.PathLike] = None, select: SelectorsArg = None,
            ignore: SelectorsArg = None, previous: Union[None, str, os.PathLike] = None,
-           **values: Optional[str]) -> "Options":
+           strict: bool = False, **values: Optional[str]) -> "Options":
         """Options from loosely typed values (paths as ``os.PathLike``, selectors as a string or a list)."""
         return cls(config=os.fspath(config) if config is not None else None, select=selectors(select),
                    ignore=selectors(ignore), previous=os.fspath(previous) if previous is not None else None,
-                   **values)
+                   strict=strict, **values)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import difflib
 import functools
-import hashlib
 import importlib
 import importlib.util
 import inspect
@@ -101,7 +100,18 @@ def new_manager() -> pluggy.PluginManager:
 
 @lru_cache(maxsize=1)
 def find_entry_points() -> List[Tuple[str, str, str]]:
-    """(name, module spec, distribution version) of every installed ``giklint`` entry point."""
+    """(name, module spec, distribution version) of every installed ``giklint`` entry point.
+
+    Scanning every installed distribution (and importing ``importlib.metadata``) costs more than the
+    rest of a pre-commit run's start-up, so the answer is kept in a cache file and used while the
+    installed packages stay as they were (:mod:`giklint.plugin_cache`)."""
+    from giklint import plugin_cache
+
+    return plugin_cache.cached(ENTRY_POINT_GROUP, scan_entry_points)
+
+
+def scan_entry_points() -> List[Tuple[str, str, str]]:
+    """:func:`find_entry_points` without the cache: every installed distribution read."""
     from importlib.metadata import distributions
 
     found = []
@@ -138,6 +148,8 @@ def _import_file(path: Path) -> object:
         return _FILE_MODULES[path]
     if not path.is_file():
         raise FileNotFoundError(f"插件文件不存在：{path}")
+    import hashlib
+
     digest = hashlib.sha1(str(path).encode("utf-8")).hexdigest()[:10]  # one module name per file
     name = f"giklint_local_{re.sub(r'[^0-9A-Za-z_]', '_', path.stem)}_{digest}"
     spec = importlib.util.spec_from_file_location(name, path)

@@ -1,8 +1,10 @@
-"""Reading one report: its bytes loaded, extracted and schema-validated, or a model file read back.
+"""Reading one report: its bytes loaded and extracted, or a model file read back (schema-checked).
 
 The step every entry point shares (``giklint parse``, the batch runner, :func:`giklint.lint`, last
 year's report for cross-year rules). The loaders come from the caller (a run's plugins); without
-them, from every installed plugin.
+them, from every installed plugin. The model giklint extracts itself is schema-validated only when
+``strict`` is asked for (``--strict``): the tests prove it valid for every example, and validating it
+on every run cost more than the rest of the check. A model file from outside is always validated.
 """
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ Source = Union[str, os.PathLike, bytes]
 
 @dataclass
 class Report:
-    """A read report: the validated model, and the document it came from (None for a model file)."""
+    """A read report: the model, and the document it came from (None for a model file)."""
 
     path: str
     model: Dict[str, Any]
@@ -49,9 +51,9 @@ def read_bytes(source: Source, name: Optional[str] = None, within: Optional[str]
 
 
 def read_report(source: Source, name: Optional[str] = None, loaders: Optional[Iterable] = None,
-                within: Optional[str] = None) -> Report:
-    """Load, extract and schema-validate one report (or read back a model file); ``within``: the folder
-    a walk found it in, which a link may not leave."""
+                strict: bool = False, within: Optional[str] = None) -> Report:
+    """Load and extract one report (``strict``: and schema-validate the model), or read back a model
+    file; ``within``: the folder a walk found it in, which a link may not leave."""
     from giklint.modelio import MODEL_SUFFIXES, read_model
 
     data, path = read_bytes(source, name, within)
@@ -59,13 +61,15 @@ def read_report(source: Source, name: Optional[str] = None, loaders: Optional[It
         return Report(path, read_model(data, path))
     from giklint.extract import extract
     from giklint.loaders import load_document
-    from giklint.schema import validate
 
     if loaders is None:
         loaders = default_loaders()
     document = load_document(data, path, loaders)
     model = extract(document)
-    validate(model, "report")  # a model that breaks the schema is a bug: fail loudly
+    if strict:
+        from giklint.schema import validate
+
+        validate(model, "report")  # a model that breaks the schema is a bug: fail loudly
     return Report(path, model, document)
 
 

@@ -95,14 +95,15 @@ class Resolver:
 
         found = catalog(plugin_specs(chain))
         config = resolve(chain, found.rules, found.profiles, self.options, config_path)
-        previous = _previous_model(self.options.previous, found.loaders) if self.options.previous else None
+        previous = (_previous_model(self.options.previous, found.loaders, self.options.strict)
+                    if self.options.previous else None)
         return Resolved(Setup(config, previous), found)
 
 
-def _previous_model(path: str, loaders: Sequence[Any]) -> Dict[str, Any]:
+def _previous_model(path: str, loaders: Sequence[Any], strict: bool) -> Dict[str, Any]:
     from giklint.reader import read_report
 
-    return read_report(path, loaders=loaders).model
+    return read_report(path, loaders=loaders, strict=strict).model
 
 
 @lru_cache(maxsize=None)

@@ -7,7 +7,14 @@ the suffixes of the loaders its configuration's plugins add), checks each file w
 exit code 2. Configuration and plugins come from :mod:`giklint.resolve`, once per configuration file.
 
 Many files are checked by worker processes (``jobs`` > 1; results still come back in input order);
-one file, or ``jobs=1``, in this process, with no pool to start. Standard input is read here.
+one file, or ``jobs=1``, in this process, with no pool to start. Standard input is read here. Any
+:class:`concurrent.futures.Executor` can do the checking instead of the pool (``executor``): a Dask
+cluster's (:mod:`giklint.cluster`), with the same results in the same order.
+
+:func:`stream_paths` gives the results as they are checked, in input order, without keeping them
+(an output format that writes as they come keeps memory flat however many files there are);
+:func:`check_paths` gathers them into a :class:`RunResult`. An executor gets at most :data:`WINDOW`
+chunks of files per worker at a time, so neither the queue nor finished results pile up.
 
 A batch survives its worst file. The workers (:mod:`giklint.pool`) have a memory limit each
 (``GIKLINT_WORKER_MEMORY``) and a time limit per file (``GIKLINT_FILE_SECONDS``); a file that
@@ -20,9 +27,11 @@ earlier output found among the files is passed over (:mod:`giklint.own_files`).
 from __future__ import annotations
 
 import os
+from collections import deque
 from dataclasses import dataclass, field, replace
 from functools import partial
-from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple
+from itertools import islice
+from typing import Any, Callable, Deque, Dict, Iterator, List, Optional, Sequence, Tuple
 
 from giklint.config import DEFAULT_FAIL_ON
 from giklint.document import Document
@@ -36,6 +45,8 @@ from giklint.report_kind import not_a_report_reason, report_identity
 from giklint.rule import SEVERITY_RANK, Finding
 from giklint.targets import NOT_A_REPORT, Skipped, Target, TargetOptions, checked_suffixes, unique_targets
 
+MAX_CHUNK = 8  # files an executor's worker takes at a time: small, as one PDF can cost as much as ten Markdown files
+WINDOW = 4  # chunks in flight per worker: enough to keep every worker busy, few enough to keep memory flat
 FILE_SECONDS = 300  # GIKLINT_FILE_SECONDS: a real report takes about a second; a hang must not stall the batch
 MIN_WORKER_MEMORY = 2 * 1024 ** 3  # GIKLINT_WORKER_MEMORY's default is the machine's memory shared, at least this
 
@@ -100,7 +111,7 @@ def check_file(path: str, options: Options = Options(), data: Optional[bytes] = 
     result = FileResult(display, fail_on=resolved.setup.config.fail_on, plugin_failures=resolved.failures)
     try:
         report = read_report(data if data is not None else path, name=path if data is not None else None,
-                             loaders=resolved.loaders, within=within)
+                             loaders=resolved.loaders, strict=options.strict, within=within)
     except NotAReportError as exc:  # a JSON/YAML that is no report model
         return _not_a_report(result, exc.reason)
     except GiklintError as exc:
@@ -152,51 +163,127 @@ def not_checked(path: str, error: GiklintError) -> str:
 
 # -- many files --------------------------------------------------------------------------------
 
+class Run:
+    """A run under way: :attr:`results` gives each file's result once, in input order, as it is
+    checked; the totals (:attr:`exit_code`, :attr:`checked`, :attr:`plugin_failures`, :attr:`skipped`,
+    :attr:`errors`) are complete once the results are exhausted. :attr:`rules` (every rule the run's
+    configurations know, for output) is known from the start."""
+
+    def __init__(self, rules: List[type], failures: List[Tuple[str, str]], skipped: List[Skipped]) -> None:
+        self.rules = rules
+        self.results: Iterator[FileResult] = iter(())
+        self.skipped = skipped  # passed over: excluded, not a report, …
+        self.errors: List[str] = []  # the files that could not be checked, why
+        self.checked = 0  # results given (files checked or found unreadable)
+        self._failures = failures
+        self._any_failed = False
+
+    @property
+    def plugin_failures(self) -> List[Tuple[str, str]]:
+        return list(dict.fromkeys(self._failures))
+
+    @property
+    def exit_code(self) -> int:
+        """2 for an unreadable file or a broken plugin, else 1 for a finding at fail_on level, else 0."""
+        if self._failures or self.errors:
+            return 2
+        return 1 if self._any_failed else 0
+
+    def _gather(self, targets: Sequence[Target], results: Iterator[FileResult], progress: Optional[Progress],
+                skip_non_reports: bool) -> Iterator[FileResult]:
+        if progress:
+            progress(0, len(targets))
+        for done, (target, result) in enumerate(zip(targets, results), 1):
+            self._failures += result.plugin_failures
+            if result.not_a_report and (skip_non_reports or not target.explicit):
+                self.skipped.append(Skipped(target.path, f"{NOT_A_REPORT}：{result.not_a_report}"))
+            else:
+                if result.error:
+                    self.errors.append(result.error)
+                self._any_failed = self._any_failed or result.failed
+                self.checked += 1
+                yield result
+            if progress:
+                progress(done, len(targets))
+
+
+def stream_paths(paths: Sequence[str], options: Options = Options(),
+                 stdin_filename: Optional[str] = None, *, jobs: int = 1, keep_documents: bool = True,
+                 progress: Optional[Progress] = None, targeting: TargetOptions = TargetOptions(),
+                 output: Optional[str] = None, limits: Optional[WorkerLimits] = None, executor: Any = None) -> Run:
+    """Check every file the paths name, in order, each once; the results come as they are checked.
+
+    ``jobs`` > 1 checks the files in that many processes, each within ``limits`` (default:
+    :func:`worker_limits`), or ``executor`` (a :class:`concurrent.futures.Executor`, e.g. a Dask
+    client's) in its workers instead; ``keep_documents=False`` drops each result's model and
+    document text (an output of findings needs neither); ``progress`` is called with (files done,
+    files in all) as results come in.
+    Files excluded (``targeting``: exclude patterns, .gitignore, links out of the tree), giklint's
+    own earlier output (:mod:`giklint.own_files`) and files found in a folder or by a glob that are
+    plainly no report (:mod:`giklint.report_kind`) are passed over and listed in :attr:`Run.skipped`;
+    a file named on its own that is no report gives one ``not-a-report`` finding (unless
+    ``targeting.skip_non_reports``). ``output``, the file the caller will write the results to, must
+    be none of the files the run reads (else a UsageError here, before any file is checked or written).
+    """
+    resolver = resolver_for(options)
+    targets = _own_outputs_skipped(unique_targets(paths, _suffixes_under(resolver), targeting, options.config))
+    skipped = [Skipped(t.path, t.skip) for t in targets if t.skip]
+    targets = _with_config_errors([t for t in targets if not t.skip], resolver, stdin_filename)
+    refuse_output_over(output, _inputs(targets, options, resolver))
+    resolved = resolver.resolved()
+    rules = list(dict.fromkeys(rule for one in resolved for rule in one.catalog.rules)) or _default_rules()
+    run = Run(rules, [failure for one in resolved for failure in one.failures], skipped)
+    pairing = options.previous is None and len(targets) > 1 and _compares_years(resolver, targets)
+    results = _results(targets, options, stdin_filename, jobs, keep_documents, pairing, limits, executor)
+    if pairing:  # progress is counted as the files are read, before the pairing
+        results = _with_cross_year_findings(results, resolver, options.published, progress, len(targets))
+        progress = None
+    run.results = run._gather(targets, results, progress, targeting.skip_non_reports)
+    return run
+
+
+def _compares_years(resolver: Resolver, targets: Sequence[Target]) -> bool:
+    """Whether a rule that compares years is selected for any of the files (--previous not given)."""
+    return any(rule.needs_previous for target in targets if not target.error and target.path != "-"
+               for rule in resolver.for_file(target.path).setup.config.rules_for(target.path))
+
+
+def _with_cross_year_findings(results: Iterator[FileResult], resolver: Resolver, published: Optional[str],
+                              progress: Optional[Progress], total: int) -> Iterator[FileResult]:
+    """The results, once all are in, each with its cross-year findings (:mod:`giklint.crossyear`): which
+    report is whose last year's is known only at the end, so these results come together, keeping
+    about 8 KiB of each report meanwhile (``--previous FILE``, or the cross-year rules not selected,
+    keeps a batch streamed and its memory flat)."""
+    from giklint.crossyear import compare_years
+
+    gathered = []
+    if progress:
+        progress(0, total)
+    for result in results:
+        gathered.append(result)
+        if progress:
+            progress(len(gathered), total)
+    compare_years(gathered, lambda path: resolver.for_file(path).setup, published)
+    yield from gathered
+
+
 def check_paths(paths: Sequence[str], options: Options = Options(),
                 stdin_filename: Optional[str] = None, *, jobs: int = 1, keep_documents: bool = True,
                 progress: Optional[Progress] = None, targeting: TargetOptions = TargetOptions(),
-                output: Optional[str] = None, limits: Optional[WorkerLimits] = None) -> RunResult:
-    """Check every file the paths name, in order; each file is checked once.
+                output: Optional[str] = None, limits: Optional[WorkerLimits] = None,
+                executor: Any = None) -> RunResult:
+    """:func:`stream_paths`, its results gathered in a :class:`RunResult`."""
+    run = stream_paths(paths, options, stdin_filename, jobs=jobs, keep_documents=keep_documents,
+                       progress=progress, targeting=targeting, output=output, limits=limits, executor=executor)
+    results = list(run.results)
+    return RunResult(results, run.plugin_failures, run.skipped, run.rules)
 
-    ``jobs`` > 1 checks the files in that many processes, each within ``limits`` (default:
-    :func:`worker_limits`); ``keep_documents=False`` drops each
-    result's model and document text (an output of findings needs neither: memory stays small on
-    large batches); ``progress`` is called with (files done, files in all) as results come in.
-    Files excluded (``targeting``: exclude patterns, .gitignore, links out of the tree), giklint's
-    own earlier output (:mod:`giklint.own_files`) and files found in a folder or by a glob that are
-    plainly no report (:mod:`giklint.report_kind`) are passed over and listed in
-    :attr:`RunResult.skipped`; a file named on its own that is no report gives one ``not-a-report``
-    finding (unless ``targeting.skip_non_reports``). ``output``, the file the caller will write the
-    results to, must be none of the files the run reads (else a UsageError before any is checked).
-    """
-    resolver = resolver_for(options)
-    run = RunResult([])
-    targets = _own_outputs_skipped(unique_targets(paths, _suffixes_under(resolver), targeting, options.config))
-    run.skipped = [Skipped(t.path, t.skip) for t in targets if t.skip]
-    targets = _with_config_errors([t for t in targets if not t.skip], resolver, stdin_filename)
-    refuse_output_over(output, _inputs(targets, options, resolver))
-    pairing = options.previous is None and len(targets) > 1  # --previous names last year's report itself
-    results = _results(targets, options, stdin_filename, jobs, keep_documents, pairing, limits)
-    if progress:
-        progress(0, len(targets))
-    failures: List[Tuple[str, str]] = []
-    for done, (target, result) in enumerate(zip(targets, results), 1):
-        failures += result.plugin_failures
-        if result.not_a_report and (targeting.skip_non_reports or not target.explicit):
-            run.skipped.append(Skipped(target.path, f"{NOT_A_REPORT}：{result.not_a_report}"))
-        else:
-            run.results.append(result)
-        if progress:
-            progress(done, len(targets))
-    if pairing:
-        from giklint.crossyear import compare_years
 
-        compare_years(run.results, lambda path: resolver.for_file(path).setup, options.published)
-    resolved = resolver.resolved()
-    failures = [failure for one in resolved for failure in one.failures] + failures
-    run.plugin_failures = list(dict.fromkeys(failures))
-    run.rules = list(dict.fromkeys(rule for one in resolved for rule in one.catalog.rules)) or _default_rules()
-    return run
+def _default_rules() -> List[type]:
+    """The rules of the installed plugins (a run of standard input or of no file resolved nothing here)."""
+    from giklint.plugins import catalog
+
+    return list(catalog().rules)
 
 
 def _suffixes_under(resolver: Resolver) -> Callable[[str], Tuple[str, ...]]:
@@ -250,20 +337,13 @@ def _inputs(targets: Sequence[Target], options: Options, resolver: Resolver) -> 
     yield from ((path, "配置文件") for path in resolver.config_files())
 
 
-def _default_rules() -> List[type]:
-    """The rules of the installed plugins (a run of standard input or of no file resolved nothing here)."""
-    from giklint.plugins import catalog
-
-    return list(catalog().rules)
-
-
 def _results(targets: Sequence[Target], options: Options, stdin_filename: Optional[str], jobs: int,
              keep_documents: bool, for_pairing: bool = False,
-             limits: Optional[WorkerLimits] = None) -> Iterator[FileResult]:
+             limits: Optional[WorkerLimits] = None, executor: Any = None) -> Iterator[FileResult]:
     """One result per target, in order: files in the pool, standard input here, errors as they are."""
     files = [t.path for t in targets if not t.error and t.path != "-"]
     roots = [t.root for t in targets if not t.error and t.path != "-"]
-    checked = check_files(files, options, jobs, keep_documents, roots, for_pairing, limits)
+    checked = check_files(files, options, jobs, keep_documents, roots, for_pairing, limits, executor)
     for target in targets:
         if target.error:
             yield FileResult(_shown(target, stdin_filename), error=target.error)
@@ -275,16 +355,56 @@ def _results(targets: Sequence[Target], options: Options, stdin_filename: Option
 
 def check_files(paths: Sequence[str], options: Options = Options(), jobs: int = 1, keep_documents: bool = True,
                 roots: Optional[Sequence[Optional[str]]] = None, for_pairing: bool = False,
-                limits: Optional[WorkerLimits] = None) -> Iterator[FileResult]:
+                limits: Optional[WorkerLimits] = None, executor: Any = None) -> Iterator[FileResult]:
     """:func:`check_file` of each path, in order; in ``jobs`` processes when there is more than one file,
-    each within ``limits`` (default: :func:`worker_limits`). ``roots``: for each path, the folder a walk
-    found it in (None: named as it is)."""
-    check = partial(_check_for_batch, options=options, keep_document=keep_documents, for_pairing=for_pairing)
+    each within ``limits`` (default: :func:`worker_limits`), or by ``executor`` when one is given.
+    ``roots``: for each path, the folder a walk found it in (None: named as it is); ``for_pairing``:
+    see :func:`check_file`."""
     roots = list(roots) if roots is not None else [None] * len(paths)
+    if executor is not None:
+        chunk = partial(check_chunk, options=options, keep_documents=keep_documents, for_pairing=for_pairing)
+        return _in_order(executor, chunk, list(zip(paths, roots)), _workers_of(executor))
+    check = partial(_check_for_batch, options=options, keep_document=keep_documents, for_pairing=for_pairing)
     workers = min(jobs, len(paths))
     if workers <= 1:
         return map(check, paths, roots)
     return run_tasks(check, [paths, roots], workers, limits or worker_limits(workers), _failed_file)
+
+
+Item = Tuple[str, Optional[str]]  # (path, the folder a walk found it in, or None)
+
+
+def check_chunk(items: Sequence[Item], options: Options, keep_documents: bool,
+                for_pairing: bool = False) -> List[FileResult]:
+    """The results of a few files, checked one after the other in this process (an executor's task)."""
+    return [_check_for_batch(path, root, options, keep_documents, for_pairing) for path, root in items]
+
+
+def _workers_of(executor: Any) -> int:
+    """How many tasks ``executor`` runs at once (``max_workers``, or a standard pool's ``_max_workers``)."""
+    return int(getattr(executor, "max_workers", 0) or getattr(executor, "_max_workers", 0) or os.cpu_count() or 1)
+
+
+def _chunks(items: Sequence[Item], workers: int) -> Iterator[Sequence[Item]]:
+    size = max(1, min(MAX_CHUNK, len(items) // (workers * 4)))
+    return (items[start:start + size] for start in range(0, len(items), size))
+
+
+def _in_order(executor: Any, check: Callable[[Sequence[Item]], List[FileResult]], items: Sequence[Item],
+              workers: int) -> Iterator[FileResult]:
+    """Each file's result, in order, checked by ``executor`` with a bounded number of chunks in flight."""
+    chunks = _chunks(items, workers)
+    pending: Deque[Any] = deque(executor.submit(check, chunk) for chunk in islice(chunks, workers * WINDOW))
+    try:
+        while pending:
+            results = pending.popleft().result()
+            following = next(chunks, None)
+            if following is not None:
+                pending.append(executor.submit(check, following))
+            yield from results
+    finally:  # a config error, Ctrl-C, an abandoned run: drop the chunks not started yet
+        for future in pending:
+            future.cancel()
 
 
 def worker_limits(workers: int) -> WorkerLimits:

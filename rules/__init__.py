@@ -42,4 +42,4 @@ def giklint_rules():
 def giklint_profiles():
     from giklint.config import profiles_from_directory
 
-    return profiles_from_directory(PROFILE_DIR)
+    return profiles_from_directory(PROFILE_DIR, shipped=True)

@@ -3,9 +3,13 @@ read in place and never copied into the project; tests that need them skip when 
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# The tests (and the giklint processes they start) keep their plugin-discovery cache to themselves.
+os.environ.setdefault("GIKLINT_CACHE_DIR", tempfile.mkdtemp(prefix="giklint-test-cache-"))
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

@@ -27,9 +27,9 @@ LAYERS: List[Tuple[str, Tuple[str, ...]]] = [
                "giklint.similarity", "giklint_rules")),
     ("output", ("giklint.output",)),
     ("engine", ("giklint.engine", "giklint.model_places")),
-    ("run", ("giklint.plugins", "giklint.builtin", "giklint.reader", "giklint.resolve", "giklint.runner",
-             "giklint.targets", "giklint.progress", "giklint.api", "giklint.testing", "giklint.crossyear",
-             "giklint.pool", "giklint.own_files")),
+    ("run", ("giklint.plugins", "giklint.plugin_cache", "giklint.builtin", "giklint.reader", "giklint.resolve",
+             "giklint.runner", "giklint.cluster", "giklint.targets", "giklint.progress", "giklint.api",
+             "giklint.testing", "giklint.crossyear", "giklint.pool", "giklint.own_files")),
     ("cli", ("giklint.cli", "giklint.cli_zh", "giklint.run_notes", "giklint.__main__", "giklint")),  # the package itself: the facade parse()/lint()
 ]
 RANK: Dict[str, int] = {prefix: rank for rank, (_, prefixes) in enumerate(LAYERS) for prefix in prefixes}

@@ -161,3 +161,15 @@ def test_caption_header_rows_and_a_preformatted_report():
     text = load(page("<pre>一、总体情况\n  本机关2021年新收申请3件。\n二、主动公开政府信息情况</pre>"))
     assert [line.text for line in text.lines] == ["一、总体情况", "本机关2021年新收申请3件。", "二、主动公开政府信息情况"]
     assert [line.location.line for line in text.lines] == [4, 5, 6]
+
+
+def test_the_builtin_loaders_are_their_modules_specs_imported_on_first_use():
+    from giklint.loaders import builtin_loaders, docx, html, image, pdf, text
+
+    specs = {spec.name: spec for spec in builtin_loaders()}
+    assert len(specs) == 6
+    for module_spec in (text.TEXT, text.MARKDOWN, html.HTML, docx.DOCX, pdf.PDF, image.IMAGE):
+        spec = specs[module_spec.name]
+        assert (spec.suffixes, spec.description, spec.searched) == \
+            (module_spec.suffixes, module_spec.description, module_spec.searched)
+        assert spec.sniff is None if module_spec.sniff is None else spec.sniff is not None

@@ -9,6 +9,7 @@ import itertools
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, List, Optional, Sequence, Tuple, Union
 
 from giklint.extract.text import blank_markers, normalize
@@ -35,6 +36,9 @@ _EMPHASIS = re.compile(r"^([*_`]+)(.+?)\1$")
 _UNIT_IN_HEADER = re.compile(r"(?:\(|单位:)(?:单位:)?(万元|元)")
 
 
+# The numeric tokens of the per-line pre-pass: a table's cells repeat the same few texts ("0", "1",
+# "—", row labels) within a report and across a batch, so each text is read once.
+@lru_cache(maxsize=8192)
 def clean_cell(text: str) -> str:
     """The cell without export markers, Markdown emphasis ("**12**") and white space of any width."""
     cell = _SPACE.sub("", normalize(blank_markers(text) if "[" in text else text))
@@ -46,6 +50,7 @@ def read_value(text: str) -> CellValue:
     return read_clean_value(clean_cell(text))
 
 
+@lru_cache(maxsize=8192)
 def read_clean_value(cell: str) -> CellValue:
     """What a cell says, given as :func:`clean_cell` leaves it."""
     if not cell:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import difflib
 import re
+import threading
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Sequence
+from functools import lru_cache
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from giklint.document import Line, Location
-from giklint.extract.text import blank_markers, chinese_number, normalize, offset_location
+from giklint.extract.text import chinese_number, normalize, offset_location, plain
 from giklint.template import SECTION_HEADINGS
 
 
@@ -104,11 +106,11 @@ def _cells(text: str) -> List[str]:
 def read_heading(line: Line) -> Optional[_Heading]:
     """The line as a heading-shaped thing, or None for an empty line or a table row of several cells."""
     printed = line.text
-    plain = normalize(blank_markers(printed))
-    if len(_cells(plain)) != 1:
+    plain_text = plain(printed)
+    if len(_cells(plain_text)) != 1:
         return None
-    offset = _DECORATION.match(plain).end()
-    body = plain[offset:]
+    offset = _DECORATION.match(plain_text).end()
+    body = plain_text[offset:]
     match = _NUMBERING.match(body)
     style = value = numbering = None
     if match:
@@ -133,8 +135,10 @@ def is_table_row_label(words: str) -> bool:
     return words.startswith(_TABLE_ROW_WORDS)
 
 
+@lru_cache(maxsize=4096)
 def part_by_words(words: str, fuzzy: bool = True) -> Optional[int]:
-    """Which of the six parts these heading words name, or None."""
+    """Which of the six parts these heading words name, or None (kept per words: the same headings
+    come again and again, within a report and across a batch)."""
     words = words.replace('"', "")
     for number, pattern in _PART_PATTERNS.items():
         if pattern.match(words):
@@ -142,12 +146,27 @@ def part_by_words(words: str, fuzzy: bool = True) -> Optional[int]:
     if not fuzzy:
         return None
     best, best_ratio = None, _FUZZY_RATIO
-    for number, names in _FUZZY_NAMES.items():
-        for name in names:
-            ratio = difflib.SequenceMatcher(None, words, name).ratio()
-            if ratio >= best_ratio:
-                best, best_ratio = number, ratio
+    for number, matcher in _fuzzy_matchers():
+        matcher.set_seq1(words)
+        # the cheap upper bounds first (as difflib.get_close_matches does): most words are far from
+        # every name, and ratio() itself runs only for the few that could reach best_ratio
+        if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:
+            continue
+        ratio = matcher.ratio()
+        if ratio >= best_ratio:
+            best, best_ratio = number, ratio
     return best
+
+
+_MATCHERS = threading.local()  # a matcher is changed by set_seq1: one set per thread (Dask runs threads)
+
+
+def _fuzzy_matchers() -> List[Tuple[int, difflib.SequenceMatcher]]:
+    """One matcher per part name, its name analysed once (``set_seq1`` then changes only the words)."""
+    if not hasattr(_MATCHERS, "pairs"):
+        _MATCHERS.pairs = [(number, difflib.SequenceMatcher(None, "", name))
+                           for number, names in _FUZZY_NAMES.items() for name in names]
+    return _MATCHERS.pairs
 
 
 def _part_of(heading: _Heading) -> Optional[int]:

@@ -14,7 +14,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from giklint.document import Line, Location
 from giklint.extract.numbers import UNITS, CellValue, clean_cell, read_clean_value
-from giklint.extract.text import blank_markers, normalize, squeeze
+from giklint.extract.text import blank_markers, plain, squeeze
 
 
 @dataclass(frozen=True)
@@ -116,7 +116,7 @@ def _word_tokens(line: Line, line_index: int) -> List[Token]:
     """A line without cell boundaries: one token per word (labels and glued digit runs apart);
     a unit word joins the number before it."""
     tokens: List[Token] = []
-    spaced = normalize(blank_markers(line.text))
+    spaced = plain(line.text)
     words = [(word.start() + offset, piece) for word in _WORD.finditer(spaced)
              for offset, piece in _word_pieces(word.group())]
     for start, piece in words:

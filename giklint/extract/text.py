@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from typing import Iterable, List, Optional, Sequence, Tuple
 
 from giklint.document import Line, Location
@@ -41,6 +42,14 @@ def squeeze(text: str) -> str:
     return re.sub(r"\s+", "", normalize(text))
 
 
+@lru_cache(maxsize=8192)
+def plain(text: str) -> str:
+    """A line as the extractors match it: export markers blanked, then normalised (same length as
+    ``text``). The per-line pre-pass the extractors share: each line is derived once, however many
+    extractors read it (and the same heading or table row in many reports of a batch, once)."""
+    return normalize(blank_markers(text))
+
+
 class Flow:
     """Lines joined by a separator into one string, with every offset mapped back to a location.
 
@@ -72,7 +81,7 @@ class Flow:
                 pieces.append(line.text)
                 offset += len(line.text)
         self.raw = "".join(pieces)
-        self.text = normalize(blank_markers(self.raw))
+        self.text = normalize(blank_markers(self.raw))  # one string of many lines: not worth keeping
 
     def location(self, offset: int) -> Location:
         if not self._starts:
@@ -124,18 +133,19 @@ def chinese_number(text: str) -> Optional[int]:
     return (CHINESE_DIGITS[tens] if tens else 1) * 10 + (CHINESE_DIGITS[units] if units else 0)
 
 
+_NOT_SPACE = re.compile(r"\S+")
+
+
 def compact(text: str) -> Tuple[str, List[int]]:
     """``text`` without white space, and for every kept character its offset in ``text``.
 
     For matching phrases that PDF or Markdown text breaks across lines ("共计 64\\n\\n条").
     """
-    kept: List[str] = []
+    runs = [(run.start(), run.group()) for run in _NOT_SPACE.finditer(text)]  # \S is not str.isspace()
     offsets: List[int] = []
-    for offset, ch in enumerate(text):
-        if not ch.isspace():
-            kept.append(ch)
-            offsets.append(offset)
-    return "".join(kept), offsets
+    for start, run in runs:
+        offsets.extend(range(start, start + len(run)))
+    return "".join(run for _, run in runs), offsets
 
 
 def offset_location(line: Line, offset: int) -> Location:

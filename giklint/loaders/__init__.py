@@ -7,8 +7,9 @@ is really an HTML page is read as what it is, or refused with a clear message.
 """
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
-from typing import Callable, Iterable, List, Optional, Sequence
+from typing import Any, Callable, Iterable, List, Optional, Sequence
 
 from giklint.document import Document
 from giklint.errors import InputError
@@ -80,8 +81,45 @@ def _check_limits(document: Document, path: str) -> None:
         raise exceeded(path, "文本字符数", limits.max_text_chars, "max_text_chars")
 
 
-def builtin_loaders() -> List[LoaderSpec]:
-    """The engine's own loaders; each imports its heavy library (lxml, pypdfium2) only when it loads."""
-    from giklint.loaders import docx, html, image, pdf, text
+class Deferred:
+    """A function of a module that is imported on the first call: a Markdown check never imports the
+    HTML, Word or PDF loader (nor compiles their regexes). ``precheck`` is a cheap test of the bytes
+    that the function's answer needs (a sniffer's magic bytes): when it fails, the answer is False
+    and the module is not imported."""
 
-    return [text.TEXT, text.MARKDOWN, html.HTML, docx.DOCX, pdf.PDF, image.IMAGE]
+    def __init__(self, module: str, name: str, precheck: Optional[Callable[[bytes], bool]] = None) -> None:
+        self.module, self.name, self.precheck = module, name, precheck
+
+    def __call__(self, *args: Any) -> Any:
+        if self.precheck is not None and not self.precheck(args[0]):
+            return False
+        return getattr(importlib.import_module(self.module), self.name)(*args)
+
+    def __repr__(self) -> str:
+        return f"<deferred {self.module}.{self.name}>"
+
+
+def _deferred_spec(module: str, name: str, suffixes: Sequence[str], load: str, sniff: str,
+                   precheck: Callable[[bytes], bool], description: str, searched: bool = True) -> LoaderSpec:
+    module = f"giklint.loaders.{module}"
+    return LoaderSpec(name, suffixes, Deferred(module, load), Deferred(module, sniff, precheck), description,
+                      searched)
+
+
+def builtin_loaders() -> List[LoaderSpec]:
+    """The engine's own loaders. The text loaders are light; the others (and their libraries, lxml and
+    pypdfium2, the OCR engine) are imported when a file of theirs comes. Their names, suffixes and
+    descriptions are their modules' ``HTML``, ``DOCX``, ``PDF`` and ``IMAGE`` specs' (a test keeps them
+    the same)."""
+    from giklint.loaders import text
+
+    return [text.TEXT, text.MARKDOWN,
+            _deferred_spec("html", "html", (".html", ".htm", ".shtml", ".xhtml"), "load_html", "sniff_html",
+                           lambda data: b"<" in data[:2048], "网页（HTML）"),
+            _deferred_spec("docx", "docx", (".docx", ".docm"), "load_docx", "sniff_docx",
+                           lambda data: data.startswith(b"PK\x03\x04"), "Word文档（.docx）"),
+            _deferred_spec("pdf", "pdf", (".pdf",), "load_pdf", "sniff_pdf",
+                           lambda data: b"%PDF-" in data[:1024], "PDF"),
+            _deferred_spec("image", "image", (".png", ".jpg", ".jpeg", ".tif", ".tiff"), "load_image",
+                           "sniff_image", lambda data: data[:1] in (b"\x89", b"\xff", b"I", b"M"), "图片（OCR）",
+                           searched=False)]

@@ -1,14 +1,16 @@
 """Output formats. Each is a :class:`FormatterSpec` contributed through the ``giklint_formatters`` hook.
 
 The engine's own are ``text`` (one finding a line, for people, editors and pre-commit), ``json``
-(``schemas/findings.schema.json``), ``sarif``, ``github`` and ``html``; plugins add more
-the same way. The ``options`` a formatter gets: ``statistics`` and ``quiet`` (booleans), ``output``
+(``schemas/findings.schema.json``), ``jsonl`` (the same findings, one a line), ``sarif``, ``github``
+and ``html``; plugins add more the same way. A format with a ``write`` function writes each file's
+findings as the file is checked (``text``, ``json``, ``jsonl``): a batch of any size takes the same
+memory. The others get every result at once. The ``options`` a formatter gets: ``statistics`` and ``quiet`` (booleans), ``output``
 (the ``--output`` file or None) and ``root`` (the folder paths are shown relative to: the working one).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, List
+from typing import Callable, List, Optional
 
 
 @dataclass(frozen=True)
@@ -18,12 +20,17 @@ class FormatterSpec:
     # ``rules`` every known rule class (for help texts), ``options`` a dict: {"statistics": bool, "quiet": bool}.
     render: Callable[..., str]
     description: str = ""
+    # (results, rules, options, out) -> None: the same output written to the text stream ``out`` while
+    # ``results`` (an iterator, in input order) is consumed; None when the format needs every result first
+    write: Optional[Callable[..., None]] = None
 
 
-# --format name -> (module under giklint.output, description); each module has render(results, rules, options)
+# --format name -> (module under giklint.output, description); each module has render(results, rules, options),
+# and those in STREAMING_FORMATS write(results, rules, options, out) too
 BUILTIN_FORMATS = {
     "text": ("text", "每条发现一行：路径:行:列: 代码 [级别] 消息 (规则名)"),
     "json": ("json", "发现的列表（JSON，schemas/findings.schema.json）"),
+    "jsonl": ("jsonl", "每条发现一行 JSON（JSON Lines，各行同 schemas/findings.schema.json 的一项）"),
     "sarif": ("sarif", "SARIF 2.1.0（GitHub 代码扫描）"),
     "github": ("github", "GitHub Actions 工作流注释"),
     "html": ("html", "可在浏览器中查看的检查结果页面"),
@@ -31,9 +38,22 @@ BUILTIN_FORMATS = {
 }
 
 
-def builtin_formatters() -> List[FormatterSpec]:
-    """The engine's formats (their modules are light: each imports what it needs when it renders)."""
-    import importlib
+STREAMING_FORMATS = ("text", "json", "jsonl")
 
-    return [FormatterSpec(name, importlib.import_module(f"giklint.output.{module}").render, description)
+
+def builtin_formatters() -> List[FormatterSpec]:
+    """The engine's formats; each format's module is imported when that format is asked for."""
+    from giklint.loaders import Deferred
+
+    return [FormatterSpec(name, Deferred(f"giklint.output.{module}", "render"), description,
+                          Deferred(f"giklint.output.{module}", "write") if name in STREAMING_FORMATS else None)
             for name, (module, description) in BUILTIN_FORMATS.items()]
+
+
+def rendered(write: Callable[..., None], results, rules, options) -> str:
+    """What a format's ``write`` writes, as one string (its ``render``)."""
+    import io
+
+    buffer = io.StringIO()
+    write(results, rules, options, buffer)
+    return buffer.getvalue()

@@ -12,13 +12,21 @@ def agency_statistics(results: Sequence[Any]) -> List[str]:
     """``按机关统计`` lines: one per agency with a checked file, most findings first, then by name."""
     table: Dict[str, Dict[str, int]] = {}
     for result in results:
-        if getattr(result, "error", None):
-            continue
-        counts = table.setdefault(getattr(result, "agency", None) or UNKNOWN_AGENCY,
-                                  {"files": 0, **dict.fromkeys(SEVERITIES, 0)})
-        counts["files"] += 1
-        for finding in result.findings:
-            counts[finding.severity] = counts.get(finding.severity, 0) + 1
+        if not getattr(result, "error", None):
+            count_agency(table, result)
+    return agency_lines(table)
+
+
+def count_agency(table: Dict[str, Dict[str, int]], result: Any) -> None:
+    """Add one checked file (and its findings) to its agency's counts (results come one by one)."""
+    counts = table.setdefault(getattr(result, "agency", None) or UNKNOWN_AGENCY,
+                              {"files": 0, **dict.fromkeys(SEVERITIES, 0)})
+    counts["files"] += 1
+    for finding in result.findings:
+        counts[finding.severity] = counts.get(finding.severity, 0) + 1
+
+
+def agency_lines(table: Dict[str, Dict[str, int]]) -> List[str]:
     order = sorted(table.items(), key=lambda item: (-sum(item[1][s] for s in SEVERITIES), item[0]))
     lines = ["按机关统计（文件 错误 警告 提示）："]
     for agency, counts in order:

@@ -9,7 +9,7 @@ escaped whatever came from the checked files, so a report can never bring its ow
 from __future__ import annotations
 
 import re
-from typing import IO, Mapping, Optional
+from typing import IO, Iterable, Mapping, Optional
 
 COLOUR_CHOICES = ("auto", "always", "never")
 RESET = "\x1b[0m"
@@ -47,3 +47,18 @@ def colour_text(text: str, enabled: Optional[bool]) -> str:
         return text
     return "".join(colour_line(line[:-1]) + "\n" if line.endswith("\n") else colour_line(line)
                    for line in text.splitlines(keepends=True))
+
+
+class ColouredStream:
+    """A text stream that colours the finding lines written to it (the text format writes whole lines
+    as each file is checked, so each piece is coloured as it goes out)."""
+
+    def __init__(self, out: IO[str]) -> None:
+        self.out = out
+
+    def write(self, text: str) -> int:
+        return self.out.write(colour_text(text, True))
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.write(line)

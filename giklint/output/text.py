@@ -6,16 +6,19 @@ at ``path:0:0:`` and its place, when it has one, is added to the message in Chin
 ``…（第3页第12行）``, ``…（表格2第3行第4格）``. After the findings comes a one-line summary, and with
 ``--statistics`` (before it) a count per rule, most frequent first, per agency (files, errors,
 warnings, infos) and per file with findings, in input order: errors, warnings, infos. ``--quiet``
-leaves only the finding lines (and the statistics).
+leaves only the finding lines (and the statistics). Each file's lines are written as the file
+is checked; the counts are added up on the way.
 Statistics are this format's alone: ``--format json`` stays the list of findings of
 ``schemas/findings.schema.json``.
 """
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, Dict, List, Sequence, Tuple
+from typing import Any, Dict, Iterable, List, Optional, Sequence, TextIO, Tuple
 
 from giklint.document import Location
+from giklint.output import rendered
+from giklint.output._agencies import agency_lines, count_agency
 from giklint.output._findings import printable
 from giklint.rule import SEVERITY_ZH, Finding
 
@@ -40,53 +43,74 @@ def finding_line(finding: Finding) -> str:
     return printable(line)
 
 
-def summary(results: Sequence[Any]) -> str:
-    findings = [f for r in results for f in r.findings]
-    checked = sum(1 for r in results if not r.error)
-    unreadable = sum(1 for r in results if r.error)
-    tail = f"，{unreadable} 个文件无法读取" if unreadable else ""
-    if not findings:
-        return f"检查了 {checked} 个文件，未发现问题{tail}。"
-    counts = Counter(f.severity for f in findings)
-    by_level = "，".join(f"{SEVERITY_ZH[s]} {counts.get(s, 0)}" for s in ("error", "warning", "info"))
-    with_findings = sum(1 for r in results if r.findings)
-    return (f"共 {len(findings)} 个问题（{by_level}），涉及 {with_findings} 个文件；"
-            f"检查了 {checked} 个文件{tail}。")
+class Tally:
+    """What the summary and the statistics count, added up file by file as the results come."""
 
+    def __init__(self, per_file: bool = False) -> None:
+        self.severities: Counter = Counter()
+        self.rules: Counter = Counter()  # (code, slug, severity) -> findings
+        self.checked = self.unreadable = self.with_findings = 0
+        self.files: List[Tuple[Counter, str]] = [] if per_file else None  # files with findings, in order
+        self.agencies: Dict[str, Dict[str, int]] = {}  # agency -> files and findings by severity
 
-def statistics(results: Sequence[Any], rules: Sequence[type]) -> List[str]:
-    """Counts per rule, most frequent first, then per agency, then per file that has findings."""
-    from giklint.output._agencies import agency_statistics
+    def add(self, result: Any) -> None:
+        if result.error:
+            self.unreadable += 1
+        else:
+            self.checked += 1
+            count_agency(self.agencies, result)
+        if not result.findings:
+            return
+        self.with_findings += 1
+        severities = Counter(f.severity for f in result.findings)
+        self.severities.update(severities)
+        self.rules.update((f.code, f.rule, f.severity) for f in result.findings)
+        if self.files is not None:
+            self.files.append((severities, result.path))
 
-    return rule_statistics(results, rules) + agency_statistics(results) + file_statistics(results)
+    def summary(self) -> str:
+        tail = f"，{self.unreadable} 个文件无法读取" if self.unreadable else ""
+        total = sum(self.severities.values())
+        if not total:
+            return f"检查了 {self.checked} 个文件，未发现问题{tail}。"
+        by_level = "，".join(f"{SEVERITY_ZH[s]} {self.severities.get(s, 0)}" for s in ("error", "warning", "info"))
+        return (f"共 {total} 个问题（{by_level}），涉及 {self.with_findings} 个文件；"
+                f"检查了 {self.checked} 个文件{tail}。")
 
+    def statistics(self, rules: Sequence[type]) -> List[str]:
+        """Counts per rule, most frequent first, then per agency, then per file that has findings."""
+        return self.rule_statistics(rules) + agency_lines(self.agencies) + self.file_statistics()
 
-def rule_statistics(results: Sequence[Any], rules: Sequence[type]) -> List[str]:
-    """One line per rule that gave findings, most frequent first."""
-    summaries = {rule.slug: rule.summary for rule in rules}
-    counts = Counter((f.code, f.rule, f.severity) for r in results for f in r.findings)
-    lines = ["按规则统计："]
-    for (code, slug, severity), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-        lines.append(f"{count:>6}  {code:<7} {slug:<26} [{severity}] {summaries.get(slug, '')}".rstrip())
-    return lines
+    def rule_statistics(self, rules: Sequence[type]) -> List[str]:
+        """One line per rule that gave findings, most frequent first."""
+        summaries = {rule.slug: rule.summary for rule in rules}
+        lines = ["按规则统计："]
+        for (code, slug, severity), count in sorted(self.rules.items(), key=lambda item: (-item[1], item[0])):
+            lines.append(f"{count:>6}  {code:<7} {slug:<26} [{severity}] {summaries.get(slug, '')}".rstrip())
+        return lines
 
-
-def file_statistics(results: Sequence[Any]) -> List[str]:
-    """One line per file with findings, in input order: its errors, warnings and infos, then its path."""
-    lines = ["按文件统计（错误 警告 提示）："]
-    for result in results:
-        if result.findings:
-            counts = Counter(f.severity for f in result.findings)
+    def file_statistics(self) -> List[str]:
+        """One line per file with findings, in input order: its errors, warnings and infos, then its path."""
+        lines = ["按文件统计（错误 警告 提示）："]
+        for counts, path in self.files or []:
             figures = "".join(f"{counts.get(s, 0):>6}" for s in ("error", "warning", "info"))
-            lines.append(f"{figures}  {printable(result.path)}")
-    return lines
+            lines.append(f"{figures}  {printable(path)}")
+        return lines
 
 
-def render(results: Sequence[Any], rules: Sequence[type] = (), options: Dict[str, Any] = None) -> str:
+def write(results: Iterable[Any], rules: Sequence[type] = (), options: Optional[Dict[str, Any]] = None,
+          out: Optional[TextIO] = None) -> None:
+    """The findings of each file as it comes, then the statistics and the summary."""
     options = options or {}
-    lines = [finding_line(f) for r in results for f in r.findings]
-    if options.get("statistics") and any(r.findings for r in results):
-        lines += statistics(results, rules)
+    tally = Tally(per_file=bool(options.get("statistics")))
+    for result in results:
+        tally.add(result)
+        out.writelines(finding_line(f) + "\n" for f in result.findings)
+    lines = tally.statistics(rules) if options.get("statistics") and tally.with_findings else []
     if not options.get("quiet"):
-        lines.append(summary(results))
-    return "".join(line + "\n" for line in lines)
+        lines.append(tally.summary())
+    out.writelines(line + "\n" for line in lines)
+
+
+def render(results: Sequence[Any], rules: Sequence[type] = (), options: Optional[Dict[str, Any]] = None) -> str:
+    return rendered(write, results, rules, options)

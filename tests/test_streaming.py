@@ -1,0 +1,100 @@
+"""Batch output is written as the files are checked, in input order, and memory stays flat.
+
+``--format text``, ``json`` and ``jsonl`` write each file's findings as it is checked; the results
+are not kept. The ratio test below is the linearity check the performance issue asks for: eight
+times the files must not take (anywhere near) eight times the memory. The cross-year rules (GK6)
+pair a batch's reports only once all are read, so these runs leave them out (as ``--ignore GK6`` does).
+"""
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import tracemalloc
+from pathlib import Path
+
+import pytest
+from _engine_helpers import fresh_caches  # noqa: F401  (a fixture)
+
+from giklint.cli import main
+from giklint.options import Options
+from giklint.output import json as json_output
+from giklint.output import jsonl
+from giklint.runner import check_paths, stream_paths
+
+pytestmark = pytest.mark.usefixtures("fresh_caches")
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE_REPORTS = ROOT / "examples" / "reports"
+STREAMED = Options.of(ignore="GK6")
+# A short report with findings (no title, no contacts, a missing section...): cheap to check many times.
+SHORT_REPORT = "一、总体情况\n\n本机关2021年主动公开政府信息12条。\n\n二、主动公开政府信息情况\n\n（略）\n"
+
+
+SOME_REPORTS = [str(EXAMPLE_REPORTS / name) for name in ("faulty-balance.md", "clean-2021.md", "faulty-numbering.txt")]
+
+
+def test_jsonl_is_the_json_findings_one_a_line(capsys):
+    assert main(["check", *SOME_REPORTS, "--format", "json", "--jobs", "1"]) == 1
+    listed = json.loads(capsys.readouterr().out)
+    assert main(["check", *SOME_REPORTS, "--format", "jsonl", "--jobs", "1"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert len(listed) > 1 and [json.loads(line) for line in lines] == listed
+
+
+def test_json_written_item_by_item_is_the_json_document():
+    results = check_paths(SOME_REPORTS, jobs=1).results
+    expected = json.dumps([f.to_dict() for r in results for f in r.findings], ensure_ascii=False, indent=2) + "\n"
+    assert json_output.render(results) == expected
+    assert json_output.render([]) == "[]\n" == json.dumps([], indent=2) + "\n"
+
+
+def test_results_come_while_the_run_goes_on_in_input_order(tmp_path):
+    for i in range(6):
+        (tmp_path / f"{i}.md").write_text(SHORT_REPORT, encoding="utf-8")
+    progress = []
+    run = stream_paths([str(tmp_path)], STREAMED, jobs=1, progress=lambda done, total: progress.append(done))
+    first = next(run.results)
+    assert first.path.endswith("0.md") and progress[-1] < 6  # the first result before the last file is checked
+    rest = list(run.results)
+    assert [Path(r.path).name for r in [first] + rest] == [f"{i}.md" for i in range(6)]
+    assert run.exit_code == 1 and progress[-1] == 6
+
+
+def peak_memory_of_a_streamed_run(folder: Path) -> int:
+    tracemalloc.start()
+    try:
+        run = stream_paths([str(folder)], STREAMED, jobs=1, keep_documents=False)
+        jsonl.write(run.results, run.rules, {}, _Discard())
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+class _Discard(io.TextIOBase):
+    def write(self, text: str) -> int:
+        return len(text)
+
+
+def test_memory_is_flat_in_the_number_of_files(tmp_path):
+    report = tmp_path / "report.md"
+    report.write_text(SHORT_REPORT, encoding="utf-8")
+    peaks = {}
+    check_paths([str(report)], STREAMED, jobs=1)  # warm: caches filled, regexes compiled
+    for count in (20, 160):
+        folder = tmp_path / f"batch-{count}"
+        folder.mkdir()
+        for i in range(count):
+            shutil.copyfile(report, folder / f"{i:04d}.md")
+        peaks[count] = peak_memory_of_a_streamed_run(folder)
+    # the paths themselves are kept (the run is in input order): allow that, not the results
+    assert peaks[160] < peaks[20] * 1.5 + 160 * 600, peaks
+
+
+def test_with_the_cross_year_rules_the_results_come_once_all_are_read(tmp_path):
+    for i in range(3):
+        (tmp_path / f"{i}.md").write_text(SHORT_REPORT, encoding="utf-8")
+    progress = []
+    run = stream_paths([str(tmp_path)], Options(), jobs=1, progress=lambda done, total: progress.append(done))
+    first = next(run.results)
+    assert first.path.endswith("0.md") and progress[-1] == 3
