@@ -3,16 +3,21 @@
 
     .venv/bin/python bench/layouts.py                       # 1000 layouts per format
     .venv/bin/python bench/layouts.py --per-format 250 --formats pdf,docx --failures 10
+    nohup .venv/bin/python bench/layouts.py --formats pdf --per-format 400 --progress 20 > pdf.log 2>&1 &
 
 For each format, renders ``--per-format`` layouts (``tests/_layouts.py``: random column widths,
 fonts, rulings, page breaks, merges, flattenings …) of the clean examples' facts, parses them with
 giklint and prints the share whose three tables come back cell for cell, per format and per layout
 feature, then the first failures (which cells differ) to look at. The goal is >= 99% for every feature.
+A long run says how far it got: every ``--progress`` layouts one line on stderr (layouts done, exact so
+far, seconds), and each failure as soon as it happens; stopped by SIGTERM or Ctrl-C (``kill PID``), it
+prints the table of the layouts done so far.
 """
 from __future__ import annotations
 
 import argparse
 import collections
+import signal
 import sys
 import time
 from pathlib import Path
@@ -24,12 +29,28 @@ from _layouts import FORMATS, cjk_font, random_layout, round_trip  # noqa: E402
 from test_layouts import clean_sources  # noqa: E402
 
 
+def print_table(counts: dict, markdown: bool) -> None:
+    """One row per format and feature: layouts read exactly, layouts, share."""
+    if markdown:
+        print("| format | feature | exact | layouts | share |\n| --- | --- | ---: | ---: | ---: |")
+    else:
+        print(f"{'format':<6} {'feature':<22} {'exact':>7} {'layouts':>8} {'share':>8}")
+    for (fmt, feature), (exact, total) in sorted(counts.items()):
+        share = 100 * exact / total
+        if markdown:
+            print(f"| {fmt} | {feature} | {exact} | {total} | {share:.1f}% |")
+        else:
+            print(f"{fmt:<6} {feature:<22} {exact:>7} {total:>8} {share:>7.1f}%")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--per-format", type=int, default=1000)
     parser.add_argument("--formats", default=",".join(FORMATS))
     parser.add_argument("--seed", type=int, default=0, help="first layout seed")
     parser.add_argument("--failures", type=int, default=5, help="failures to print")
+    parser.add_argument("--progress", type=int, default=100, help="a progress line every N layouts (0: none)")
+    parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
     args = parser.parse_args()
     formats = [f for f in args.formats.split(",") if f]
     if "pdf" in formats and cjk_font() is None:
@@ -38,6 +59,22 @@ def main() -> int:
     sources = clean_sources()
     counts = collections.defaultdict(lambda: [0, 0])
     failures = []
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        run(args, formats, sources, counts, failures)
+    except KeyboardInterrupt:
+        print("stopped early: the table counts the layouts done so far", file=sys.stderr)
+    print_table(counts, args.markdown)
+    for failure in failures[: args.failures]:
+        print("FAILED", *failure)
+    return 0
+
+
+def stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def run(args: argparse.Namespace, formats: list, sources: list, counts: dict, failures: list) -> None:
     for fmt in formats:
         started = time.perf_counter()
         for index in range(args.per_format):
@@ -53,13 +90,13 @@ def main() -> int:
                 counts[(fmt, feature)][1] += 1
             if wrong:
                 failures.append((path.name, layout.name(), len(wrong), wrong[:3]))
+                print("FAILED", *failures[-1], file=sys.stderr, flush=True)
+            done = index + 1
+            if args.progress and done % args.progress == 0:
+                exact = counts[(fmt, "(all)")][0]
+                print(f"{fmt}: {done}/{args.per_format} layouts, {exact} exact, "
+                      f"{time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
         print(f"{fmt}: {args.per_format} layouts in {time.perf_counter() - started:.0f} s", file=sys.stderr)
-    print(f"{'format':<6} {'feature':<22} {'exact':>7} {'layouts':>8} {'share':>8}")
-    for (fmt, feature), (exact, total) in sorted(counts.items()):
-        print(f"{fmt:<6} {feature:<22} {exact:>7} {total:>8} {100 * exact / total:>7.1f}%")
-    for failure in failures[: args.failures]:
-        print("FAILED", *failure)
-    return 0
 
 
 if __name__ == "__main__":

@@ -214,6 +214,7 @@ class Row:
     printed: Optional[Tuple[Any, ...]] = None
     expected: Optional[int] = None
     placed: Optional[bool] = None
+    runs: Optional[Tuple[str, ...]] = None  # unplaced: glued digit runs as printed, read several ways
     in_values: bool = True  # the row is among the table's values
     described: bool = True  # the extractor described the row (label, location, printed)
 

@@ -96,10 +96,12 @@ def _row(name: str, key: str, values: Optional[Dict[str, Any]], info: Optional[D
                           own if own is not None else NOWHERE,
                           recorded=column in (values or {}), located=own is not None))
     printed = row_info.get("printed")
+    runs = row_info.get("runs")
     return Row(name, key, tuple(cells), label=row_info.get("label"),
                location=_optional_location(row_info.get("location")),
                printed=tuple(printed) if isinstance(printed, list) else None,
                expected=row_info.get("expected"), placed=row_info.get("placed"),
+               runs=tuple(runs) if isinstance(runs, list) else None,
                in_values=values is not None, described=info is not None)
 
 
@@ -200,7 +202,8 @@ def _table_dicts(table: Table, locations: Dict[str, Dict[str, int]]) -> Tuple[An
             described: Dict[str, Any] = {}
             for key, value in (("label", row.label), ("location", _where(row.location)),
                                ("printed", list(row.printed) if row.printed is not None else None),
-                               ("expected", row.expected), ("placed", row.placed)):
+                               ("expected", row.expected), ("placed", row.placed),
+                               ("runs", list(row.runs) if row.runs else None)):
                 if value is not None:
                     described[key] = value
             rows[row.key] = described

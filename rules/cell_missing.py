@@ -3,7 +3,8 @@
 检查内容 / What it checks: 表二、表三、表四中读到的每一行是否印满了应有的数值。一行印出的数值少于列数（例如PDF中
 空格分隔的7列只印出6个数，无法判断缺的是哪一列），或某格为空白、“—”、“/”，都报告一次（按行，不按格），
 写明行名、印出个数、应有个数，能确定列时写明哪些列为空。网页存成文本时一行的数字可能连在一起（“693665”），
-行的勾稽关系也选不出唯一的拆法时，报告数字连写、无法确定各列。表四印成一行15个数，整表报告一次。
+行的勾稽关系也选不出唯一的拆法时，报告数字连写、无法确定各列（写明印出的数字串和各列名称，如本年增/减的
+“+”号把两格连成“97+82179”，可拆成“9、7、82179”“97、8、2179”等）。表四印成一行15个数，整表报告一次。
 整张表都没有填数时只报告一次。
 
 为什么 / Why it matters: 国办公开办函〔2021〕30号要求统计数据“准确、完整”，没有发生的事项应填0。空格使读者无法区分
@@ -56,6 +57,7 @@ class RowGap:
     expected: int
     blank_columns: List[str]  # empty when the values could not be placed in columns
     runs: List[str] = field(default_factory=list)  # digits run together ("693665") with no single reading
+    columns: List[str] = field(default_factory=list)  # the columns the runs hold, when the runs are named
 
 
 def digit_runs(values: List[object], expected: int) -> List[str]:
@@ -77,6 +79,8 @@ def row_gap(ctx: Context, name: str, row: str, allow_blank: bool) -> Optional[Ro
         expected = info.expected if isinstance(info.expected, int) else len(columns)
         values = printed_values(ctx, name, row)
         count = len(values)
+        if info.runs:  # the extractor kept the glued runs as printed: none of their readings is sure
+            return RowGap(row, count, expected, [], list(info.runs), columns)
         return RowGap(row, count, expected, [], digit_runs(values, expected)) if count < expected else None
     cells = row_values(ctx, name, row)
     bad_text = invalid_cells(ctx, name)
@@ -127,7 +131,10 @@ class CellMissing(Rule):
     def row_finding(self, ctx: Context, name: str, gap: RowGap) -> Finding:
         where = f"{table_name(name)}“{row_name(name, gap.row)}”行"
         if gap.runs:
-            message = f"{where}的数字连在一起（{' '.join(gap.runs)}），可拆成{gap.expected}个数值的方式不止一种，无法确定各列的值"
+            columns = f"{quoted([column_name(name, column, gap.row) for column in gap.columns])}列" if gap.columns \
+                else "各列"
+            message = f"{where}的数字连在一起（{' '.join(gap.runs)}），可拆成{gap.expected}个数值的方式不止一种，" \
+                      f"无法确定{columns}的值"
         elif gap.printed == 0:
             message = f"{where}没有填写数值，应为{gap.expected}个"
         else:

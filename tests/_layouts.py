@@ -9,7 +9,11 @@ a layout per format; its ``features`` name what the bench counts separately:
   ``partly-ruled`` (a random share of inner vertical rules missing) / ``borderless``;
   ``page-break`` (a new page at a random row of 表三, with ``- N -`` page numbers) and
   ``repeated-header`` (表三's header printed again after it); ``char-wrapped-header`` (表四's
-  header one character per line); ``single-row-other`` (（六）其他处理 as one row).
+  header one character per line); ``single-row-other`` (（六）其他处理 as one row);
+  ``centred-labels`` (a label merged over several rows printed in the middle of them, as Word and
+  WPS centre it, beside a row it does not belong to); ``missing-segment`` (in a ruled table, one to
+  three single rule segments left out: the border between two cells of one row, or between a cell
+  and the one below it).
 - DOCX (python-docx): ``merged`` (gridSpan/vMerge), ``blank-cells`` (no merges, empty cells),
   ``nested`` (the tables inside a one-cell layout table).
 - HTML: ``spans`` (rowspan/colspan), ``blank-cells``, ``br`` (labels broken by ``<br>``),
@@ -236,6 +240,13 @@ def random_layout(fmt: str, seed: int, facts: Dict[str, Any]) -> Layout:
         options.update(font_size=rng.choice([7, 7.5, 8, 9]), face=rng.choice([0, 1]),
                        widths=[rng.uniform(0.7, 1.6) for _ in range(16)], break_row=rng.randrange(4, 30),
                        missing_share=rng.uniform(0.1, 0.5))
+        # the later features draw from their own generator, so earlier layouts stay as they were
+        extra = random.Random(f"pdf-{seed}")
+        if extra.random() < 0.5:
+            features.append("centred-labels")
+        if "borderless" not in features and extra.random() < 0.4:
+            features.append("missing-segment")
+        options["segments"] = extra.random()
     elif fmt == "docx":
         features.append(rng.choice(["merged", "blank-cells"]))
         if rng.random() < 0.3:
@@ -459,6 +470,9 @@ class _PdfWriter:
             missing = {c for c in range(1, width) if rng.random() < share}
         breaks_here = "page-break" in self.layout.features and table.kind == "applications"
         break_row = table.header_rows + self.layout.options["break_row"] % max(len(grid) - table.header_rows - 1, 1)
+        self._heights, self._header_rows = heights, table.header_rows
+        self._break_row = break_row if breaks_here else None
+        self._segments = self._missing_segments(grid, table.header_rows)
         r = 0
         top = self.y
         while r < len(grid):
@@ -471,6 +485,7 @@ class _PdfWriter:
                 self.pdf.set_font("cjk", size=self.size)
                 top = self.y
                 breaks_here = False if forced else breaks_here
+                self._break_row = None if forced else self._break_row
                 if "repeated-header" in self.layout.features and table.kind == "applications":
                     self._draw_rows(grid[: table.header_rows], xs, heights[: table.header_rows], 0, char_wrapped)
                     self._rules(grid[: table.header_rows], xs, heights, top, table.header_rows, missing, ruling)
@@ -484,6 +499,31 @@ class _PdfWriter:
             r = block_end
         self._rules(grid, xs, heights, top, len(grid), missing, ruling, closing=True)
         self.y += 3
+
+    def _missing_segments(self, grid: Grid, header_rows: int) -> set:
+        """One to three rule segments of the table's body left out: ("v", row, column) is the
+        border left of that cell, ("h", row, column) the border above it."""
+        if "missing-segment" not in self.layout.features or len(grid) <= header_rows:
+            return set()
+        self._tables_drawn = getattr(self, "_tables_drawn", 0) + 1
+        rng = random.Random(self.layout.options["segments"] * 1000 + self._tables_drawn)
+        segments = set()
+        for _ in range(rng.randint(1, 3)):
+            kind = rng.choice("vh")
+            first_row = header_rows + (kind == "h" and len(grid) > header_rows + 1)
+            segments.add((kind, rng.randrange(first_row, len(grid)), rng.randrange(1, len(grid[0]))))
+        return segments
+
+    def _rows_on_page(self, r: int, count: int) -> int:
+        """How many of the rows r, r+1, … r+count-1 are drawn on the page row r starts on."""
+        y, rows = self.y, 0
+        for k in range(r, r + count):
+            if k > r and (y + self._heights[k] > PAGE_H - BOTTOM_MM
+                          or (k == self._break_row and k > self._header_rows)):
+                break
+            y += self._heights[k]
+            rows += 1
+        return rows
 
     def _row_height(self, grid: Grid, r: int, xs: List[float], char_wrapped: bool) -> float:
         lines = 1
@@ -506,11 +546,15 @@ class _PdfWriter:
                     continue
                 cell_width = xs[c + span.colspan] - xs[c] - 1.6
                 lines = list(span.text) if char_wrapped else _wrap(self.pdf, span.text, cell_width)
+                top = self.y
+                if span.rowspan > 1 and not char_wrapped and "centred-labels" in self.layout.features:
+                    box = sum(self._heights[r:r + self._rows_on_page(r, span.rowspan)])
+                    top += max((box - len(lines) * self.line_height) / 2 - 1, 0)
                 for index, line in enumerate(lines):
                     x = xs[c] + 0.8
                     if len(lines) == 1 and re.fullmatch(r"[\d.\-+]+", line):
                         x = xs[c] + (xs[c + span.colspan] - xs[c] - self.pdf.get_string_width(line)) / 2
-                    self.pdf.text(x, self.y + 1 + (index + 0.8) * self.line_height, line)
+                    self.pdf.text(x, top + 1 + (index + 0.8) * self.line_height, line)
             self.y += heights[offset]
 
     def _rules(self, grid: Grid, xs: List[float], heights: List[float], top: float, end: int,
@@ -527,11 +571,11 @@ class _PdfWriter:
             _, y = self._row_tops[r]
             for c, span in enumerate(grid[r]):
                 covered_from_above = span is None and r > 0 and self._owner(grid, r, c)[0] < r
-                if not covered_from_above:
+                if not covered_from_above and ("h", r, c) not in self._segments:
                     pdf.line(xs[c], y, xs[c + 1], y)
             for c in range(len(xs)):
                 inner = 0 < c < len(xs) - 1
-                if inner and (c in missing or self._owner(grid, r, c)[1] < c):
+                if inner and (c in missing or self._owner(grid, r, c)[1] < c or ("v", r, c) in self._segments):
                     continue
                 pdf.line(xs[c], y, xs[c], y + heights[r])
         if rows:

@@ -33,3 +33,16 @@ def test_a_random_layout_parses_back_to_the_facts(facts, layout):
         pytest.skip("no CJK TrueType font (Debian fonts-wqy-zenhei, installed by .ci/run)")
     assert round_trip(facts, layout) == []
 
+
+
+@pytest.mark.parametrize("seed", [7, 33])
+def test_a_pdf_missing_a_rule_segment_or_centring_a_merged_label_parses_back(seed):
+    """Seed 7: partly ruled, single rule segments missing; 33: ruled, labels merged over several rows
+    printed in their middle, segments missing (rows joined in the drawing, not in the table)."""
+    if cjk_font() is None:
+        pytest.skip("no CJK TrueType font (Debian fonts-wqy-zenhei, installed by .ci/run)")
+    sources = clean_sources()
+    path, facts = sources[seed % len(sources)]
+    layout = random_layout("pdf", seed, facts)
+    assert "missing-segment" in layout.features
+    assert round_trip(facts, layout) == []

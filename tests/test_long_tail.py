@@ -80,7 +80,10 @@ def test_6_an_ambiguous_glued_run_keeps_its_numbers_as_printed_and_says_so(tmp_p
     from giklint.api import parse
 
     row = parse(str(report))["table_info"]["active_disclosure"]["rows"]["penalties"]
-    assert row["placed"] is False and row["printed"] == [97, 82179]
+    assert row["placed"] is False and row["printed"] == [97, 82179] and row["runs"] == ["97+82179"]
+    messages = [f["message"] for f in findings(str(report)) if f["rule"] == "cell-missing"]  # an absolute path
+    assert messages == ["表二“行政处罚”行的数字连在一起（97+82179），可拆成3个数值的方式不止一种，"
+                        "无法确定“上一年项目数量”“本年增/减”“本年处理决定数量”列的值"]
 
 
 def test_7_preamble_facts_said_in_sentences():

@@ -247,6 +247,7 @@ class Placement:
     invalid: Dict[str, str] = field(default_factory=dict)  # column -> text printed there
     locations: Dict[str, Location] = field(default_factory=dict)  # column -> where its cell is
     tokens: Dict[str, Token] = field(default_factory=dict)  # column -> the token placed there
+    runs: List[str] = field(default_factory=list)  # glued runs as printed ("97+82179") read several ways
 
 
 def _boundaries_known(values: Sequence[Token]) -> bool:
@@ -297,7 +298,29 @@ def _runs_placement(cells: Sequence[Token], columns: Sequence[str], printed: Lis
     if not cells or len(cells) >= len(columns) or any(t.value.kind != "number" for t in cells):
         return None
     readings = run_readings(cells, len(columns), check)
-    return reading_placement(cells, columns, printed, readings[0]) if len(readings) == 1 else None
+    if len(readings) == 1:
+        return reading_placement(cells, columns, printed, readings[0])
+    runs = glued_runs(cells)
+    if len(readings) > 1 and len(runs) < len(cells):  # a sign glued two cells: say the run is ambiguous
+        return Placement({column: None for column in columns}, printed, False, runs=runs)
+    return None
+
+
+def glued_runs(cells: Sequence[Token]) -> List[str]:
+    """The row's numbers as printed runs: tokens cut from one word ("97" and "+82179" of
+    "97+82179", signed 本年增/减 glued to its neighbours) joined again."""
+    runs: List[str] = []
+    previous: Optional[Token] = None
+    for token in cells:
+        where, before = token.location, previous.location if previous else None
+        glued = (before is not None and token.line_index == previous.line_index and where.column is not None
+                 and before.column is not None and before.column + len(previous.text) == where.column)
+        if glued:
+            runs[-1] += token.text
+        else:
+            runs.append(token.text)
+        previous = token
+    return runs
 
 
 def run_readings(cells: Sequence[Token], count: int, check: RowCheck) -> List[List[Any]]:
@@ -394,6 +417,8 @@ class TableBuild:
         self.cells[key] = placement.cells
         self.info["rows"][key] = {"label": label, "location": location.to_dict(), "printed": placement.printed,
                                   "expected": expected, "placed": placement.placed}
+        if placement.runs:
+            self.info["rows"][key]["runs"] = placement.runs
         self.locations[f"tables.{self.name}.{key}"] = location.to_dict()
         for column, cell_location in placement.locations.items():
             self.locations[f"tables.{self.name}.{key}.{column}"] = cell_location.to_dict()

@@ -351,6 +351,7 @@ def grid_rows(grid: Grid, chars: List[Char], page: int) -> List[Line]:
     for char in chars:
         by_region.setdefault(grid.region[grid.cell_of(char)], []).append(char)
     texts = {region: cell_text(region_chars) for region, region_chars in by_region.items()}
+    cut = rows_of_cut_regions(grid, by_region)
     locations = {region: location_of(min(cs, key=lambda c: (c.line, c.column)), page)
                  for region, cs in by_region.items()}
     lines: List[Line] = []
@@ -364,6 +365,13 @@ def grid_rows(grid: Grid, chars: List[Char], page: int) -> List[Line]:
                 continue
             seen.add(region)
             first_row, last_row = grid.row_span[region]
+            if region in cut:  # the chars each row band of the region holds are that row's cell
+                part = cut[region].get(r, [])
+                words = text_layer_words(part)
+                pieces = words if words else [part]
+                cells += [Cell(cell_text(piece), location_of(min(piece, key=lambda c: (c.line, c.column)), page)
+                               if piece else Location(page=page)) for piece in pieces]
+                continue
             location = locations.get(region, Location(page=page))
             words = text_layer_words(by_region.get(region, [])) if first_row == last_row == r else None
             if words:  # a border missing beside a number: the text layer's words are the cells
@@ -379,6 +387,34 @@ def grid_rows(grid: Grid, chars: List[Char], page: int) -> List[Line]:
         if line is not None:
             lines.append(line)
     return lines
+
+
+def rows_of_cut_regions(grid: Grid, by_region: Dict[int, List[Char]]) -> Dict[int, Dict[int, List[Char]]]:
+    """Merged cells over several rows where a border segment is missing from the drawing: each
+    row band keeps its own chars (region -> row -> chars). Such a cell holds a number (no table
+    merges a count over rows) or starts a numbered label in each band ("1.属于…" over "2.其他…",
+    or one such label in a cell that is no rectangle: a label column's cell joined to the one
+    merged down beside it); a label merged down ("三、本年度办理结果", even wrapped over several
+    bands) stays whole."""
+    cut: Dict[int, Dict[int, List[Char]]] = {}
+    sizes: Dict[int, int] = {}
+    columns: Dict[int, set] = {}
+    for (_, c), region in grid.region.items():
+        sizes[region] = sizes.get(region, 0) + 1
+        columns.setdefault(region, set()).add(c)
+    for region, chars in by_region.items():
+        first_row, last_row = grid.row_span[region]
+        if first_row == last_row:
+            continue
+        rows: Dict[int, List[Char]] = {}
+        for char in chars:
+            rows.setdefault(grid.cell_of(char)[0], []).append(char)
+        words = " ".join(spaced_text(line) for line in group_by_line(chars)).split()
+        rectangle = sizes[region] == (last_row - first_row + 1) * len(columns[region])
+        numbered = (len(rows) > 1 or not rectangle) and all(ENUMERATOR.match(cell_text(part)) for part in rows.values())
+        if numbered or any(VALUE_WORD.match(word) for word in words):
+            cut[region] = rows
+    return cut
 
 
 def text_layer_words(chars: List[Char]) -> Optional[List[List[Char]]]:

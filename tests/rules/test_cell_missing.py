@@ -94,3 +94,12 @@ def test_digits_run_together_are_named_as_such():
     assert message == "表二“行政规范性文件”行的数字连在一起（693665），可拆成3个数值的方式不止一种，无法确定各列的值"
     model = set_row(report(2021), "active_disclosure", "normative_documents", [12], placed=False)
     assert one(CellMissing, model).message == "表二“行政规范性文件”行只印出1个数值，应为3个"
+
+
+def test_a_glued_run_the_extractor_could_not_split_is_named_with_its_columns():
+    """"行政处罚 97+82179" (2019): the sign glues two cells; 9|7|82179 and 97|8|2179 both fit."""
+    model = set_row(report(2019), "active_disclosure", "penalties", [97, 82179], placed=False)
+    model["table_info"]["active_disclosure"]["rows"]["penalties"]["runs"] = ["97+82179"]
+    message = one(CellMissing, model).message
+    assert message == ("表二“行政处罚”行的数字连在一起（97+82179），可拆成3个数值的方式不止一种，"
+                       "无法确定“上一年项目数量”“本年增/减”“本年处理决定数量”列的值")
