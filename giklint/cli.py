@@ -44,7 +44,8 @@ def _check_options(args: argparse.Namespace):
         raise UsageError(f"--jobs: 应为正整数，实际是 {args.jobs}")
     return Options.of(config=args.config, province=args.province, report_type=args.report_type,
                       select=args.select, ignore=args.ignore, fail_on=args.fail_on,
-                      published=_published(args.published), previous=args.previous)
+                      published=_published(args.published), previous=args.previous,
+                      trust_plugins=args.trust_plugins or None, rule_time_limit=args.rule_time_limit)
 
 
 def _formatter(name: str):
@@ -116,18 +117,25 @@ def _write(text: str, output: Optional[str]) -> None:
 
 # -- rules, explain ----------------------------------------------------------------------------
 
-def _catalog_for_cwd(config: Optional[str]):
-    """The plugins of the configuration that applies here (``--config`` or found from the cwd)."""
+def _catalog_for_cwd(args: argparse.Namespace):
+    """The plugins of the root configuration (``--config`` or found from the cwd); its local
+    plugins only when trusted, else a note on stderr says they were not loaded."""
     from giklint.options import Options
     from giklint.resolve import resolver_for
+    from giklint.trust import root_config, untrusted_note
 
-    return resolver_for(Options(config=config)).plugins_for("-")
+    options = Options.of(config=args.config, trust_plugins=args.trust_plugins or None)
+    if not options.trust_plugins:
+        note = untrusted_note(root_config(options.config))
+        if note:
+            print(f"giklint: {note}", file=sys.stderr)
+    return resolver_for(options).plugins_for("-")
 
 
 def _rules_command(args: argparse.Namespace) -> int:
     from giklint.rule import sort_rules
 
-    found = _catalog_for_cwd(args.config)
+    found = _catalog_for_cwd(args)
     rules = sort_rules(found.rules)
     rows = [(rule.code, rule.slug, rule.severity, rule.summary) for rule in rules]
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
@@ -147,7 +155,7 @@ def _find_rule(name: str, rules: Sequence[type]) -> type:
 
 
 def _explain_command(args: argparse.Namespace) -> int:
-    found = _catalog_for_cwd(args.config)
+    found = _catalog_for_cwd(args)
     rule = _find_rule(args.rule, found.rules)
     lines = [rule.doc() or f"{rule.slug} ({rule.code}): {rule.summary}", "",
              f"默认级别 / Default severity: {rule.severity}"]
@@ -251,14 +259,15 @@ SOURCE_ZH = {"builtin": "内置", "entry-point": "已安装", "config": "配置�
 
 
 def _version_text() -> str:
-    try:
-        found = _catalog_for_cwd(None)
-    except GiklintError as exc:  # a broken configuration here should not hide the version
-        from giklint.plugins import catalog
+    """giklint's version and the installed plugins; never a local plugin (its code is not run here)."""
+    from giklint.plugins import catalog
+    from giklint.trust import names_listed, root_config
 
-        found, note = catalog(), [f"（当前文件夹的配置有误，未加载其中的插件：{exc}）"]
-    else:
-        note = []
+    found = catalog()
+    root = root_config(None)
+    local = names_listed(root)
+    note = [f"（{root} 列出的本地插件 {'、'.join(local)} 没有加载：--version 不运行本地插件的代码；"
+            f"giklint rules --trust-plugins 列出它们的规则）"] if local else []
     lines = [f"giklint {__version__}", "插件："]
     lines += [f"  {p.name} {p.version or '-'}（{SOURCE_ZH.get(p.source, p.source)}）" for p in found.loaded.plugins]
     if found.failures:
@@ -293,7 +302,16 @@ def _add_check_parser(sub) -> None:
     p.add_argument("--quiet", "-q", action="store_true", help="只输出发现，不输出汇总")
     p.add_argument("--statistics", action="store_true", help="在发现之后按规则、按文件统计数量（只用于 text 格式）")
     p.add_argument("--stdin-filename", help="从标准输入读取时使用的文件名（决定格式、配置和显示的路径）")
+    p.add_argument("--rule-time-limit", type=float, metavar="SECONDS",
+                   help="一条规则检查一个文件最多用时（秒，默认 60）；超时记为 internal-error 发现")
+    _add_trust_flag(p)
     p.set_defaults(func=_check_command)
+
+
+def _add_trust_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--trust-plugins", action="store_true",
+                        help="运行项目根目录配置（或 --config）列出的本地插件（也可设置 GIKLINT_TRUST_PLUGINS=1）；"
+                             "不加时不运行检查目录中的任何代码")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -311,11 +329,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("rules", help="列出全部规则：代码、规则名、默认级别、说明")
     p.add_argument("--config", help="配置文件（其中列出的本地插件的规则也会列出）")
+    _add_trust_flag(p)
     p.set_defaults(func=_rules_command)
 
     p = sub.add_parser("explain", help="显示一条规则的说明")
     p.add_argument("rule", metavar="CODE|SLUG", help="规则代码（GK311）或规则名（balance）")
     p.add_argument("--config", help="配置文件（其中列出的本地插件的规则也可查询）")
+    _add_trust_flag(p)
     p.set_defaults(func=_explain_command)
 
     p = sub.add_parser("init", help=f"写一个带注释的 {STARTER_FILE}")

@@ -182,15 +182,6 @@ def _is_path(value: str) -> bool:
     return value.endswith(".toml") or "/" in value or "\\" in value
 
 
-def plugin_specs(chain: Sequence[ConfigSource]) -> Tuple[Tuple[str, str], ...]:
-    """(name as written, folder it is relative to) of every plugin the configuration files list."""
-    specs = []
-    for source in reversed(chain):
-        for item in source.data.get("plugins") or []:
-            specs.append((item, str(source.base_dir or Path.cwd())))
-    return tuple(specs)
-
-
 # -- profiles ----------------------------------------------------------------------------------
 
 def profiles_from_directory(path: Path) -> List[Profile]:

@@ -9,7 +9,7 @@ and the others still contribute. A :class:`Catalog` is what the loaded plugins c
 profiles, loaders, formatters), each contribution checked, so one plugin's bad rule is a failure of
 that plugin, not of the run. giklint's own rules, loaders and formatters come through the same hooks
 from the built-in plugins. Local plugins (files or modules a configuration lists) are loaded only
-when listed.
+when listed by the trusted root configuration (:mod:`giklint.trust` decides), with no bytecode written.
 """
 from __future__ import annotations
 
@@ -37,6 +37,11 @@ BUILTIN_PLUGINS = ("giklint.builtin", "giklint_rules")
 IMPL_MARKER = "giklint_impl"  # the attribute giklint.hookimpl sets on a hook implementation
 CODE_PATTERN = re.compile(r"^[A-Z]+[0-9]+$")
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+LOCAL_PLUGIN_REQUIREMENTS = (
+    "本地插件是一个 Python 文件（相对配置文件所在的文件夹）或可导入的模块，须定义至少一个用 "
+    "@giklint.hookimpl 标记的钩子函数：giklint_rules()（返回 giklint.rule.Rule 子类的列表）、"
+    "giklint_profiles()、giklint_loaders() 或 giklint_formatters()；见 docs/rules-api.md")
 
 LocalSpec = Union[str, Tuple[str, str]]  # "x.py" / "module", or (that, the folder it is relative to)
 
@@ -71,7 +76,9 @@ def _answering(function: Callable[..., Any], plugin: str, hook_name: str) -> Cal
     def answer(*args: Any, **kwargs: Any) -> Answer:
         try:
             return Answer(plugin, tuple(function(*args, **kwargs) or ()))
-        except Exception as exc:  # one plugin's defect must not stop the others
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:  # one plugin's defect (sys.exit() included) must not stop the others
             return Answer(plugin, error=f"{hook_name}: {type(exc).__name__}: {exc}")
     return answer
 
@@ -129,6 +136,16 @@ def _import_spec(spec: str, base_dir: Optional[Path] = None) -> object:
     return getattr(module, attr.strip()) if attr else module
 
 
+def _without_bytecode(load: Callable[[], object]) -> object:
+    """Run ``load`` (importing a local plugin) writing no ``__pycache__`` into the checked tree.
+
+    The setting stays off for the rest of the process: a plugin's hooks and rules may import more
+    of its own modules later, and giklint never writes into the folders it checks.
+    """
+    sys.dont_write_bytecode = True
+    return load()
+
+
 _FILE_MODULES: Dict[Path, object] = {}  # a local plugin file runs once per process
 
 
@@ -160,8 +177,12 @@ def _register(loaded: LoadedPlugins, name: str, version: str, source: str, load)
         if any(plugin is known for known in loaded.registered):
             return
         answering = AnsweringPlugin(plugin, name)
+        if source == "config" and not _implements_a_hook(answering):
+            raise TypeError("没有定义任何 giklint 钩子（@giklint.hookimpl 标记的 giklint_rules 等函数）")
         loaded.manager.register(answering, name=f"{source}:{name}")
-    except Exception as exc:  # a broken plugin must not stop the others
+    except KeyboardInterrupt:
+        raise
+    except BaseException as exc:  # a broken plugin (sys.exit() on import included) must not stop the others
         loaded.failures.append((name, f"{type(exc).__name__}: {exc}"))
         return
     problem = _unknown_hooks(loaded.manager, answering)
@@ -171,6 +192,10 @@ def _register(loaded: LoadedPlugins, name: str, version: str, source: str, load)
         return
     loaded.registered.append(plugin)
     loaded.plugins.append(PluginInfo(name, version, source))
+
+
+def _implements_a_hook(plugin: AnsweringPlugin) -> bool:
+    return any(not attr.startswith("_") and attr != "plugin" for attr in vars(plugin))
 
 
 def _unknown_hooks(manager: pluggy.PluginManager, plugin: object) -> Optional[str]:
@@ -216,9 +241,10 @@ def load_plugins(local: Iterable[LocalSpec] = (), base_dir: Optional[Path] = Non
             path = Path(item)
             if not path.is_absolute() and folder is not None:
                 path = Path(folder) / path
-            _register(loaded, item, "", "config", lambda p=path: _import_file(p))
+            _register(loaded, item, "", "config", lambda p=path: _without_bytecode(lambda: _import_file(p)))
         else:
-            _register(loaded, item, "", "config", lambda m=item, d=folder: _import_spec(m, d))
+            _register(loaded, item, "", "config",
+                      lambda m=item, d=folder: _without_bytecode(lambda: _import_spec(m, d)))
     return loaded
 
 

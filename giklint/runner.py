@@ -66,12 +66,13 @@ class RunResult:
 
 # -- one file ----------------------------------------------------------------------------------
 
-def check_file(path: str, options: Options = Options(), data: Optional[bytes] = None,
+def check_file(path: str, options: Optional[Options] = None, data: Optional[bytes] = None,
                display: Optional[str] = None, resolver: Optional[Resolver] = None) -> FileResult:
     """Check one file (``data`` given: those bytes, named ``path``). Config errors raise ConfigError."""
     from giklint.reader import read_report
 
     display = display or path
+    options = options if options is not None else Options()
     resolved = (resolver or resolver_for(options)).for_file(path)
     result = FileResult(display, fail_on=resolved.setup.config.fail_on, plugin_failures=resolved.failures)
     try:
@@ -99,7 +100,7 @@ def _not_a_model(target: Target, result: FileResult) -> bool:
     return bool(result.error) and not target.explicit and target.path.lower().endswith(MODEL_SUFFIXES)
 
 
-def check_paths(paths: Sequence[str], options: Options = Options(),
+def check_paths(paths: Sequence[str], options: Optional[Options] = None,
                 stdin_filename: Optional[str] = None, *, jobs: int = 1, keep_documents: bool = True,
                 progress: Optional[Progress] = None) -> RunResult:
     """Check every file the paths name, in order; each file is checked once.
@@ -110,6 +111,7 @@ def check_paths(paths: Sequence[str], options: Options = Options(),
     A JSON or YAML file found in a folder or by a glob that cannot be read as a report model is
     passed over (listed in :attr:`RunResult.skipped`); named on its own, it is an error.
     """
+    options = options if options is not None else Options()
     resolver = resolver_for(options)
     run = RunResult([])
     targets = unique_targets(paths, lambda folder: checked_suffixes(resolver.for_folder(folder).loaders))
@@ -156,10 +158,11 @@ def _results(targets: Sequence[Target], options: Options, stdin_filename: Option
             yield next(checked)
 
 
-def check_files(paths: Sequence[str], options: Options = Options(), jobs: int = 1,
+def check_files(paths: Sequence[str], options: Optional[Options] = None, jobs: int = 1,
                 keep_documents: bool = True) -> Iterator[FileResult]:
     """:func:`check_file` of each path, in order; in ``jobs`` processes when there is more than one file."""
-    check = partial(_check_for_batch, options=options, keep_document=keep_documents)
+    check = partial(_check_for_batch, options=options if options is not None else Options(),
+                    keep_document=keep_documents)
     workers = min(jobs, len(paths))
     if workers <= 1:
         return map(check, paths)

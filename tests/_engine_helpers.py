@@ -135,8 +135,12 @@ def run_giklint(*args: str, cwd: Path, stdin: Optional[str] = None) -> subproces
 
 
 @pytest.fixture
-def fresh_caches():
-    """Each test discovers its own configuration files and loads its own plugins."""
+def fresh_caches(tmp_path, monkeypatch):
+    """Each test discovers its own configuration files and loads its own plugins; it runs in its
+    temporary folder, whose configuration is the root one, and trusts its local plugins (the tests of
+    the trust model itself, tests/test_trust.py, take the trust away)."""
     clear_caches()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GIKLINT_TRUST_PLUGINS", "1")
     yield
     clear_caches()

@@ -47,7 +47,7 @@ def test_a_config_error_is_exit_2_naming_file_and_key_without_traceback(tmp_path
     assert "Traceback" not in proc.stderr and proc.stdout == ""
 
 
-def test_a_broken_plugin_is_named_the_others_run_and_the_exit_is_2(tmp_path):
+def test_a_broken_plugin_stops_the_run_naming_file_and_error_and_version_runs_no_local_code(tmp_path):
     project = fake_project(tmp_path)
     write(tmp_path / "plugins" / "broken.py", "def broken(:\n")
     config = project["config"]
@@ -55,13 +55,13 @@ def test_a_broken_plugin_is_named_the_others_run_and_the_exit_is_2(tmp_path):
                                                                  '"plugins/fake_rules.py", "plugins/broken.py"'),
                       encoding="utf-8")
     proc = run_giklint("check", "--select", "FK001", "--format", "json", "reports/report.md", cwd=project["root"])
-    assert proc.returncode == 2
-    assert "插件“plugins/broken.py”加载失败，已跳过：SyntaxError" in proc.stderr
-    assert [f["code"] for f in json.loads(proc.stdout)] == ["FK001", "FK001"]
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert f"{config}: plugins: 本地插件“plugins/broken.py”无法加载：SyntaxError" in proc.stderr
+    assert "须定义至少一个用 @giklint.hookimpl 标记的钩子函数" in proc.stderr and "Traceback" not in proc.stderr
     version = run_giklint("--version", cwd=project["root"])
     assert version.returncode == 0
-    assert "plugins/fake_rules.py" in version.stdout
-    assert "加载失败的插件：" in version.stdout and "plugins/broken.py：SyntaxError" in version.stdout
+    assert "plugins/fake_rules.py、plugins/broken.py 没有加载：--version 不运行本地插件的代码" in version.stdout
+    assert "（配置文件列出）" not in version.stdout and "加载失败的插件" not in version.stdout
 
 
 def test_version_lists_the_engine_and_the_installed_plugins(tmp_path):
