@@ -33,6 +33,7 @@ from giklint.rule import declared_option, option_defaults
 CONFIG_FILE_NAMES = ("giklint.toml", ".giklint.toml", "pyproject.toml")
 DEFAULT_PROFILE = "national"
 DEFAULT_FAIL_ON = "warning"
+DEFAULT_RULE_TIME_LIMIT = 60.0  # seconds one rule may take on one report (giklint.timelimit)
 LOCAL_ONLY_KEYS = ("plugins", "per-file-ignores")  # meaningless in a profile, which has no folder
 SEVERITY_KEY = "severity"  # in [rules.<slug>]: the findings' severity, not an option of the rule
 
@@ -71,6 +72,7 @@ class ResolvedConfig:
     per_file_ignores: List[Tuple[str, Tuple[str, ...], Optional[Path]]] = field(default_factory=list)
     config_path: Optional[str] = None
     report_type_given: bool = False  # set by a configuration layer or --report-type, not the default
+    rule_time_limit: float = DEFAULT_RULE_TIME_LIMIT
 
     @property
     def province(self) -> Optional[str]:
@@ -279,6 +281,9 @@ def _has_odd_values(data: Any) -> bool:
     return not isinstance(data, (str, int, float, bool, type(None)))
 
 
+_BOUND_ZH = {"minimum": "不小于", "exclusiveMinimum": "大于", "maximum": "不大于", "exclusiveMaximum": "小于"}
+
+
 def _explain(error, key: str, schema: Dict[str, Any]) -> List[str]:
     value = json.dumps(error.instance, ensure_ascii=False, default=str)
     if error.validator == "additionalProperties":
@@ -295,6 +300,8 @@ def _explain(error, key: str, schema: Dict[str, Any]) -> List[str]:
         return [f"{key}: 格式不对（{value}）"]
     if error.validator == "minLength":
         return [f"{key}: 不能为空"]
+    if error.validator in _BOUND_ZH:
+        return [f"{key}: 应{_BOUND_ZH[error.validator]} {error.validator_value}，实际是 {value}"]
     return [f"{key}: {error.message}"]
 
 
@@ -333,7 +340,7 @@ def _apply_layer(resolved: ResolvedConfig, source: ConfigSource, index: Dict[str
     if "select" in data:
         resolved.select = tuple(data["select"])
     resolved.ignore += tuple(data.get("ignore") or ())
-    for key in ("report_type", "fail_on"):
+    for key in ("report_type", "fail_on", "rule_time_limit"):
         if key in data:
             setattr(resolved, key, data[key])
     if "report_type" in data:
@@ -363,6 +370,8 @@ def _apply_overrides(resolved: ResolvedConfig, overrides: Options, rules: Sequen
         resolved.report_type_given = True
     if overrides.fail_on:
         resolved.fail_on = overrides.fail_on
+    if overrides.rule_time_limit:
+        resolved.rule_time_limit = overrides.rule_time_limit
 
 
 def _check_selector(selector: str, where: str, rules: Sequence[type]) -> None:

@@ -14,7 +14,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from giklint.config import ResolvedConfig
 from giklint.document import Document
-from giklint.rule import Context, Finding
+from giklint.rule import Context, Finding, finding_problem
 
 
 @dataclass(frozen=True)
@@ -25,23 +25,31 @@ class Setup:
     previous: Optional[Dict[str, Any]] = None
 
 
-def internal_error(rule: type, exc: BaseException, path: str) -> Finding:
+def internal_error(rule: type, exc: BaseException, path: str, message: Optional[str] = None) -> Finding:
     from giklint.engine_rules import InternalError
 
+    message = message or f"规则 {rule.code} {rule.slug} 运行出错：{type(exc).__name__}: {exc}"
     return Finding(code=InternalError.code, rule=InternalError.slug, severity=InternalError.severity,
-                   message=f"规则 {rule.code} {rule.slug} 运行出错：{type(exc).__name__}: {exc}", path=path,
-                   context=rule.code)
+                   message=message, path=path, context=str(rule.code))
 
 
-def run_rule(rule: type, ctx: Context) -> List[Finding]:
-    """The rule's findings on one model; a rule that raises gives one internal-error finding."""
+def run_rule(rule: type, ctx: Context, time_limit: Optional[float] = None) -> List[Finding]:
+    """The rule's findings on one model; a rule that raises (``sys.exit()`` too), runs longer than
+    ``time_limit`` seconds or returns a malformed finding gives one internal-error finding instead."""
+    from giklint.timelimit import TimeLimitExceeded, time_limit as limited
+
     try:
-        found = list(rule().check(ctx) or ())
-        stray = next((f for f in found if not isinstance(f, Finding)), None)
-        if stray is not None:
-            raise TypeError(f"check() 返回了不是 Finding 的对象：{stray!r}")
-    except Exception as exc:  # one rule's defect must not stop the others
+        with limited(time_limit):
+            found = list(rule().check(ctx) or ())  # list(): a generator's work is inside the limit too
+    except KeyboardInterrupt:
+        raise
+    except TimeLimitExceeded as exc:
+        return [internal_error(rule, exc, ctx.path, f"规则 {rule.code} {rule.slug} 超时：{exc}，已停止（rule_time_limit）")]
+    except BaseException as exc:  # one rule's defect (sys.exit() included) must not stop the others
         return [internal_error(rule, exc, ctx.path)]
+    problem = next((p for p in map(finding_problem, found) if p), None)
+    if problem is not None:
+        return [internal_error(rule, TypeError(problem), ctx.path)]
     for finding in found:
         finding.path = ctx.path
     return found
@@ -81,7 +89,7 @@ def run_rules(model: Dict[str, Any], setup: Setup, path: str, published: Optiona
             continue
         ctx = Context(report, options=setup.config.options_for(rule), settings=dict(settings),
                       previous=previous, path=path)
-        findings.extend(run_rule(rule, ctx))
+        findings.extend(run_rule(rule, ctx, setup.config.rule_time_limit))
     return findings
 
 

@@ -22,9 +22,9 @@ LAYERS: List[Tuple[str, Tuple[str, ...]]] = [
     ("extract", ("giklint.extract",)),
     ("validate", ("giklint.schema", "giklint.modelio", "giklint.model", "giklint.model_dict")),
     ("rules", ("giklint.rule", "giklint.vocabulary", "giklint.tabletools", "giklint.texttools", "giklint.engine_rules",
-               "giklint.config", "giklint.options", "giklint.selection", "giklint.suppress", "giklint_rules")),
+               "giklint.config", "giklint.trust", "giklint.options", "giklint.selection", "giklint.suppress", "giklint_rules")),
     ("output", ("giklint.output",)),
-    ("engine", ("giklint.engine",)),
+    ("engine", ("giklint.engine", "giklint.timelimit")),
     ("run", ("giklint.plugins", "giklint.builtin", "giklint.reader", "giklint.resolve", "giklint.runner",
              "giklint.targets", "giklint.progress", "giklint.api", "giklint.testing")),
     ("cli", ("giklint.cli", "giklint.__main__", "giklint")),  # the package itself: the facade parse()/lint()
