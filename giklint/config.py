@@ -22,7 +22,7 @@ import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Any, Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
 
 from giklint import selection
 from giklint.errors import ConfigError
@@ -56,6 +56,7 @@ class ConfigSource:
     data: Dict[str, Any]
     base_dir: Optional[Path] = None  # relative plugin paths, per-file-ignores and extends start here
     key_prefix: str = ""  # "tool.giklint." inside pyproject.toml
+    profile_name: Optional[str] = None  # set for a profile's layer
 
 
 @dataclass
@@ -73,6 +74,8 @@ class ResolvedConfig:
     config_path: Optional[str] = None
     report_type_given: bool = False  # set by a configuration layer or --report-type, not the default
     rule_time_limit: float = DEFAULT_RULE_TIME_LIMIT
+    # rules of an installed province plugin whose province this configuration does not choose
+    dormant: Tuple[type, ...] = ()
 
     @property
     def province(self) -> Optional[str]:
@@ -88,7 +91,8 @@ class ResolvedConfig:
         for pattern, selectors, base_dir in self.per_file_ignores:
             if path_matches(path, pattern, base_dir):
                 ignore += selectors
-        return [rule for rule in self.rules if selection.is_selected(rule, self.select, ignore)]
+        return [rule for rule in self.rules
+                if rule not in self.dormant and selection.is_selected(rule, self.select, ignore)]
 
     def settings(self, published: Optional[str] = None) -> Dict[str, Any]:
         return {"province": self.province, "report_type": self.report_type, "published": published,
@@ -197,7 +201,7 @@ def profiles_from_directory(path: Path) -> List[Profile]:
 
 def profile_source(profile: Profile) -> ConfigSource:
     where = f"（{profile.source}）" if profile.source else ""
-    return ConfigSource(f"配置“{profile.name}”{where}", profile.data)
+    return ConfigSource(f"配置“{profile.name}”{where}", profile.data, profile_name=profile.name)
 
 
 def profile_chain(name: str, profiles: Dict[str, Profile], asked_by: str) -> List[ConfigSource]:
@@ -315,10 +319,17 @@ def _hint(name: str, known: Iterable[str]) -> str:
 # -- resolving ---------------------------------------------------------------------------------
 
 def resolve(chain: Sequence[ConfigSource], rules: Sequence[type], profiles: Dict[str, Profile],
-            overrides: Options = Options(), config_path: Optional[str] = None) -> ResolvedConfig:
-    """Merge profile, files and command line into the effective configuration, checking every name."""
+            overrides: Options = Options(), config_path: Optional[str] = None,
+            province_rules: Optional[Dict[type, FrozenSet[str]]] = None) -> ResolvedConfig:
+    """Merge profile, files and command line into the effective configuration, checking every name.
+
+    ``province_rules``: an installed plugin's rules -> its profiles; such a rule stays dormant unless
+    one of those profiles is chosen (directly or through ``extends``) or ``select`` names the rule
+    more closely than ``ALL``.
+    """
     name, asked_by = chosen_profile(chain, overrides)
-    layers = profile_chain(name, profiles, asked_by) + list(reversed(chain))
+    profile_layers = profile_chain(name, profiles, asked_by)
+    layers = profile_layers + list(reversed(chain))
     index = {}
     for rule in rules:
         index[rule.code.upper()] = rule
@@ -328,6 +339,9 @@ def resolve(chain: Sequence[ConfigSource], rules: Sequence[type], profiles: Dict
     for source in layers:
         _apply_layer(resolved, source, index, rules)
     _apply_overrides(resolved, overrides, rules)
+    lineage = {source.profile_name for source in profile_layers}
+    resolved.dormant = tuple(rule for rule, provinces in (province_rules or {}).items()
+                             if not provinces & lineage and selection.best(resolved.select, rule) <= 1)
     return resolved
 
 

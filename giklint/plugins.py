@@ -24,7 +24,7 @@ import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple, Union
+from typing import Any, Callable, Dict, FrozenSet, Iterable, List, Optional, Tuple, Union
 
 import pluggy
 
@@ -282,6 +282,9 @@ class Catalog:
     profiles: Dict[str, object]  # name -> giklint.config.Profile
     loaders: List[object]
     formatters: Dict[str, object]  # --format name -> giklint.output.FormatterSpec
+    # an installed plugin's rules -> the profiles that plugin contributes: its rules run only where the
+    # configuration chooses one of them (or selects the rules by name); see docs/configuration.md
+    province_rules: Dict[type, FrozenSet[str]] = field(default_factory=dict)
 
     @property
     def failures(self) -> List[Tuple[str, str]]:
@@ -305,8 +308,10 @@ def rule_problem(rule: object) -> Optional[str]:
     return None
 
 
-def _collect_rules(loaded: LoadedPlugins) -> List[type]:
+def _collect_rules(loaded: LoadedPlugins) -> Tuple[List[type], Dict[type, str]]:
+    """The usable rules, and the plugin each came from."""
     rules: List[type] = []
+    origin: Dict[type, str] = {}
     taken: Dict[str, type] = {}
     for plugin, rule in collect_each(loaded.manager, "giklint_rules", loaded.failures):
         problem = rule_problem(rule)
@@ -318,14 +323,17 @@ def _collect_rules(loaded: LoadedPlugins) -> List[type]:
             loaded.failures.append((plugin, problem))
         elif rule not in rules:
             rules.append(rule)
+            origin[rule] = plugin
             taken.update({rule.code: rule, rule.slug: rule})
-    return rules
+    return rules, origin
 
 
-def _collect_profiles(loaded: LoadedPlugins) -> Dict[str, object]:
+def _collect_profiles(loaded: LoadedPlugins) -> Tuple[Dict[str, object], Dict[str, FrozenSet[str]]]:
+    """The usable profiles by name, and the names each plugin contributed."""
     from giklint.config import Profile
 
     profiles: Dict[str, object] = {}
+    by_plugin: Dict[str, FrozenSet[str]] = {}
     for plugin, profile in collect_each(loaded.manager, "giklint_profiles", loaded.failures):
         if not isinstance(profile, Profile) or not isinstance(profile.data, dict):
             loaded.failures.append((plugin, f"giklint_profiles: {profile!r} 不是 giklint.config.Profile"))
@@ -333,17 +341,26 @@ def _collect_profiles(loaded: LoadedPlugins) -> Dict[str, object]:
             loaded.failures.append((plugin, f"配置“{profile.name}”重名，已跳过"))
         else:
             profiles[profile.name] = profile
-    return profiles
+            by_plugin[plugin] = by_plugin.get(plugin, frozenset()) | {profile.name}
+    return profiles, by_plugin
+
+
+def _province_rules(loaded: LoadedPlugins, origin: Dict[type, str],
+                    by_plugin: Dict[str, FrozenSet[str]]) -> Dict[type, FrozenSet[str]]:
+    """The rules of installed plugins that contribute profiles, with those profiles' names."""
+    installed = {info.name for info in loaded.plugins if info.source == "entry-point"}
+    return {rule: by_plugin[plugin] for rule, plugin in origin.items() if plugin in installed and plugin in by_plugin}
 
 
 @lru_cache(maxsize=None)
 def catalog(local: Tuple[Tuple[str, str], ...] = ()) -> Catalog:
     """Everything the installed plugins and the listed local ones contribute (cached per list)."""
     loaded = load_plugins(local)
-    rules = _collect_rules(loaded)
-    profiles = _collect_profiles(loaded)
+    rules, origin = _collect_rules(loaded)
+    profiles, by_plugin = _collect_profiles(loaded)
     loaders = collect(loaded.manager, "giklint_loaders", loaded.failures)
-    return Catalog(loaded, rules, profiles, loaders, _collect_formatters(loaded))
+    return Catalog(loaded, rules, profiles, loaders, _collect_formatters(loaded),
+                   _province_rules(loaded, origin, by_plugin))
 
 
 def _collect_formatters(loaded: LoadedPlugins) -> Dict[str, object]:

@@ -101,7 +101,7 @@ class Resolver:
             lister = chain[0].label
         found = catalog(local)
         _refuse_broken_local(found, local, lister or "<config>")
-        config = resolve(chain, found.rules, found.profiles, self.options, config_path)
+        config = resolve(chain, found.rules, found.profiles, self.options, config_path, found.province_rules)
         previous = _previous_model(self.options.previous, found.loaders) if self.options.previous else None
         return Resolved(Setup(config, previous), found)
 

@@ -186,3 +186,53 @@ def test_built_in_rules_come_once_through_the_giklint_rules_hook():
     assert {plugin for plugin, _ in contributed} == {"giklint.builtin", "giklint_rules"}
     assert set(ENGINE_RULES) <= set(rules) and {r.code for r in rules} >= {"GK101", "GK311", "GK503"}
     assert catalog().rules[:len(ENGINE_RULES)] == list(ENGINE_RULES)
+
+
+PROVINCE_PLUGIN = '''
+from giklint import hookimpl
+from giklint.config import Profile
+from giklint.rule import Rule
+
+
+class Hotline(Rule):
+    """fakeprov-hotline (FP001)"""
+    code, slug, severity, summary = "FP001", "fakeprov-hotline", "warning", "假省的热线"
+
+    def check(self, ctx):
+        yield self.finding(ctx, "假省要求热线")
+
+
+@hookimpl
+def giklint_rules():
+    return [Hotline]
+
+
+@hookimpl
+def giklint_profiles():
+    return [Profile("fakeprov", "假省", {"extends": "sichuan"})]
+'''
+
+
+@pytest.fixture
+def installed_province_plugin(tmp_path, monkeypatch):
+    """A province plugin reached through an installed ``giklint`` entry point."""
+    from giklint import plugins
+
+    write(tmp_path / "site" / "giklint_fakeprov.py", PROVINCE_PLUGIN)
+    monkeypatch.syspath_prepend(str(tmp_path / "site"))
+    monkeypatch.setattr(plugins, "find_entry_points", lambda: [("fakeprov", "giklint_fakeprov", "1.0")])
+    return write(tmp_path / "repo" / "report.md", "# 标题\n")
+
+
+@pytest.mark.parametrize("config, fires", [
+    ("", False),  # no province: an unrelated project
+    ('province = "sichuan"\n', False),  # another province, even the one the plugin's profile extends
+    ('province = "fakeprov"\n', True),
+    ('select = ["ALL"]\n', False),  # ALL is not choosing the plugin
+    ('select = ["GK", "FP001"]\n', True),  # named explicitly
+    ('select = ["fakeprov-hotline"]\n', True),
+])
+def test_an_installed_province_plugin_s_rules_run_only_where_chosen(installed_province_plugin, config, fires):
+    write(installed_province_plugin.parent / "giklint.toml", config)
+    found = {f.code for f in lint(installed_province_plugin)}
+    assert ("FP001" in found) == fires
