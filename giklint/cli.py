@@ -1,4 +1,4 @@
-"""Command line: ``giklint check|parse|rules|explain|init`` (README.md, ``docs/configuration.md``).
+"""Command line: ``giklint check|parse|rules|config|explain|init`` (README.md, ``docs/configuration.md``).
 
 Exit codes of ``check``: 0 when no finding is at or above ``--fail-on`` (default ``warning``: info
 findings alone do not fail), 1 otherwise, 2 for a usage, input or configuration error, an unreadable
@@ -120,11 +120,10 @@ def _write(text: str, output: Optional[str]) -> None:
 def _catalog_for_cwd(args: argparse.Namespace):
     """The plugins of the root configuration (``--config`` or found from the cwd); its local
     plugins only when trusted, else a note on stderr says they were not loaded."""
-    from giklint.options import Options
     from giklint.resolve import resolver_for
     from giklint.trust import root_config, untrusted_note
 
-    options = Options.of(config=args.config, trust_plugins=args.trust_plugins or None)
+    options = _view_options(args)
     if not options.trust_plugins:
         note = untrusted_note(root_config(options.config))
         if note:
@@ -134,14 +133,48 @@ def _catalog_for_cwd(args: argparse.Namespace):
 
 def _rules_command(args: argparse.Namespace) -> int:
     from giklint.rule import sort_rules
+    from giklint.settings_view import OFF, ON, why_off
 
     found = _catalog_for_cwd(args)
     rules = sort_rules(found.rules)
-    rows = [(rule.code, rule.slug, rule.severity, rule.summary) for rule in rules]
-    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    config = _config_here(args)
+    marks = {rule: "?" if config is None else (OFF if why_off(rule, config, "-") else ON) for rule in rules}
+    rows = [(rule.code, rule.slug, rule.severity, marks[rule], rule.summary) for rule in rules]
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
     for row in rows:
-        sys.stdout.write("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[3] + "\n")
+        sys.stdout.write("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[4] + "\n")
     _report_failures(found.failures)
+    return 0
+
+
+def _config_here(args: argparse.Namespace):
+    """The resolved configuration of the current folder (None, with the reason on stderr, when broken)."""
+    from giklint.resolve import resolver_for
+
+    try:
+        return resolver_for(_view_options(args)).for_file("-").setup.config
+    except GiklintError as exc:
+        print(f"giklint: 当前配置有误，无法标出哪些规则开启：{exc}", file=sys.stderr)
+        return None
+
+
+def _view_options(args: argparse.Namespace):
+    from giklint.options import Options
+
+    return Options.of(config=args.config, trust_plugins=args.trust_plugins or None)
+
+
+def _config_command(args: argparse.Namespace) -> int:
+    from giklint.resolve import resolver_for
+    from giklint.settings_view import describe
+
+    path = args.path or "-"
+    if path != "-" and not os.path.exists(path):
+        raise UsageError(f"{path}: 文件不存在")
+    resolver = resolver_for(_view_options(args))
+    resolved = resolver.for_file(path)
+    local = [name for name, _ in resolver.local_plugins()]
+    sys.stdout.write(describe(resolved, path, local, toml_value))
     return 0
 
 
@@ -327,10 +360,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--stdin-filename", help="从标准输入读取时使用的文件名（决定格式）")
     p.set_defaults(func=_parse_command)
 
-    p = sub.add_parser("rules", help="列出全部规则：代码、规则名、默认级别、说明")
+    p = sub.add_parser("rules", help="列出全部规则：代码、规则名、默认级别、在当前配置下开（开）或关（关）、说明")
     p.add_argument("--config", help="配置文件（其中列出的本地插件的规则也会列出）")
     _add_trust_flag(p)
     p.set_defaults(func=_rules_command)
+
+    p = sub.add_parser("config", help="显示对一个文件生效的配置：配置文件、省级配置、每条规则的开关、级别和选项")
+    p.add_argument("path", nargs="?", metavar="PATH", help="报告文件（默认：当前文件夹）")
+    p.add_argument("--config", help="配置文件（不再向上查找）")
+    _add_trust_flag(p)
+    p.set_defaults(func=_config_command)
 
     p = sub.add_parser("explain", help="显示一条规则的说明")
     p.add_argument("rule", metavar="CODE|SLUG", help="规则代码（GK311）或规则名（balance）")

@@ -76,6 +76,7 @@ class ResolvedConfig:
     rule_time_limit: float = DEFAULT_RULE_TIME_LIMIT
     # rules of an installed province plugin whose province this configuration does not choose
     dormant: Tuple[type, ...] = ()
+    profile_chosen_by: str = ""  # who chose the profile: "--province", "giklint.toml: province", "默认配置"
 
     @property
     def province(self) -> Optional[str]:
@@ -336,6 +337,7 @@ def resolve(chain: Sequence[ConfigSource], rules: Sequence[type], profiles: Dict
         index[rule.slug] = rule
     resolved = ResolvedConfig(profile=name, report_type=DEFAULT_REPORT_TYPE, fail_on=DEFAULT_FAIL_ON,
                               select=(selection.ALL,), ignore=(), rules=list(rules), config_path=config_path)
+    resolved.profile_chosen_by = asked_by
     for source in layers:
         _apply_layer(resolved, source, index, rules)
     _apply_overrides(resolved, overrides, rules)

@@ -27,7 +27,7 @@ LAYERS: List[Tuple[str, Tuple[str, ...]]] = [
     ("engine", ("giklint.engine", "giklint.timelimit")),
     ("run", ("giklint.plugins", "giklint.builtin", "giklint.reader", "giklint.resolve", "giklint.runner",
              "giklint.targets", "giklint.progress", "giklint.api", "giklint.testing")),
-    ("cli", ("giklint.cli", "giklint.__main__", "giklint")),  # the package itself: the facade parse()/lint()
+    ("cli", ("giklint.cli", "giklint.settings_view", "giklint.__main__", "giklint")),  # the package itself: the facade parse()/lint()
 ]
 RANK: Dict[str, int] = {prefix: rank for rank, (_, prefixes) in enumerate(LAYERS) for prefix in prefixes}
 
