@@ -99,4 +99,7 @@ def check_report(model: Dict[str, Any], setup: Setup, path: str, document: Optio
     from giklint import suppress
 
     findings = run_rules(model, setup, path, published)
-    return sorted(suppress.apply(findings, document), key=lambda f: f.sort_key)
+    kept = suppress.apply(findings, document, ran=setup.config.rules_for(path), known=setup.config.rules)
+    for finding in kept:
+        finding.path = path
+    return sorted(kept, key=lambda f: f.sort_key)
