@@ -253,7 +253,8 @@ ignore = []
 # 达到此级别的发现使 giklint check 以 1 退出：error、warning（默认）、info
 # fail_on = "warning"
 
-# 本地插件：文件（相对本文件）或可导入的模块名；只有列在这里才会加载
+# 本地插件：文件（相对本文件）或可导入的模块名。只在本文件是项目根目录的配置、且加了 --trust-plugins
+# （或设置 GIKLINT_TRUST_PLUGINS=1）时运行
 # plugins = ["giklint_local/my_rule.py"]
 
 # 单条规则的级别和选项（选项名见 giklint explain <规则>），例如：
