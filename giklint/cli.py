@@ -42,6 +42,8 @@ def _check_options(args: argparse.Namespace):
 
     if args.jobs is not None and args.jobs < 1:
         raise UsageError(f"--jobs: 应为正整数，实际是 {args.jobs}")
+    if args.rule_time_limit is not None and not 0 < args.rule_time_limit <= 86400:
+        raise UsageError(f"--rule-time-limit: 应为大于 0、不超过 86400 的秒数，实际是 {args.rule_time_limit:g}")
     return Options.of(config=args.config, province=args.province, report_type=args.report_type,
                       select=args.select, ignore=args.ignore, fail_on=args.fail_on,
                       published=_published(args.published), previous=args.previous,
@@ -121,14 +123,18 @@ def _catalog_for_cwd(args: argparse.Namespace):
     """The plugins of the root configuration (``--config`` or found from the cwd); its local
     plugins only when trusted, else a note on stderr says they were not loaded."""
     from giklint.resolve import resolver_for
+
+    note = _untrusted_note(args)
+    if note:
+        print(f"giklint: {note}", file=sys.stderr)
+    return resolver_for(_view_options(args)).plugins_for("-")
+
+
+def _untrusted_note(args: argparse.Namespace) -> Optional[str]:
     from giklint.trust import root_config, untrusted_note
 
     options = _view_options(args)
-    if not options.trust_plugins:
-        note = untrusted_note(root_config(options.config))
-        if note:
-            print(f"giklint: {note}", file=sys.stderr)
-    return resolver_for(options).plugins_for("-")
+    return None if options.trust_plugins else untrusted_note(root_config(options.config))
 
 
 def _rules_command(args: argparse.Namespace) -> int:
@@ -137,7 +143,7 @@ def _rules_command(args: argparse.Namespace) -> int:
 
     found = _catalog_for_cwd(args)
     rules = sort_rules(found.rules)
-    config = _config_here(args)
+    config = None if _untrusted_note(args) else _config_here(args)  # untrusted: said above
     marks = {rule: "?" if config is None else (OFF if why_off(rule, config, "-") else ON) for rule in rules}
     rows = [(rule.code, rule.slug, rule.severity, marks[rule], rule.summary) for rule in rules]
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
