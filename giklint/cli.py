@@ -37,11 +37,19 @@ def _published(value: Optional[str]) -> Optional[str]:
         raise UsageError(f"--published: 日期格式应为 YYYY-MM-DD（如 2022-01-28），实际是“{value}”") from None
 
 
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"应为正整数，实际是“{value}”")
+    return number
+
+
 def _check_options(args: argparse.Namespace):
     from giklint.options import Options
 
-    if args.jobs is not None and args.jobs < 1:
-        raise UsageError(f"--jobs: 应为正整数，实际是 {args.jobs}")
     if args.rule_time_limit is not None and not 0 < args.rule_time_limit <= 86400:
         raise UsageError(f"--rule-time-limit: 应为大于 0、不超过 86400 的秒数，实际是 {args.rule_time_limit:g}")
     return Options.of(config=args.config, province=args.province, report_type=args.report_type,
@@ -62,7 +70,7 @@ def _formatter(name: str):
 # Formats that read only the findings (and the document's format), not the model or the text: the
 # engine drops those from each result, so a batch of thousands stays small. Others (html, a plugin's)
 # get everything.
-FINDINGS_ONLY_FORMATS = ("text", "json", "sarif", "github")
+FINDINGS_ONLY_FORMATS = ("text", "json", "sarif", "github", "csv")
 
 
 def default_jobs() -> int:
@@ -80,18 +88,38 @@ def _check_command(args: argparse.Namespace) -> int:
     formatter = _formatter(args.format)
     with ProgressBar(sys.stderr, quiet=args.quiet) as progress:
         run = check_paths(args.paths, options, stdin_filename=args.stdin_filename, jobs=args.jobs or default_jobs(),
-                          keep_documents=args.format not in FINDINGS_ONLY_FORMATS, progress=progress)
+                          keep_documents=args.format not in FINDINGS_ONLY_FORMATS, progress=progress,
+                          targeting=_target_options(args))
     text = formatter.render(run.results, run.rules, {"statistics": args.statistics, "quiet": args.quiet,
                                                       "output": args.output, "root": os.getcwd()})
+    if args.format == "text" and not args.output:
+        from giklint.output.colour import colour_text, wants_colour
+
+        text = colour_text(text, wants_colour(args.color, sys.stdout, os.environ))
     _write(text, args.output)
     for result in run.results:
         if result.error:
             print(f"giklint: {result.error}", file=sys.stderr)
     _report_failures(run.plugin_failures)
-    if run.skipped and not args.quiet:
-        print(f"giklint: 跳过了 {len(run.skipped)} 个不是报告模型的 JSON/YAML 文件（如 {run.skipped[0]}）",
-              file=sys.stderr)
-    return run.exit_code
+    from giklint.run_notes import empty_run_message, skipped_lines
+
+    for line in skipped_lines(run.skipped, verbose=args.verbose, quiet=args.quiet):
+        print(f"giklint: {line}", file=sys.stderr)
+    if not run.results and not args.allow_empty:
+        print(f"giklint: {empty_run_message(args.paths, len(run.skipped))}", file=sys.stderr)
+        return 2
+    return 0 if args.exit_zero and run.exit_code == 1 else run.exit_code
+
+
+def _target_options(args: argparse.Namespace):
+    from giklint.targets import TargetOptions
+
+    from giklint.options import selectors
+
+    return TargetOptions(exclude=selectors(args.exclude) if args.exclude is not None else None,
+                         extend_exclude=selectors(args.extend_exclude), force_exclude=args.force_exclude or None,
+                         respect_gitignore=False if args.no_respect_gitignore else None,
+                         skip_non_reports=args.skip_non_reports)
 
 
 # -- parse -------------------------------------------------------------------------------------
@@ -109,7 +137,7 @@ def _parse_command(args: argparse.Namespace) -> int:
 def _write(text: str, output: Optional[str]) -> None:
     if output:
         try:
-            with open(output, "w", encoding="utf-8") as handle:
+            with open(output, "w", encoding="utf-8", newline="") as handle:  # as rendered (csv: CRLF)
                 handle.write(text)
         except OSError as exc:
             raise UsageError(f"--output: 无法写入“{output}”：{exc.strerror or exc}") from None
@@ -268,6 +296,10 @@ ignore = []
 # severity = "error"
 # deadlines = {{ department = "01-28" }}
 
+# 检查文件夹时跳过的文件（.gitignore 写法，相对本文件所在文件夹）；默认已跳过隐藏文件、venv/、node_modules/
+# 和 .gitignore 忽略的文件。force-exclude = true：命令行上（如 pre-commit）直接写出的文件也按此跳过
+# extend-exclude = ["templates/"]
+
 # 按文件不运行的规则（glob 相对本文件所在文件夹；不含 / 的写法也按文件名匹配）
 # [per-file-ignores]
 # "drafts/*.md" = ["placeholder-text"]
@@ -319,7 +351,7 @@ def _version_text() -> str:
 # -- the parser --------------------------------------------------------------------------------
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # argparse's own messages are English: say it is a usage error
+    def error(self, message: str):  # the message is argparse's, in Chinese (giklint/cli_zh.py)
         self.print_usage(sys.stderr)
         self.exit(2, f"giklint: 命令行参数错误：{message}\n")
 
@@ -327,21 +359,34 @@ class _Parser(argparse.ArgumentParser):
 def _add_check_parser(sub) -> None:
     p = sub.add_parser("check", help="检查报告（文件、文件夹、通配符或 - 表示标准输入）")
     p.add_argument("paths", nargs="+", metavar="PATH", help="报告文件、文件夹（递归）、通配符，或 -")
-    p.add_argument("--format", default="text", help="输出格式：text（默认）、json、sarif、github、html，以及插件提供的格式")
+    p.add_argument("--format", default="text", help="输出格式：text（默认）、json、sarif、github、html、csv，以及插件提供的格式")
     p.add_argument("--output", "-o", help="写入文件而不是标准输出")
     p.add_argument("--province", help="省级配置（覆盖配置文件中的 province）")
     p.add_argument("--config", help="配置文件（不再向上查找）")
     p.add_argument("--select", action="append", metavar="RULES", help="只运行这些规则（代码、前缀或规则名，逗号分隔，可重复）")
     p.add_argument("--ignore", action="append", metavar="RULES", help="不运行这些规则（逗号分隔，可重复）")
     p.add_argument("--fail-on", choices=SEVERITY_CHOICES, help="达到此级别的发现使退出码为1（默认 warning）")
-    p.add_argument("--jobs", "-j", type=int, help="并行检查的进程数（默认为处理器数；1 为按顺序检查）")
+    p.add_argument("--jobs", "-j", type=_positive_int, help="并行检查的进程数（默认为处理器数；1 为按顺序检查）")
     p.add_argument("--previous", metavar="FILE", help="上一年度的报告（跨年度规则）")
     p.add_argument("--report-type", choices=tuple(REPORT_TYPES),
                    help=f"报告类型（决定发布期限，默认 {DEFAULT_REPORT_TYPE}）")
     p.add_argument("--published", metavar="DATE", help="发布日期 YYYY-MM-DD")
     p.add_argument("--quiet", "-q", action="store_true", help="只输出发现，不输出汇总")
-    p.add_argument("--statistics", action="store_true", help="在发现之后按规则、按文件统计数量（只用于 text 格式）")
+    p.add_argument("--statistics", action="store_true", help="在发现之后按规则、按机关、按文件统计数量（只用于 text 格式）")
     p.add_argument("--stdin-filename", help="从标准输入读取时使用的文件名（决定格式、配置和显示的路径）")
+    p.add_argument("--verbose", "-v", action="store_true", help="列出跳过的文件及原因")
+    p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                   help="text 格式是否着色：auto（默认：终端上着色；遵从 NO_COLOR、FORCE_COLOR）、always、never")
+    p.add_argument("--exit-zero", action="store_true", help="有发现时也以 0 退出（出错时仍为 2）")
+    p.add_argument("--allow-empty", action="store_true", help="没有找到任何报告时以 0 退出（默认为 2）")
+    p.add_argument("--exclude", action="append", metavar="PATTERNS",
+                   help="检查文件夹时跳过的文件和文件夹（.gitignore 写法，逗号分隔，可重复；代替配置文件中的 exclude）")
+    p.add_argument("--extend-exclude", action="append", metavar="PATTERNS", help="在 exclude 之外再跳过这些")
+    p.add_argument("--force-exclude", action="store_true",
+                   help="命令行上直接写出的文件也按 exclude 跳过（pre-commit 钩子使用）")
+    p.add_argument("--no-respect-gitignore", action="store_true", help="检查文件夹时不理会 .gitignore")
+    p.add_argument("--skip-non-reports", action="store_true",
+                   help="直接写出的文件如果不像报告也跳过，而不是报告 not-a-report（pre-commit 钩子使用）")
     p.add_argument("--rule-time-limit", type=float, metavar="SECONDS",
                    help="一条规则检查一个文件最多用时（秒，默认 60）；超时记为 internal-error 发现")
     _add_trust_flag(p)
@@ -355,9 +400,10 @@ def _add_trust_flag(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="giklint", description="政府信息公开工作年度报告合规检查工具")
+    parser = _Parser(prog="giklint", description="政府信息公开工作年度报告合规检查工具", add_help=False)
+    parser.add_argument("-h", "--help", action="help", help="显示此帮助并退出")
     parser.add_argument("--version", action="store_true", help="显示版本及已加载的插件")
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, title="子命令", metavar="命令")
     _add_check_parser(sub)
 
     p = sub.add_parser("parse", help="把报告解析为结构化模型（JSON/YAML）")
@@ -393,15 +439,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Optional[List[str]] = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    from giklint.cli_zh import chinese_argparse
+
+    with chinese_argparse():
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if not args.version and not getattr(args, "func", None):
+            parser.print_help()
+            return 2
     try:
         if args.version:
             print(_version_text())
             return 0
-        if not getattr(args, "func", None):
-            parser.print_help()
-            return 2
         return args.func(args)
     except GiklintError as exc:
         print(f"giklint: {exc}", file=sys.stderr)

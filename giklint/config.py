@@ -34,7 +34,8 @@ CONFIG_FILE_NAMES = ("giklint.toml", ".giklint.toml", "pyproject.toml")
 DEFAULT_PROFILE = "national"
 DEFAULT_FAIL_ON = "warning"
 DEFAULT_RULE_TIME_LIMIT = 60.0  # seconds one rule may take on one report (giklint.timelimit)
-LOCAL_ONLY_KEYS = ("plugins", "per-file-ignores")  # meaningless in a profile, which has no folder
+# meaningless in a profile, which has no folder (exclusions: read by giklint/targets.py)
+LOCAL_ONLY_KEYS = ("plugins", "per-file-ignores", "exclude", "extend-exclude", "force-exclude", "respect-gitignore")
 SEVERITY_KEY = "severity"  # in [rules.<slug>]: the findings' severity, not an option of the rule
 
 

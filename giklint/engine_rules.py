@@ -124,8 +124,40 @@ class EmptyDocument(EngineRule):
     summary = "文件没有任何文字内容（可能是空文件或导出出错），无法检查"
 
 
+class NotAReport(EngineRule):
+    """not-a-report (GK004): 文件不像年度报告（没有标题、六个部分和三张表格），未检查
+
+    检查内容 / What it checks:
+        文件能够读取，但既没有报告标题，也没有六个部分（一、总体情况 至 六、其他需要报告的事项）的
+        标题，表二、表三、表四中也没有任何数字；或者是 JSON/YAML 文件，却不是 giklint parse 输出的
+        报告模型（没有 model_version）。判断方法见 giklint/report_kind.py：只要有一项，就当作报告检查。
+        检查文件夹、通配符或以 --skip-non-reports 运行（pre-commit 钩子就是这样）时，这样的文件被跳过
+        （--verbose 列出）；只有在命令行上直接写出这个文件时才报告这条发现，且不运行其他规则。
+        和 internal-error 一样，这条发现总会报告（不受 select/ignore 影响）：点名要检查的文件没有被检查。
+        不想检查这些文件时，用 exclude 排除它们，或加 --skip-non-reports。
+    为什么 / Why it matters:
+        对 README、配置文件逐条报告“缺标题”“缺表格”只会淹没真正的问题；直接点名的文件却不像报告，
+        多半是选错了文件或导出出错。
+    选项 / Options:
+        无。
+    不通过的例子 / Failing example:
+        README.md:0:0: GK004 [error] 文件不像政府信息公开工作年度报告：没有报告标题、没有六个部分的标题，也没有表二、表三、表四中的数字；未检查 (not-a-report)
+    通过的例子 / Passing example:
+        任何有标题、部分标题或表格数字的报告（哪怕是未完成的草稿）。
+    """
+
+    code = "GK004"
+    slug = "not-a-report"
+    severity = "error"
+    summary = "文件不像政府信息公开工作年度报告（没有标题、六个部分和三张表格），未检查"
+
+    @classmethod
+    def message(cls, reason: str) -> str:
+        return f"文件不像政府信息公开工作年度报告：{reason}；未检查"
+
+
 class UnusedSuppression(EngineRule):
-    """unused-suppression (GK004): 行内屏蔽注释没有屏蔽任何发现
+    """unused-suppression (GK005): 行内屏蔽注释没有屏蔽任何发现
 
     检查内容 / What it checks:
         Markdown 或网页中的 ``<!-- giklint-disable … -->`` 或 ``<!-- giklint-disable-next-line … -->``
@@ -137,19 +169,19 @@ class UnusedSuppression(EngineRule):
     选项 / Options:
         无。用 ignore = ["unused-suppression"] 关闭。
     不通过的例子 / Failing example:
-        report.md:12:1: GK004 [warning] giklint-disable-next-line（balance）没有屏蔽任何发现，可以删除 (unused-suppression)
+        report.md:12:1: GK005 [warning] giklint-disable-next-line（balance）没有屏蔽任何发现，可以删除 (unused-suppression)
     通过的例子 / Passing example:
         紧接着的一行确有 balance 发现的 ``<!-- giklint-disable-next-line balance -->``。
     """
 
-    code = "GK004"
+    code = "GK005"
     slug = "unused-suppression"
     severity = "warning"
     summary = "行内屏蔽注释没有屏蔽任何发现"
 
 
 class UnknownSuppressedRule(EngineRule):
-    """unknown-suppressed-rule (GK005): 行内屏蔽注释点名的规则不存在
+    """unknown-suppressed-rule (GK006): 行内屏蔽注释点名的规则不存在
 
     检查内容 / What it checks:
         ``<!-- giklint-disable … -->``、``giklint-enable`` 或 ``giklint-disable-next-line`` 注释中的名字
@@ -159,18 +191,19 @@ class UnknownSuppressedRule(EngineRule):
     选项 / Options:
         无。
     不通过的例子 / Failing example:
-        report.md:3:1: GK005 [warning] giklint-disable 中的“balanse”不是已知的规则（可能是：balance） (unknown-suppressed-rule)
+        report.md:3:1: GK006 [warning] giklint-disable 中的“balanse”不是已知的规则（可能是：balance） (unknown-suppressed-rule)
     通过的例子 / Passing example:
         ``<!-- giklint-disable balance -->``
     """
 
-    code = "GK005"
+    code = "GK006"
     slug = "unknown-suppressed-rule"
     severity = "warning"
     summary = "行内屏蔽注释点名的规则不存在"
 
 
-ENGINE_RULES = [InternalError, NoTextLayer, ImageOnlyPages, EmptyDocument, UnusedSuppression, UnknownSuppressedRule]
+ENGINE_RULES = [InternalError, NoTextLayer, ImageOnlyPages, EmptyDocument, NotAReport, UnusedSuppression,
+                UnknownSuppressedRule]
 # kind of a loader's notice ("kind" or "kind:detail") -> the engine rule reporting it, and whether the
 # other rules may run on the document
 NOTICE_RULES = {"no-text-layer": (NoTextLayer, False), "image-only-pages": (ImageOnlyPages, True),

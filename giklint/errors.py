@@ -21,6 +21,11 @@ class InputError(GiklintError):
         return (type(self), (self.path, self.reason))
 
 
+class NotAReportError(InputError):
+    """The file reads fine but is plainly not a report (a README, a workflow YAML): see
+    :mod:`giklint.report_kind`. A batch passes over it; named on its own, it is one finding."""
+
+
 class ConfigError(GiklintError):
     """A configuration file or option is wrong: names the file and the key."""
 

@@ -10,7 +10,7 @@ import json
 from typing import Any, Dict
 
 from giklint import template
-from giklint.errors import InputError
+from giklint.errors import InputError, NotAReportError
 
 MODEL_SUFFIXES = (".json", ".yaml", ".yml")
 
@@ -110,8 +110,10 @@ def read_model(data: bytes, path: str) -> Dict[str, Any]:
             model = _plain(YAML(typ="safe").load(text))
         except YAMLError as exc:
             raise InputError(path, f"不是有效的YAML：{str(exc).splitlines()[0]}") from None
-    if not isinstance(model, dict):
-        raise InputError(path, "不是giklint报告模型（顶层应为对象）")
+    from giklint.report_kind import NOT_A_MODEL, is_model_file_content
+
+    if not is_model_file_content(model):
+        raise NotAReportError(path, NOT_A_MODEL)
     problems = errors(model, "report")
     if problems:
         raise InputError(path, "不符合报告模型的结构（schemas/report.schema.json）：" + "；".join(problems[:5]))

@@ -19,11 +19,12 @@ from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tupl
 from giklint.config import DEFAULT_FAIL_ON
 from giklint.document import Document
 from giklint.engine import check_report
-from giklint.errors import ConfigError, GiklintError, UsageError
+from giklint.errors import ConfigError, GiklintError, NotAReportError, UsageError
 from giklint.options import Options
 from giklint.resolve import Resolver, resolver_for
+from giklint.report_kind import not_a_report_reason, report_identity
 from giklint.rule import SEVERITY_RANK, Finding
-from giklint.targets import Target, checked_suffixes, unique_targets
+from giklint.targets import NOT_A_REPORT, Skipped, Target, TargetOptions, checked_suffixes, unique_targets
 
 MAX_CHUNK = 8  # files a worker takes at a time: small, as one PDF can cost as much as ten Markdown files
 
@@ -41,6 +42,9 @@ class FileResult:
     error: Optional[str] = None
     fail_on: str = DEFAULT_FAIL_ON
     plugin_failures: List[Tuple[str, str]] = field(default_factory=list)  # (plugin, error) of its set-up
+    not_a_report: Optional[str] = None  # why the file is plainly no report (giklint.report_kind)
+    agency: Optional[str] = None  # kept when the model is dropped: csv rows and statistics per agency
+    year: Optional[int] = None
 
     @property
     def failed(self) -> bool:
@@ -53,7 +57,7 @@ class FileResult:
 class RunResult:
     results: List[FileResult]
     plugin_failures: List[Tuple[str, str]] = field(default_factory=list)
-    skipped: List[str] = field(default_factory=list)  # JSON/YAML found in folders that are no report model
+    skipped: List[Skipped] = field(default_factory=list)  # passed over: excluded, not a report, …
     rules: List[type] = field(default_factory=list)  # every rule the run's configurations know (for output)
 
     @property
@@ -78,6 +82,8 @@ def check_file(path: str, options: Optional[Options] = None, data: Optional[byte
     try:
         report = read_report(data if data is not None else path, name=path if data is not None else None,
                              loaders=resolved.loaders)
+    except NotAReportError as exc:  # a JSON/YAML that is no report model
+        return _not_a_report(result, exc.reason)
     except GiklintError as exc:
         result.error = str(exc) if display == path else f"{display}: {getattr(exc, 'reason', exc)}"
         return result
@@ -87,34 +93,51 @@ def check_file(path: str, options: Optional[Options] = None, data: Optional[byte
         result.error = f"{display}: 内部错误（请报告此问题）：{type(exc).__name__}: {exc}"
         return result
     result.model, result.document = report.model, report.document
+    result.agency, result.year = report_identity(report.model)
+    reason = not_a_report_reason(report.model)
+    if reason:  # a README or the like
+        return _not_a_report(result, reason)
     result.findings = check_report(report.model, resolved.setup, display, report.document, options.published)
+    if report.document is None:  # a model file: its places are the original report's
+        from giklint.model_places import for_model_file
+
+        for_model_file(result.findings, report.model)
+    return result
+
+
+def _not_a_report(result: FileResult, reason: str) -> FileResult:
+    """The result for a file that is plainly no report: one ``not-a-report`` finding, whatever the
+    selection (like internal-error: a file named to be checked was not checked)."""
+    from giklint.engine_rules import NotAReport
+
+    result.not_a_report = reason
+    result.findings = [Finding(code=NotAReport.code, rule=NotAReport.slug, severity=NotAReport.severity,
+                               message=NotAReport.message(reason), path=result.path)]
     return result
 
 
 # -- many files --------------------------------------------------------------------------------
 
-def _not_a_model(target: Target, result: FileResult) -> bool:
-    """A JSON/YAML file found in a folder that is not a report model (labels, settings): passed over."""
-    from giklint.modelio import MODEL_SUFFIXES
-
-    return bool(result.error) and not target.explicit and target.path.lower().endswith(MODEL_SUFFIXES)
-
-
 def check_paths(paths: Sequence[str], options: Optional[Options] = None,
                 stdin_filename: Optional[str] = None, *, jobs: int = 1, keep_documents: bool = True,
-                progress: Optional[Progress] = None) -> RunResult:
+                progress: Optional[Progress] = None, targeting: TargetOptions = TargetOptions()) -> RunResult:
     """Check every file the paths name, in order; each file is checked once.
 
     ``jobs`` > 1 checks the files in that many processes; ``keep_documents=False`` drops each
     result's model and document text (an output of findings needs neither: memory stays small on
     large batches); ``progress`` is called with (files done, files in all) as results come in.
-    A JSON or YAML file found in a folder or by a glob that cannot be read as a report model is
-    passed over (listed in :attr:`RunResult.skipped`); named on its own, it is an error.
+    Files excluded (``targeting``: exclude patterns, .gitignore, links out of the tree) and files
+    found in a folder or by a glob that are plainly no report (:mod:`giklint.report_kind`) are passed
+    over and listed in :attr:`RunResult.skipped`; a file named on its own that is no report gives one
+    ``not-a-report`` finding (unless ``targeting.skip_non_reports``).
     """
     options = options if options is not None else Options()
     resolver = resolver_for(options)
     run = RunResult([])
-    targets = unique_targets(paths, lambda folder: checked_suffixes(resolver.for_folder(folder).loaders))
+    targets = unique_targets(paths, lambda folder: checked_suffixes(resolver.for_folder(folder).loaders),
+                             targeting, options.config)
+    run.skipped = [Skipped(t.path, t.skip) for t in targets if t.skip]
+    targets = [t for t in targets if not t.skip]
     for target in targets:  # here, before any worker starts: a configuration error stops the run at once
         if not target.error and target.path != "-":
             resolver.for_file(target.path)
@@ -124,8 +147,8 @@ def check_paths(paths: Sequence[str], options: Optional[Options] = None,
     failures: List[Tuple[str, str]] = []
     for done, (target, result) in enumerate(zip(targets, results), 1):
         failures += result.plugin_failures
-        if _not_a_model(target, result):
-            run.skipped.append(target.path)
+        if result.not_a_report and (targeting.skip_non_reports or not target.explicit):
+            run.skipped.append(Skipped(target.path, f"{NOT_A_REPORT}：{result.not_a_report}"))
         else:
             run.results.append(result)
         if progress:

@@ -2,7 +2,8 @@
 
 检查内容 / What it checks:
     contact-missing: 报告提供至少一种咨询联系方式：电话、电子邮箱或地址（选项 `fields`）。
-    一种都没有时给警告；选项 `require_all` 为 true 时，`fields` 中每一种都要有（如安徽的报告通常写全
+    一种都没有时给警告，指在请读者联系的那句话上（“如对本报告有疑问，请与……联系”），没有这句话时
+    指在正文末尾；选项 `require_all` 为 true 时，`fields` 中每一种都要有（如安徽的报告通常写全
     地址、邮编、电话、邮箱）。选项 `required` 为 false 时不检查。
     contact-invalid: 已写出的联系方式格式正确：
         电话：带区号的固定电话 0xx(x)-xxxxxxx(x)（区号后可用 - － — – 或不用分隔，可带分机号）、
@@ -27,8 +28,12 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, Iterable, List
 
+from giklint.model import Location
 from giklint.rule import Context, Finding, Option, Rule
-from giklint.texttools import document_start, normalize
+from giklint.texttools import document_end, document_start, normalize, shifted, text_lines
+
+# The sentence that invites questions, where contact details belong: 如对本报告有疑问，请与……联系
+CONTACT_SENTENCE = re.compile(r"如对本?(?:年度)?报告(?:内容)?有(?:任何)?(?:疑问|问题|意见|建议)|请与[^。；]{0,40}?联系|联系(?:电话|方式|地址)")
 
 DEFAULT_FIELDS = ["phone", "email", "address"]
 CONTACT_KINDS_ZH = {"phone": "电话", "fax": "传真", "email": "电子邮箱", "address": "地址", "postcode": "邮编"}
@@ -57,6 +62,21 @@ def _contacts(ctx: Context) -> Dict[str, List[str]]:
     return {kind: [value for value in getattr(contacts, kind) if value.strip()] for kind in CONTACT_KINDS_ZH}
 
 
+def contact_place(ctx: Context, contacts: Dict[str, List[str]]) -> Location:
+    """Where contact details are, or belong: the first one given; else the sentence inviting questions
+    (如对本报告有疑问，请与……联系); else the end of the text, where the 落款 and such a sentence stand.
+    Never the title: a reviewer looks for the contact details where they are written."""
+    for kind, values in contacts.items():
+        location = ctx.location(f"meta.contacts.{kind}.0") if values else None
+        if location:
+            return location
+    for text, location in text_lines(ctx):
+        match = CONTACT_SENTENCE.search(text)
+        if match and location:
+            return shifted(location, match.start())
+    return document_end(ctx) or document_start(ctx)
+
+
 def _compact(value: str) -> str:
     """The value as written, normalised, without spaces (a phone like "0536 6221579" is fine)."""
     return re.sub(r"\s+", "", normalize(value)).strip("。.;；,，")
@@ -81,11 +101,11 @@ class ContactMissing(Rule):
         have = [kind for kind in fields if contacts.get(kind)]
         names = "、".join(CONTACT_KINDS_ZH[kind] for kind in fields)
         if not have:
-            yield self.finding(ctx, f"报告没有提供咨询联系方式（{names}）", location=document_start(ctx))
+            yield self.finding(ctx, f"报告没有提供咨询联系方式（{names}）", location=contact_place(ctx, contacts))
         elif ctx.options.get("require_all"):
             lacking = "、".join(CONTACT_KINDS_ZH[kind] for kind in fields if kind not in have)
             if lacking:
-                yield self.finding(ctx, f"报告的联系方式缺少{lacking}", location=document_start(ctx))
+                yield self.finding(ctx, f"报告的联系方式缺少{lacking}", location=contact_place(ctx, contacts))
 
 
 class ContactInvalid(Rule):

@@ -6,15 +6,13 @@
     “无收取信息处理费情况”“未发生收费”）都算说明；只写“无。”或“本年度无其他需要报告的事项”不算。
     说明写在了别的部分时只给提示（info），指出应写在第六部分。
     没有第六部分时由 section-missing 报告，本规则不检查。
-    选项 `required_topics` 可要求第六部分报告更多事项（如四川、山东等地要求的“人大代表建议和政协提案
-    办理结果公开情况”“落实年度政务公开工作要点情况”），每项有名称、关键词和级别。
+    省级配置要求第六部分另外报告的事项（如四川）由 part-six-topic-missing 检查。
 为什么 / Why it matters:
     国办公开办函〔2021〕30号格式模板第六部分写明：“（文字描述，收取信息处理费情况在此处报告。）”；
     格式正文要求按《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）收取信息处理费的情况
     在此报告。河南等省另有通知强调把信息处理费情况写入年报。
 选项 / Options:
-    `required_topics` (default []): 列表，每项 {label = "名称", keywords = ["关键词", …], severity = "warning"}；
-    第六部分一个关键词都没出现时报告该项。
+    无（只有 severity）。
 不通过的例子 / Failing example:
     六、其他需要报告的事项
     无。
@@ -25,10 +23,9 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, List
+from typing import Any, Dict, Iterable
 
-from giklint.model import Location
-from giklint.rule import SEVERITIES, Context, Finding, Option, Rule
+from giklint.rule import Context, Finding, Rule
 from giklint.texttools import part_text, squeeze, uses_2021_format
 from giklint.vocabulary import part_name
 
@@ -47,7 +44,7 @@ class FeeStatementMissing(Rule):
     slug = "fee-statement-missing"
     severity = "warning"
     summary = "2021年格式：第六部分未说明信息处理费收取情况"
-    options = {"required_topics": Option(list, [], "第六部分必须报告的事项：{label, keywords, severity} 的列表", items=dict)}
+    options: Dict[str, Any] = {}
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         part_six = ctx.part(6)
@@ -66,17 +63,3 @@ class FeeStatementMissing(Rule):
             else:
                 yield self.finding(ctx, f"{part_name(6)}未说明信息处理费收取情况（没有收取也应写明“未收取信息处理费”）",
                                    location=location, context=heading)
-        yield from self._required_topics(ctx, text, location, heading)
-
-    def _required_topics(self, ctx: Context, text: str, location: Location, heading: Any) -> Iterable[Finding]:
-        flat = squeeze(text)
-        for topic in ctx.options.get("required_topics") or []:
-            if not isinstance(topic, dict):
-                continue
-            keywords: List[str] = [squeeze(str(k)) for k in topic.get("keywords") or [] if str(k).strip()]
-            label = str(topic.get("label") or (keywords[0] if keywords else ""))
-            if not keywords or any(keyword in flat for keyword in keywords):
-                continue
-            severity = topic.get("severity") if topic.get("severity") in SEVERITIES else None
-            yield self.finding(ctx, f"{part_name(6)}未报告“{label}”", location=location, context=heading,
-                               severity=severity)

@@ -165,7 +165,9 @@ def test_statistics_count_per_rule_and_per_file_after_the_findings(tmp_path, cap
     assert all(line.startswith("reports/") for line in lines[:start]) and len(lines[:start]) == 6
     assert [line.split()[:4] for line in lines[start + 1:start + 3]] == [
         ["3", "FK001", "fake-marker", "[warning]"], ["3", "FK002", "fake-settings", "[info]"]]
-    assert lines[start + 3:-1] == ["按文件统计（错误 警告 提示）：",
+    assert lines[start + 3] == "按机关统计（文件 错误 警告 提示）："  # the fake reports share one agency
+    assert len(lines[start + 4].split()) == 5 and lines[start + 4].split()[:4] == ["3", "0", "3", "3"]
+    assert lines[start + 5:-1] == ["按文件统计（错误 警告 提示）：",
                                    "     0     1     1  reports/one.md",
                                    "     0     2     1  reports/report.md",
                                    "     0     0     1  reports/zero.md"]

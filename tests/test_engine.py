@@ -176,7 +176,7 @@ def test_folders_are_recursed_for_report_suffixes_skipping_hidden_and_venv(tmp_p
     for name in ("a.md", "b/c.txt", "b/d.html", "b/e.docx", "b/f.pdf", "g.json", "h.yaml", "i.yml", "j.htm",
                  "k.markdown", "notes.py", "data.csv", ".hidden/x.md", ".venv/y.md", "b/.z.md"):
         write(tmp_path / name, "")
-    found = [target.path for target in expand_paths([str(tmp_path)])]
+    found = [target.path for target in expand_paths([str(tmp_path)]) if not target.skip]
     relative = sorted(p[len(str(tmp_path)) + 1:] for p in found)
     assert relative == ["a.md", "b/c.txt", "b/d.html", "b/e.docx", "b/f.pdf", "g.json", "h.yaml", "i.yml", "j.htm",
                         "k.markdown"]
@@ -207,10 +207,12 @@ def test_json_and_yaml_in_a_folder_that_are_no_report_model_are_passed_over(tmp_
     project = fake_project(tmp_path)
     labels = write(tmp_path / "reports" / "report.expect.yaml", "problems: []\n")
     run = check_paths([str(tmp_path / "reports")], Options(select=("FK001",)))
-    assert [r.path for r in run.results] == [str(project["report"])] and run.skipped == [str(labels)]
+    assert [r.path for r in run.results] == [str(project["report"])]
+    assert [s.path for s in run.skipped] == [str(labels)] and "不是giklint报告模型" in run.skipped[0].reason
     assert run.exit_code == 1
     named = check_paths([str(labels)], Options(select=("FK001",)))
-    assert "不符合报告模型的结构" in named.results[0].error and named.exit_code == 2
+    assert codes(named.results[0].findings) == ["GK004"] and named.exit_code == 1
+    assert "不是giklint报告模型" in named.results[0].findings[0].message
 
 
 def test_a_file_given_twice_is_checked_once(tmp_path):

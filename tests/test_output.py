@@ -51,7 +51,8 @@ def test_statistics_count_findings_per_rule():
     results = [FileResult("r.md", [at({"line": 1}), at({"line": 2})]), FileResult("s.md", [at({"line": 3})])]
     lines = text.render(results, [Balance], {"statistics": True, "quiet": True}).splitlines()
     assert lines[3:5] == ["按规则统计：", "     3  GK311   balance                    [error] 表三某列不平衡"]
-    assert lines[5:] == ["按文件统计（错误 警告 提示）：", "     2     0     0  r.md", "     1     0     0  s.md"]
+    assert lines[5:7] == ["按机关统计（文件 错误 警告 提示）：", "     2     3     0     0  （未识别出机关）"]
+    assert lines[7:] == ["按文件统计（错误 警告 提示）：", "     2     0     0  r.md", "     1     0     0  s.md"]
 
 
 def test_json_output_is_a_schema_valid_list_of_the_spec_fields():

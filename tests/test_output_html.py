@@ -1,8 +1,10 @@
 """``--format html``: the reviewer's page, loaded in a real headless Chromium.
 
-The page is checked as the browser builds it (``--dump-dom``): each finding listed, marked in the
-document text where it occurs and, for table findings, on the cell; text from the documents shown as
-text, never run (reports below carry ``<script>`` and ``onerror`` text that would change the page).
+The page is checked as the browser builds it (``--dump-dom``), draws it (``--screenshot``: Chinese as
+glyphs, with the CJK font CI installs) and prints it (``--print-to-pdf``: the whole text): each finding
+listed, marked in the document text where it occurs and, for table findings, on the cell; text from the
+documents shown as text, never run (reports below carry ``<script>`` and ``onerror`` text that would
+change the page).
 """
 from __future__ import annotations
 
@@ -162,3 +164,104 @@ def test_command_line_writes_the_page(tmp_path):
     assert [s.get("data-path") for s in sections] == list(CLI_REPORTS)
     listed = [(s.get("data-path"), li.get("data-code")) for s in sections for li in s.xpath(".//li[@data-code]")]
     assert listed == [(f["path"], f["code"]) for f in expected]
+
+
+# -- fonts, print, layout: what a reviewer sees and prints -------------------------------------
+
+MEASURE = """<script>
+function lines(node) {  // line boxes of an element's text: distinct tops of its client rectangles
+  const range = document.createRange(); range.selectNodeContents(node);
+  return new Set(Array.from(range.getClientRects()).map(r => Math.round(r.top))).size;
+}
+document.querySelectorAll("table[data-table='applications'] thead th").forEach(
+  th => th.setAttribute("data-lines", lines(th)));
+const h1 = document.querySelector("h1"), text = h1.firstChild, boxes = [];
+for (let i = 0; i < text.length; i++) {
+  const range = document.createRange(); range.setStart(text, i); range.setEnd(text, i + 1);
+  const r = range.getBoundingClientRect(); boxes.push([r.left, r.top, r.right, r.bottom].map(Math.round).join(","));
+}
+h1.setAttribute("data-boxes", boxes.join(";"));
+</script>"""
+WINDOW = ["--window-size=760,900", "--force-device-scale-factor=1", "--hide-scrollbars"]
+
+
+def chromium(*args: str, profile: Path) -> subprocess.CompletedProcess:
+    """Headless Chromium with a CJK font, as the reviewer's browser is (CI installs fonts-wqy-zenhei)."""
+    if not CHROMIUM.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI needs Debian chromium for the HTML test: apt-get install -y chromium")
+        pytest.skip("Debian chromium is not installed (/usr/bin/chromium); apt-get install -y chromium")
+    fonts = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True).stdout.strip()
+    if not fonts:
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI needs a CJK font for the HTML test: apt-get install -y fonts-wqy-zenhei")
+        pytest.skip("no CJK font installed (fc-list :lang=zh is empty); apt-get install -y fonts-wqy-zenhei")
+    command = [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+               "--disable-background-networking", "--disable-component-update", "--disable-sync",
+               f"--user-data-dir={profile}", *args]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done
+
+
+@pytest.fixture
+def reviewed_page(tmp_path):
+    """The page for a report with a long text (longer than the 40em text box on screen), measured."""
+    result = checked(REPORTS / "faulty-contacts-missing.md")
+    page = html.render([result], all_rules(), OPTIONS)
+    (tmp_path / "report.html").write_text(page, encoding="utf-8")
+    (tmp_path / "measured.html").write_text(page.replace("</body>", MEASURE + "</body>"), encoding="utf-8")
+    return tmp_path, result
+
+
+def test_page_declares_a_cjk_font_stack_for_text_and_document():
+    assert 'body{font-family:"PingFang SC"' in html.STYLE and '"Noto Sans CJK SC"' in html.STYLE
+    assert ".document{font-family:" + html.MONO_FONTS + "," + html.CJK_FONTS in html.STYLE
+
+
+def test_chinese_characters_render_as_glyphs_not_empty_boxes(reviewed_page):
+    from PIL import Image
+
+    folder, _ = reviewed_page
+    dom = parsed(chromium(*WINDOW, "--dump-dom", (folder / "measured.html").as_uri(), profile=folder / "p1").stdout)
+    heading = dom.xpath("//h1")[0]
+    boxes = [tuple(int(v) for v in box.split(",")) for box in heading.get("data-boxes").split(";")]
+    chromium(*WINDOW, f"--screenshot={folder / 'shot.png'}", (folder / "report.html").as_uri(), profile=folder / "p2")
+    shot = Image.open(folder / "shot.png").convert("L")
+    glyphs = [shot.crop(box).tobytes() for box in boxes]
+    assert all(min(glyph) < 128 for glyph in glyphs)  # something is drawn in each box
+    # An empty box (tofu) is the same picture for every character; real glyphs differ from each other.
+    assert len(set(glyphs)) == len(set(heading.text)) == len(boxes)
+
+
+def test_table_three_column_headers_do_not_break_inside_a_word(reviewed_page):
+    folder, _ = reviewed_page
+    dom = parsed(chromium(*WINDOW, "--dump-dom", (folder / "measured.html").as_uri(), profile=folder / "p").stdout)
+    headers = dom.xpath("//table[@data-table='applications']/thead/tr/th")
+    assert [th.text_content() for th in headers][1:] == ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构",
+                                                         "其他", "总计"]
+    assert [th.get("data-lines") for th in headers] == ["1"] * len(headers)
+
+
+def test_printing_shows_the_whole_original_text(reviewed_page):
+    import pypdfium2
+
+    folder, result = reviewed_page
+    pdf = folder / "printed.pdf"
+    chromium("--no-pdf-header-footer", f"--print-to-pdf={pdf}", (folder / "report.html").as_uri(), profile=folder / "p")
+    document = pypdfium2.PdfDocument(str(pdf))
+    printed = "".join(document[i].get_textpage().get_text_range() for i in range(len(document)))
+    squeezed = "".join(printed.split())
+    lines = ["".join(line.text.split()) for line in result.document.lines if line.text.strip()]
+    assert len(lines) > 40 and len(document) >= 3  # more than the 40em box holds on screen
+    missing = [line for line in lines if line not in squeezed]
+    assert missing == [], f"{len(missing)} of {len(lines)} lines not printed, e.g. {missing[:3]}"
+
+
+def test_missing_contacts_are_marked_at_the_end_of_the_text_not_on_the_title(reviewed_page):
+    _, result = reviewed_page
+    [found] = [f for f in result.findings if f.rule == "contact-missing"]
+    doc = parsed(html.render([result], all_rules(), OPTIONS))
+    [mark] = doc.xpath("//mark[contains(@data-findings, 'file-1-finding-')][ancestor::div[@id='file-1-line-112']]")
+    assert found.line == 112 and "2022年1月16日".startswith(mark.text_content())  # the signature line
+    assert not doc.xpath("//div[@id='file-1-line-1']//mark")

@@ -7,6 +7,8 @@ installs it into its own virtualenv with pip, as a report repository's users wou
 from __future__ import annotations
 
 import json
+import re
+import textwrap
 import os
 import shutil
 import subprocess
@@ -114,3 +116,65 @@ def test_plugin_package_in_additional_dependencies_adds_its_rule(hook_repository
     output = hook_output(done)
     assert done.returncode == 1, output[-4000:]
     assert "no-website.md:" in output and "QH101" in output and "(qinghe-hotline)" in output
+
+
+# -- the README's snippets, as written ---------------------------------------------------------
+
+README_URL = "<giklint-git-url>"  # the one placeholder the README asks the reader to fill in
+
+
+def readme_block(language: str, containing: str) -> str:
+    """The README's first fenced ``language`` block that contains ``containing``, unindented."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    for match in re.finditer(r"^( *)```" + language + r"\n(.*?)^\1```", text, re.M | re.S):
+        block = textwrap.dedent(match.group(2))
+        if containing in block:
+            return block
+    raise AssertionError(f"README.md has no {language} block with {containing!r}")
+
+
+@pytest.fixture(scope="module")
+def readme_report_repository(tmp_path_factory) -> Path:
+    """A report repository set up by the README: its giklint.toml, beside a README, a workflow and a
+    template folder the configuration excludes; the report cites the province's regulation."""
+    folder = tmp_path_factory.mktemp("readme-repo")
+    (folder / "reports").mkdir()
+    (folder / "templates").mkdir()
+    (folder / ".github" / "workflows").mkdir(parents=True)
+    clean = (EXAMPLES / "reports" / "clean-2021.md").read_text(encoding="utf-8")
+    cited = clean.replace("（以下简称《条例》）", "（以下简称《条例》）和《山东省政府信息公开办法》", 1)
+    assert cited != clean
+    (folder / "reports" / "2021.md").write_text(cited, encoding="utf-8")
+    shutil.copy2(EXAMPLES / "reports" / "faulty-balance.md", folder / "templates" / "old.md")
+    shutil.copy2(ROOT / "README.md", folder / "README.md")  # Markdown that quotes a 表三 finding
+    (folder / ".github" / "workflows" / "ci.yml").write_text(
+        "on: [push]\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ok\n",
+        encoding="utf-8")
+    (folder / "giklint.toml").write_text(readme_block("toml", "province ="), encoding="utf-8")
+    return folder
+
+
+def test_readme_pre_commit_snippet_works_in_a_report_repository(hook_repository, readme_report_repository,
+                                                                tmp_path):
+    from giklint import __version__
+
+    snippet = readme_block("yaml", "repos:")
+    rev = re.search(r"^\s*rev: (\S+)", snippet, re.M).group(1)
+    assert rev == f"v{__version__}", "the README names the release tag of this version"
+    subprocess.run(["git", "tag", "-f", rev], cwd=hook_repository, check=True, capture_output=True)
+    folder = readme_report_repository
+    (folder / ".pre-commit-config.yaml").write_text(snippet.replace(README_URL, str(hook_repository)),
+                                                   encoding="utf-8")
+    committed_repository(folder)
+    home = tmp_path / "pre-commit-home"
+    done = pre_commit(folder, "run", "--all-files", "--verbose", home=home)
+    output = hook_output(done)
+    assert done.returncode == 0, output[-4000:]
+    assert "Passed" in done.stdout and "README.md" not in output and "ci.yml" not in output
+
+    shutil.copy2(EXAMPLES / "reports" / "faulty-balance.md", folder / "reports" / "2020.md")
+    git(folder, "add", "-A")
+    done = pre_commit(folder, "run", "--verbose", home=home)  # the staged files, as at a commit
+    output = hook_output(done)
+    assert done.returncode == 1, output[-4000:]
+    assert "reports/2020.md:89:16: GK311" in output and "templates/old.md" not in output

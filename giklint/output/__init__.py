@@ -27,6 +27,7 @@ BUILTIN_FORMATS = {
     "sarif": ("sarif", "SARIF 2.1.0（GitHub 代码扫描）"),
     "github": ("github", "GitHub Actions 工作流注释"),
     "html": ("html", "可在浏览器中查看的检查结果页面"),
+    "csv": ("csv", "每条发现一行的表格（UTF-8 带 BOM，Excel 可直接打开）"),
 }
 
 

@@ -23,12 +23,19 @@ if TYPE_CHECKING:
 # (cell or row model path) -> [(finding id, severity)]; giklint.output._html_tables renders them
 Hits = Dict[str, List[Tuple[str, str]]]
 
+# Chinese text needs a CJK font: the page names the common ones of macOS, Windows and Linux (Noto/Source
+# Han, WenQuanYi), so no reviewer sees empty boxes wherever one of them is installed.
+CJK_FONTS = ('"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC",'
+             '"Noto Sans SC","WenQuanYi Micro Hei","WenQuanYi Zen Hei"')
+MONO_FONTS = '"Noto Sans Mono CJK SC","Sarasa Mono SC","WenQuanYi Zen Hei Mono",ui-monospace,monospace'
+
 STYLE = """
-body{font-family:"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;margin:0 auto;max-width:1200px;
+body{font-family:%(cjk)s,sans-serif;margin:0 auto;max-width:1200px;
 padding:1em 2em;color:#222;line-height:1.5}
 h1{font-size:1.5em}h2{border-bottom:2px solid #ccc;padding-bottom:.2em;margin-top:2em}
 table{border-collapse:collapse;margin:.5em 0 1.5em}th,td{border:1px solid #ccc;padding:.2em .5em;vertical-align:top}
 th{background:#f3f3f3;font-weight:normal;text-align:left}td.value{text-align:right;min-width:3em}
+table.report-table thead th{word-break:keep-all;white-space:nowrap}
 td.empty{color:#999}.count{text-align:right}
 .sev-error{--sev:#c62828;--sev-bg:#ffebee}.sev-warning{--sev:#b26a00;--sev-bg:#fff3e0}
 .sev-info{--sev:#1565c0;--sev-bg:#e3f2fd}
@@ -38,15 +45,23 @@ mark.finding-mark{background:var(--sev-bg);border-bottom:2px solid var(--sev);co
 .badge{font-size:.75em;color:#fff;background:var(--sev);border-radius:3px;padding:0 .3em;margin-left:.4em;
 text-decoration:none}
 ol.findings li{margin:.3em 0}ol.findings .where{color:#666}ol.findings a{margin-left:.5em}
-.document{font-family:"Noto Sans Mono CJK SC",monospace;font-size:.9em;border:1px solid #ddd;
+.document{font-family:%(mono)s,%(cjk)s;font-size:.9em;border:1px solid #ddd;
 max-height:40em;overflow:auto}
 .line{display:flex;white-space:pre-wrap;tab-size:4;border-bottom:1px solid #f3f3f3}
 .line .where{flex:0 0 11em;color:#999;text-align:right;padding-right:.8em;user-select:none}
-.line .text{flex:1}.line.has-finding{background:#fffbe6}
+.line .text{flex:1;min-width:0;overflow-wrap:anywhere}.line.has-finding{background:#fffbe6}
 :target{scroll-margin-top:4em}li.finding:target,td:target,.line:target{outline:3px solid #ffb300}
 .file-error{border:1px solid #c62828;background:#ffebee;padding:.5em 1em}
 .absent{color:#666}
-"""
+@media print{
+body{max-width:none;padding:0;font-size:10pt}
+.document{max-height:none;overflow:visible;border:none}
+.line{break-inside:avoid;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+.line .where{flex-basis:7em}
+mark.finding-mark,td.hit,tr.hit-row th,.badge{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+tr{break-inside:avoid}h2,h3,h4{break-after:avoid}
+}
+""" % {"cjk": CJK_FONTS, "mono": MONO_FONTS}
 
 
 def render(results: List[Any], rules: List[type], options: Optional[Dict[str, Any]] = None) -> str:

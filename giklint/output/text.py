@@ -4,9 +4,11 @@ Findings in text sources (Markdown, plain text, HTML) carry the 1-based line and
 without a text line (a PDF page, a Word paragraph or table cell, or the report as a whole) is written
 at ``path:0:0:`` and its place, when it has one, is added to the message in Chinese:
 ``…（第3页第12行）``, ``…（表格2第3行第4格）``. After the findings comes a one-line summary, and with
-``--statistics`` (before it) a count per rule, most frequent first, and per file with findings, in
-input order: errors, warnings, infos. ``--quiet`` leaves only the finding lines (and the statistics).
-Statistics are this format's alone: ``--format json`` stays the list of findings of ``schemas/findings.schema.json``.
+``--statistics`` (before it) a count per rule, most frequent first, per agency (files, errors,
+warnings, infos) and per file with findings, in input order: errors, warnings, infos. ``--quiet``
+leaves only the finding lines (and the statistics).
+Statistics are this format's alone: ``--format json`` stays the list of findings of
+``schemas/findings.schema.json``.
 """
 from __future__ import annotations
 
@@ -51,8 +53,10 @@ def summary(results: Sequence[Any]) -> str:
 
 
 def statistics(results: Sequence[Any], rules: Sequence[type]) -> List[str]:
-    """Counts per rule, most frequent first, then per file that has findings."""
-    return rule_statistics(results, rules) + file_statistics(results)
+    """Counts per rule, most frequent first, then per agency, then per file that has findings."""
+    from giklint.output._agencies import agency_statistics
+
+    return rule_statistics(results, rules) + agency_statistics(results) + file_statistics(results)
 
 
 def rule_statistics(results: Sequence[Any], rules: Sequence[type]) -> List[str]:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from _text_models import only, report, run
+from _text_models import PREAMBLE, only, report, run
 
 from giklint_rules.contacts import ContactInvalid, ContactMissing
 
@@ -18,7 +18,23 @@ def test_no_phone_email_or_address_is_a_warning():
     finding = only(run(ContactMissing, model))
     assert (finding.code, finding.rule, finding.severity) == ("GK206", "contact-missing", "warning")
     assert finding.message == "报告没有提供咨询联系方式（电话、电子邮箱、地址）"
-    assert finding.line == 1
+    sentence = next(item for item in model["preamble"]["lines"] if "如对本报告有疑问" in item["text"])
+    assert (finding.line, finding.column) == (sentence["location"]["line"], 1)  # at the sentence, not the title
+
+
+def test_without_a_contact_sentence_the_finding_stands_at_the_end_of_the_text():
+    preamble = [line for line in PREAMBLE if "联系" not in line]
+    model = report(preamble=preamble, contacts=_contacts())
+    finding = only(run(ContactMissing, model))
+    last_line = max(item["location"]["line"] for part in model["sections"] for item in part["lines"])
+    assert finding.line >= last_line and finding.line != model["meta"]["title_location"]["line"]
+
+
+def test_a_missing_kind_is_marked_at_the_contacts_given():
+    model = report(contacts=_contacts(phone=["0833-2138754"]))
+    model["locations"]["meta.contacts.phone.0"] = {"line": 4, "column": 31}
+    finding = only(run(ContactMissing, model, options={"require_all": True, "fields": ["phone", "email"]}))
+    assert (finding.line, finding.column) == (4, 31)
 
 
 @pytest.mark.parametrize("kind, value", [("phone", "0833-2138754"), ("email", "a@b.cn"), ("address", "某路1号")])

@@ -47,14 +47,3 @@ def test_no_part_six_is_left_to_section_missing():
     model = _report(["无。"])
     model["sections"] = model["sections"][:5]
     assert run(FeeStatementMissing, model) == []
-
-
-def test_required_topics_from_a_profile():
-    topics = [{"label": "人大代表建议和政协提案办理结果公开情况", "keywords": ["建议", "提案"], "severity": "info"},
-              {"label": "政务公开工作创新情况", "keywords": ["创新"]}]
-    model = _report(["本年度未收取信息处理费。", "本年度办理人大代表建议5件。"])
-    finding = only(run(FeeStatementMissing, model, options={"required_topics": topics}))
-    assert finding.message == "第六部分“其他需要报告的事项”未报告“政务公开工作创新情况”"
-    assert finding.severity == "warning"
-    topics[1]["severity"] = "info"
-    assert only(run(FeeStatementMissing, model, options={"required_topics": topics})).severity == "info"

@@ -12,7 +12,7 @@ from giklint.schema import errors
 from giklint_rules import rule_classes
 
 MY_CODES = {"GK101", "GK102", "GK103", "GK104", "GK105", "GK201", "GK202", "GK203", "GK204", "GK205", "GK206",
-            "GK207", "GK501", "GK502", "GK503"}
+            "GK207", "GK501", "GK502", "GK503", "GK504"}
 MINE = [rule for rule in rule_classes() if rule.code in MY_CODES]
 
 
@@ -51,7 +51,7 @@ def _odd_models():
 
 @pytest.mark.parametrize("rule", MINE, ids=lambda rule: rule.slug)
 def test_odd_models_do_not_raise(rule):
-    options = {"aliases": {"x": ["其他事项"], "6": []}, "required": ["规定"], "required_topics": [{}, {"label": 1}],
+    options = {"aliases": {"x": ["其他事项"], "6": []}, "required": ["规定"], "topics": [{}, {"label": 1}],
                "fields": ["phone", "fax"]}
     for model in _odd_models():
         assert errors(model, "report") == []

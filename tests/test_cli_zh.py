@@ -1,0 +1,45 @@
+"""argparse's own messages come out in Chinese: usage lines, headings, invalid choices, missing arguments."""
+from __future__ import annotations
+
+import argparse
+import re
+
+import pytest
+
+from giklint.cli import main
+
+ENGLISH = re.compile(r"\b(usage|invalid|choice|choose|required|arguments?|unrecognized|expected|options|error)\b")
+OURS = re.compile(r"\{[^}]*\}|'[^']*'|--?[\w-]+")  # choices, quoted values and option names are not sentences
+
+
+def english_words(text: str) -> list:
+    return ENGLISH.findall(OURS.sub("", text))
+
+
+def run(capsys, *argv):
+    with pytest.raises(SystemExit) as stopped:
+        main(list(argv))
+    out, err = capsys.readouterr()
+    return stopped.value.code, out, err
+
+
+@pytest.mark.parametrize("argv, expected", [
+    (["check", "--fail-on", "x", "a.md"], "--fail-on：无效的选项 'x'（可选："),
+    (["check"], "缺少必需的参数：PATH"),
+    (["bogus"], "命令：无效的选项 'bogus'（可选："),
+    (["check", "a.md", "--nope"], "无法识别的参数：--nope"),
+    (["check", "--jobs", "x", "a.md"], "--jobs/-j：应为正整数，实际是“x”"),
+    (["check", "a.md", "--format"], "--format：需要一个值"),
+])
+def test_usage_errors_are_chinese_from_usage_line_to_message(capsys, argv, expected):
+    code, _, err = run(capsys, *argv)
+    assert code == 2 and expected in err
+    assert err.startswith("用法：giklint")
+    assert english_words(err) == [], err
+
+
+def test_help_is_chinese_and_argparse_is_left_as_it_was(capsys):
+    code, out, _ = run(capsys, "check", "--help")
+    assert code == 0 and out.startswith("用法：giklint check") and "显示此帮助并退出" in out
+    assert english_words(out) == [], out
+    assert argparse._("usage: ") == "usage: "  # restored after giklint's parsing
