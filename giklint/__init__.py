@@ -8,8 +8,9 @@ Public API::
     findings = giklint.lint("report.md")           # list of giklint.Finding
 
 Rule authors (docs/rules-api.md): ``giklint.Rule``, ``giklint.Context``, ``giklint.Option``,
-``giklint.Finding``, the model types (``giklint.Report``, ``giklint.Cell`` …), the modules
-:mod:`giklint.vocabulary`, :mod:`giklint.tabletools`, :mod:`giklint.texttools` and, for tests,
+``giklint.Finding``, ``giklint.Related``, the model types (``giklint.Report``, ``giklint.Cell`` …), the modules
+:mod:`giklint.vocabulary`, :mod:`giklint.tabletools`, :mod:`giklint.texttools`, :mod:`giklint.pairing`
+(for rules that compare years) and, for tests,
 :mod:`giklint.testing`. Plugins implement the hooks in :mod:`giklint.hookspecs` with
 :data:`giklint.hookimpl`. Names are imported on first use, so ``import giklint`` stays cheap.
 """
@@ -41,6 +42,7 @@ def read(source, name=None):
 # public names and the module each lives in, imported on first use (PEP 562)
 _LAZY = {
     "Rule": "giklint.rule", "Context": "giklint.rule", "Finding": "giklint.rule", "Option": "giklint.rule",
+    "Related": "giklint.rule",
     "Report": "giklint.model", "Meta": "giklint.model", "Period": "giklint.model", "Contacts": "giklint.model",
     "Signature": "giklint.model", "Part": "giklint.model", "Line": "giklint.model", "Table": "giklint.model",
     "Row": "giklint.model", "Cell": "giklint.model", "Claim": "giklint.model", "Location": "giklint.model",

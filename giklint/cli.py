@@ -97,9 +97,11 @@ def _check_command(args: argparse.Namespace) -> int:
 
         text = colour_text(text, wants_colour(args.color, sys.stdout, os.environ))
     _write(text, args.output)
+    from giklint.output._findings import printable
+
     for result in run.results:
         if result.error:
-            print(f"giklint: {result.error}", file=sys.stderr)
+            print(f"giklint: {printable(result.error)}", file=sys.stderr)
     _report_failures(run.plugin_failures)
     from giklint.run_notes import empty_run_message, skipped_lines
 
@@ -453,7 +455,9 @@ def main(argv: Optional[List[str]] = None) -> int:
             return 0
         return args.func(args)
     except GiklintError as exc:
-        print(f"giklint: {exc}", file=sys.stderr)
+        from giklint.output._findings import printable
+
+        print(f"giklint: {printable(str(exc))}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         return 130

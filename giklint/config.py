@@ -119,6 +119,8 @@ def read_toml(path: Path) -> Dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: 不是有效的TOML：{exc}") from None
+    except RecursionError:  # tomllib recurses into nested arrays and inline tables
+        raise ConfigError(f"{path}: 不是有效的TOML：嵌套层数过多") from None
 
 
 def _giklint_table(path: Path, data: Dict[str, Any]) -> Optional[Dict[str, Any]]:

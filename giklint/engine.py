@@ -10,11 +10,14 @@ configuration and plugins, and the process pool are the business of :mod:`giklin
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Tuple
 
 from giklint.config import ResolvedConfig
 from giklint.document import Document
 from giklint.rule import Context, Finding, finding_problem
+
+if TYPE_CHECKING:
+    from giklint.model import Report
 
 
 @dataclass(frozen=True)
@@ -73,23 +76,42 @@ def notice_findings(model: Dict[str, Any], rules: Sequence[type], path: str) -> 
 
 
 def run_rules(model: Dict[str, Any], setup: Setup, path: str, published: Optional[str] = None) -> List[Finding]:
-    from giklint.engine_rules import EngineRule
-
     rules = setup.config.rules_for(path)
     findings, others_run = notice_findings(model, rules, path)
     if not others_run:
         return findings
     from giklint.model_dict import report_from_dict
 
-    settings = setup.config.settings(published)
     report = report_from_dict(model)  # the typed model rules read, built once per report
     previous = report_from_dict(setup.previous) if setup.previous is not None else None
+    return findings + _run_selected(rules, report, previous, setup.config, path, published)
+
+
+def compares_years(model: Dict[str, Any], setup: Setup, path: str) -> bool:
+    """Whether a selected rule would compare this report with last year's (none runs on a scan)."""
+    rules = setup.config.rules_for(path)
+    return any(rule.needs_previous for rule in rules) and notice_findings(model, rules, path)[1]
+
+
+def cross_year_findings(report: "Report", previous: "Report", config: ResolvedConfig, path: str,
+                        published: Optional[str] = None) -> List[Finding]:
+    """The findings of the selected rules that compare ``report`` with last year's ``previous``
+    (typed reports; suppression comments not applied)."""
+    rules = [rule for rule in config.rules_for(path) if rule.needs_previous]
+    return _run_selected(rules, report, previous, config, path, published)
+
+
+def _run_selected(rules: Sequence[type], report: "Report", previous: "Optional[Report]", config: ResolvedConfig,
+                  path: str, published: Optional[str]) -> List[Finding]:
+    from giklint.engine_rules import EngineRule
+
+    settings = config.settings(published)
+    findings: List[Finding] = []
     for rule in rules:
         if issubclass(rule, EngineRule) or (rule.needs_previous and previous is None):
             continue
-        ctx = Context(report, options=setup.config.options_for(rule), settings=dict(settings),
-                      previous=previous, path=path)
-        findings.extend(run_rule(rule, ctx, setup.config.rule_time_limit))
+        ctx = Context(report, options=config.options_for(rule), settings=dict(settings), previous=previous, path=path)
+        findings.extend(run_rule(rule, ctx, config.rule_time_limit))
     return findings
 
 

@@ -33,31 +33,28 @@ class Report:
         return report_from_dict(self.model)
 
 
-def read_bytes(source: Source, name: Optional[str] = None) -> Tuple[bytes, str]:
-    """(bytes, path name) of a source; a clear InputError when the file cannot be read."""
+def read_bytes(source: Source, name: Optional[str] = None, within: Optional[str] = None) -> Tuple[bytes, str]:
+    """(bytes, path name) of a source; a clear InputError when the file cannot be read (see
+    :func:`giklint.loaders._common.read_file`: regular files only, no link out of ``within``, bounded)."""
+    from giklint.loaders._common import read_file, read_stream
+
     if isinstance(source, (bytes, bytearray)):
         return bytes(source), name or "<bytes>"
     path = os.fspath(source)
     if path == "-":
         import sys
 
-        return sys.stdin.buffer.read(), name or "<stdin>"
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(), name or path
-    except FileNotFoundError:
-        raise InputError(path, "文件不存在") from None
-    except IsADirectoryError:
-        raise InputError(path, "是文件夹，不是文件") from None
-    except OSError as exc:
-        raise InputError(path, f"无法读取：{exc.strerror or exc}") from None
+        return read_stream(sys.stdin.buffer, name or "<stdin>"), name or "<stdin>"
+    return read_file(path, within), name or path
 
 
-def read_report(source: Source, name: Optional[str] = None, loaders: Optional[Iterable] = None) -> Report:
-    """Load, extract and schema-validate one report (or read back a model file)."""
+def read_report(source: Source, name: Optional[str] = None, loaders: Optional[Iterable] = None,
+                within: Optional[str] = None) -> Report:
+    """Load, extract and schema-validate one report (or read back a model file); ``within``: the folder
+    a walk found it in, which a link may not leave."""
     from giklint.modelio import MODEL_SUFFIXES, read_model
 
-    data, path = read_bytes(source, name)
+    data, path = read_bytes(source, name, within)
     if Path(path).suffix.lower() in MODEL_SUFFIXES:
         return Report(path, read_model(data, path))
     from giklint.extract import extract

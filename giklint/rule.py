@@ -23,6 +23,42 @@ SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 @dataclass
+class Related:
+    """Another place a finding is about, in another file: last year's cell a figure was compared with.
+
+    ``message`` (Chinese) says what stands there; ``value`` is the figure there and ``compared`` the
+    figure of the checked report it was compared with (the HTML report shows the two side by side);
+    ``format`` is the document format of ``path`` (whether ``location``'s line is a line of that file).
+    """
+
+    path: str
+    message: str
+    location: Dict[str, int] = field(default_factory=dict)
+    value: Any = None
+    compared: Any = None
+    format: Optional[str] = None
+
+    @classmethod
+    def at(cls, report: "Report", at: "Place", message: str, value: Any = None, compared: Any = None) -> "Related":
+        """A place in ``report`` (a cell, row, part, line or location of it)."""
+        source = report.source
+        return cls(path=(source.path if source else None) or "", message=message, location=location_dict(at),
+                   value=value, compared=compared, format=source.format if source else None)
+
+    def where(self) -> str:
+        """``yunxi-2021.md 第96行第30列`` for messages: the file and the place in it."""
+        from giklint.document import Location as Place
+
+        place = Place.from_dict(self.location).describe()
+        return f"{self.path} {place}".strip() if place else self.path
+
+    def to_dict(self) -> Dict[str, Any]:
+        return {"path": self.path, "message": self.message, "line": self.location.get("line"),
+                "column": self.location.get("column"), "page": self.location.get("page"), "value": self.value,
+                "compared": self.compared}
+
+
+@dataclass
 class Finding:
     """One problem found in one file (the fields of ``schemas/findings.schema.json``)."""
 
@@ -38,13 +74,17 @@ class Finding:
     page: Optional[int] = None
     context: Optional[str] = None  # e.g. "表三 科研机构列" or the sentence at fault
     location: Dict[str, int] = field(default_factory=dict)  # the full location (paragraph/table/row/cell too)
+    related: List[Related] = field(default_factory=list)  # places in other files (last year's report)
 
     def to_dict(self) -> Dict[str, Any]:
-        return {
+        data = {
             "path": self.path, "code": self.code, "rule": self.rule, "severity": self.severity,
             "message": self.message, "line": self.line, "column": self.column, "end_line": self.end_line,
             "end_column": self.end_column, "page": self.page, "context": self.context,
         }
+        if self.related:
+            data["related"] = [place.to_dict() for place in self.related]
+        return data
 
     @property
     def sort_key(self):
@@ -366,9 +406,11 @@ class Rule:
         raise NotImplementedError
 
     def finding(self, ctx: Context, message: str, at: Place = None, context: Optional[str] = None,
-                severity: Optional[str] = None, end: Place = None, *, location: Place = None) -> Finding:
+                severity: Optional[str] = None, end: Place = None, *, location: Place = None,
+                related: Sequence[Related] = ()) -> Finding:
         """A finding of this rule at ``at``: a cell, row, table, part or line of the model, a
-        :class:`~giklint.model.Location`, or a location dict (``location=`` is the older name)."""
+        :class:`~giklint.model.Location`, or a location dict (``location=`` is the older name);
+        ``related``: the places in other files it is about (:class:`Related`)."""
         where = location_dict(at if at is not None else location)
         until = location_dict(end)
         severity = severity or ctx.options.get("severity") or self.severity
@@ -376,7 +418,7 @@ class Rule:
             code=self.code, rule=self.slug, severity=severity, message=message, path=ctx.path,
             line=where.get("line"), column=where.get("column"),
             end_line=until.get("line"), end_column=until.get("column"),
-            page=where.get("page"), context=context, location=where,
+            page=where.get("page"), context=context, location=where, related=list(related),
         )
 
 

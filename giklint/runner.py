@@ -18,8 +18,8 @@ from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tupl
 
 from giklint.config import DEFAULT_FAIL_ON
 from giklint.document import Document
-from giklint.engine import check_report
-from giklint.errors import ConfigError, GiklintError, NotAReportError, UsageError
+from giklint.engine import check_report, compares_years
+from giklint.errors import ConfigError, GiklintError, InputError, NotAReportError, UsageError
 from giklint.options import Options
 from giklint.resolve import Resolver, resolver_for
 from giklint.report_kind import not_a_report_reason, report_identity
@@ -45,6 +45,7 @@ class FileResult:
     not_a_report: Optional[str] = None  # why the file is plainly no report (giklint.report_kind)
     agency: Optional[str] = None  # kept when the model is dropped: csv rows and statistics per agency
     year: Optional[int] = None
+    year_record: Optional[Any] = None  # giklint.crossyear.YearRecord, kept until the reports are paired
 
     @property
     def failed(self) -> bool:
@@ -71,8 +72,12 @@ class RunResult:
 # -- one file ----------------------------------------------------------------------------------
 
 def check_file(path: str, options: Optional[Options] = None, data: Optional[bytes] = None,
-               display: Optional[str] = None, resolver: Optional[Resolver] = None) -> FileResult:
-    """Check one file (``data`` given: those bytes, named ``path``). Config errors raise ConfigError."""
+               display: Optional[str] = None, resolver: Optional[Resolver] = None,
+               within: Optional[str] = None, for_pairing: bool = False) -> FileResult:
+    """Check one file (``data`` given: those bytes, named ``path``; ``within``: the folder a walk found
+    it in, which a link may not leave). Config errors raise ConfigError.
+
+    ``for_pairing``: keep what comparing it with another year's report needs (:mod:`giklint.crossyear`)."""
     from giklint.reader import read_report
 
     display = display or path
@@ -81,7 +86,7 @@ def check_file(path: str, options: Optional[Options] = None, data: Optional[byte
     result = FileResult(display, fail_on=resolved.setup.config.fail_on, plugin_failures=resolved.failures)
     try:
         report = read_report(data if data is not None else path, name=path if data is not None else None,
-                             loaders=resolved.loaders)
+                             loaders=resolved.loaders, within=within)
     except NotAReportError as exc:  # a JSON/YAML that is no report model
         return _not_a_report(result, exc.reason)
     except GiklintError as exc:
@@ -102,6 +107,10 @@ def check_file(path: str, options: Optional[Options] = None, data: Optional[byte
         from giklint.model_places import for_model_file
 
         for_model_file(result.findings, report.model)
+    if for_pairing and compares_years(report.model, resolved.setup, path):
+        from giklint.crossyear import YearRecord
+
+        result.year_record = YearRecord.of(report.model, report.document)
     return result
 
 
@@ -141,7 +150,8 @@ def check_paths(paths: Sequence[str], options: Optional[Options] = None,
     for target in targets:  # here, before any worker starts: a configuration error stops the run at once
         if not target.error and target.path != "-":
             resolver.for_file(target.path)
-    results = _results(targets, options, stdin_filename, jobs, keep_documents)
+    pairing = options.previous is None and len(targets) > 1  # --previous names last year's report itself
+    results = _results(targets, options, stdin_filename, jobs, keep_documents, pairing)
     if progress:
         progress(0, len(targets))
     failures: List[Tuple[str, str]] = []
@@ -153,6 +163,10 @@ def check_paths(paths: Sequence[str], options: Optional[Options] = None,
             run.results.append(result)
         if progress:
             progress(done, len(targets))
+    if pairing:
+        from giklint.crossyear import compare_years
+
+        compare_years(run.results, lambda path: resolver.for_file(path).setup, options.published)
     resolved = resolver.resolved()
     failures = [failure for one in resolved for failure in one.failures] + failures
     run.plugin_failures = list(dict.fromkeys(failures))
@@ -168,10 +182,11 @@ def _default_rules() -> List[type]:
 
 
 def _results(targets: Sequence[Target], options: Options, stdin_filename: Optional[str], jobs: int,
-             keep_documents: bool) -> Iterator[FileResult]:
+             keep_documents: bool, for_pairing: bool = False) -> Iterator[FileResult]:
     """One result per target, in order: files in the pool, standard input here, errors as they are."""
     files = [t.path for t in targets if not t.error and t.path != "-"]
-    checked = check_files(files, options, jobs, keep_documents)
+    roots = [t.root for t in targets if not t.error and t.path != "-"]
+    checked = check_files(files, options, jobs, keep_documents, roots, for_pairing)
     for target in targets:
         if target.error:
             yield FileResult(target.path, error=target.error)
@@ -181,18 +196,21 @@ def _results(targets: Sequence[Target], options: Options, stdin_filename: Option
             yield next(checked)
 
 
-def check_files(paths: Sequence[str], options: Optional[Options] = None, jobs: int = 1,
-                keep_documents: bool = True) -> Iterator[FileResult]:
-    """:func:`check_file` of each path, in order; in ``jobs`` processes when there is more than one file."""
+def check_files(paths: Sequence[str], options: Optional[Options] = None, jobs: int = 1, keep_documents: bool = True,
+                roots: Optional[Sequence[Optional[str]]] = None, for_pairing: bool = False) -> Iterator[FileResult]:
+    """:func:`check_file` of each path, in order; in ``jobs`` processes when there is more than one file.
+    ``roots``: for each path, the folder a walk found it in (None: named as it is)."""
     check = partial(_check_for_batch, options=options if options is not None else Options(),
-                    keep_document=keep_documents)
+                    keep_document=keep_documents, for_pairing=for_pairing)
+    roots = list(roots) if roots is not None else [None] * len(paths)
     workers = min(jobs, len(paths))
     if workers <= 1:
-        return map(check, paths)
-    return _pooled(check, paths, workers)
+        return map(check, paths, roots)
+    return _pooled(check, paths, workers, roots)
 
 
-def _pooled(check: Callable[[str], FileResult], paths: Sequence[str], workers: int) -> Iterator[FileResult]:
+def _pooled(check: Callable[..., FileResult], paths: Sequence[str], workers: int,
+            roots: Sequence[Optional[str]]) -> Iterator[FileResult]:
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
@@ -200,7 +218,7 @@ def _pooled(check: Callable[[str], FileResult], paths: Sequence[str], workers: i
     executor = ProcessPoolExecutor(workers, initializer=_ignore_interrupts)
     done = 0
     try:
-        for result in executor.map(check, paths, chunksize=chunksize):
+        for result in executor.map(check, paths, roots, chunksize=chunksize):
             done += 1
             yield result
     except BrokenProcessPool:  # a worker killed (out of memory) or crashed in a parsing library
@@ -217,9 +235,10 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _check_for_batch(path: str, options: Options, keep_document: bool) -> FileResult:
+def _check_for_batch(path: str, root: Optional[str], options: Options, keep_document: bool,
+                     for_pairing: bool = False) -> FileResult:
     try:
-        return _slimmed(check_file(path, options), keep_document)
+        return _slimmed(check_file(path, options, within=root, for_pairing=for_pairing), keep_document)
     except GiklintError as exc:
         raise _portable(exc) from None
 
@@ -241,5 +260,11 @@ def _slimmed(result: FileResult, keep_document: bool) -> FileResult:
 def _check_stdin(options: Options, stdin_filename: Optional[str]) -> FileResult:
     import sys
 
+    from giklint.loaders._common import read_stream
+
     name = stdin_filename or "-"
-    return check_file(name, options, data=sys.stdin.buffer.read(), display=name)
+    try:
+        data = read_stream(sys.stdin.buffer, name)
+    except InputError as exc:
+        return FileResult(name, error=str(exc))
+    return check_file(name, options, data=data, display=name)

@@ -78,6 +78,7 @@ class Target(NamedTuple):
     error: Optional[str] = None
     explicit: bool = True
     skip: Optional[str] = None
+    root: Optional[str] = None  # the folder a walk found it in: reading it may not leave it (giklint.loaders._common)
 
 
 class Skipped(NamedTuple):
@@ -275,7 +276,7 @@ def _walk(folder: str, suffixes: Suffixes, options: TargetOptions, config: Optio
             path = os.path.join(here, name)
             skip = (EXCLUDED if exclusion.excludes(path) else
                     GITIGNORED if _gitignored(os.path.abspath(path), False, specs) else _file_problem(path, root))
-            yield Target(path, explicit=False, skip=skip)
+            yield Target(path, explicit=False, skip=skip, root=folder)
 
 
 def _path_and_folders(path: str) -> List[str]:

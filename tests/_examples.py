@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from pathlib import Path
+from functools import lru_cache
 from typing import Any, Dict, List, Optional, Tuple
 
 from conftest import EXAMPLES, load_yaml
@@ -37,3 +38,16 @@ def norm(text: Optional[str]) -> Optional[str]:
 def serious_problems(facts: Dict[str, Any], key: str = "problems") -> List[str]:
     """Slugs of the facts' problems at error or warning level."""
     return [p["rule"] for p in facts.get(key) or [] if p.get("severity") in ("error", "warning")]
+
+
+@lru_cache(maxsize=None)
+def script_module(path: Path) -> Any:
+    """An example-generating script (``make_*.py`` beside the examples) imported as a module."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[path.stem] = module  # dataclasses look their module up while the class is built
+    spec.loader.exec_module(module)
+    return module

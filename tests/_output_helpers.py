@@ -41,6 +41,24 @@ def checked(path: Path) -> FileResult:
     return FileResult(shown, sorted(findings, key=lambda f: f.sort_key), report.model, report.document)
 
 
+CROSS_YEAR = EXAMPLES / "cross-year" / "reports"
+
+
+def compared(path: Path, previous: Path) -> FileResult:
+    """The result of the rules that compare years, on one report and last year's (both named from ROOT)."""
+    from giklint.api import read_report
+
+    shown = os.path.relpath(path, ROOT)
+    report = read_report(str(path), name=shown)
+    last_year = read_report(str(previous), name=os.path.relpath(previous, ROOT))
+    findings = []
+    for rule in all_rules():
+        if rule.needs_previous:
+            ctx = Context(report.model, option_defaults(rule), previous=last_year.model, path=shown)
+            findings += run_rule(rule, ctx)
+    return FileResult(shown, sorted(findings, key=lambda f: f.sort_key), report.model, report.document)
+
+
 def placed(result: FileResult, *findings: Finding) -> FileResult:
     """``result`` with exactly these findings (their path set to the result's)."""
     for finding in findings:

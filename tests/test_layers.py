@@ -16,18 +16,19 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = {"giklint": ROOT / "giklint", "giklint_rules": ROOT / "rules"}
 
 LAYERS: List[Tuple[str, Tuple[str, ...]]] = [
-    ("vocabulary", ("giklint.errors", "giklint.template", "giklint.hookspecs", "giklint.__version__",
+    ("vocabulary", ("giklint.errors", "giklint.limits", "giklint.template", "giklint.hookspecs", "giklint.__version__",
                     "giklint.hookimpl")),
     ("load", ("giklint.document", "giklint.encoding", "giklint.loaders")),
     ("extract", ("giklint.extract",)),
     ("validate", ("giklint.schema", "giklint.modelio", "giklint.model", "giklint.model_dict",
                   "giklint.report_kind")),
     ("rules", ("giklint.rule", "giklint.vocabulary", "giklint.tabletools", "giklint.texttools", "giklint.engine_rules",
-               "giklint.config", "giklint.trust", "giklint.options", "giklint.selection", "giklint.suppress", "giklint_rules")),
+               "giklint.config", "giklint.trust", "giklint.options", "giklint.selection", "giklint.suppress", "giklint.pairing",
+               "giklint.similarity", "giklint_rules")),
     ("output", ("giklint.output",)),
     ("engine", ("giklint.engine", "giklint.model_places", "giklint.timelimit")),
     ("run", ("giklint.plugins", "giklint.builtin", "giklint.reader", "giklint.resolve", "giklint.runner",
-             "giklint.targets", "giklint.progress", "giklint.api", "giklint.testing")),
+             "giklint.targets", "giklint.progress", "giklint.api", "giklint.testing", "giklint.crossyear")),
     ("cli", ("giklint.cli", "giklint.cli_zh", "giklint.run_notes", "giklint.settings_view", "giklint.__main__", "giklint")),  # the package itself: the facade parse()/lint()
 ]
 RANK: Dict[str, int] = {prefix: rank for rank, (_, prefixes) in enumerate(LAYERS) for prefix in prefixes}

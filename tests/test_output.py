@@ -77,3 +77,24 @@ def test_the_findings_schema_refuses_what_the_spec_does_not_allow():
 
 def test_the_engine_offers_text_and_json_first():
     assert [spec.name for spec in builtin_formatters()][:2] == ["text", "json"]
+
+
+def test_json_gives_last_years_place_beside_a_cross_year_finding():
+    from _output_helpers import CROSS_YEAR, compared
+
+    result = compared(CROSS_YEAR / "yunxi-jtj-2022.md", CROSS_YEAR / "yunxi-jtj-2021.md")
+    data = json.loads(json_output.render([result, FileResult("r.md", [at({"line": 1})])], [], {}))
+    assert errors(data, "findings") == []
+    assert [item["related"] for item in data[:2]] == [
+        [{"path": "examples/cross-year/reports/yunxi-jtj-2021.md", "message": f"上年报告表三“四、结转下年度继续办理”行“{column}”列",
+          "line": 90, "column": start, "page": None, "value": last_year, "compared": this_year}]
+        for column, start, last_year, this_year in (("商业企业", 21, 1, 0), ("总计", 41, 3, 2))]
+    assert "related" not in data[2]  # other findings keep exactly the fields they had
+
+
+def test_the_findings_schema_refuses_a_related_place_without_its_file():
+    place = {"path": "a.md", "message": "上年报告", "line": 1, "column": 1, "page": None, "value": 1, "compared": 2}
+    good = {**at({"line": 1}).to_dict(), "related": [place]}
+    assert errors([good], "findings") == []
+    assert errors([{**good, "related": [{k: v for k, v in place.items() if k != "path"}]}], "findings")
+    assert errors([{**good, "related": []}], "findings")

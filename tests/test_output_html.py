@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 from _output_helpers import (  # noqa: F401  (at_root: autouse fixture)
-    CLI_REPORTS, FORMATS, OPTIONS, REPORTS, all_rules, at_root, check_examples_as, checked, finding, placed,
+    CLI_REPORTS, CROSS_YEAR, FORMATS, OPTIONS, REPORTS, all_rules, at_root, check_examples_as, checked, compared,
+    finding, placed,
 )
 
 from giklint.runner import FileResult
@@ -265,3 +266,15 @@ def test_missing_contacts_are_marked_at_the_end_of_the_text_not_on_the_title(rev
     [mark] = doc.xpath("//mark[contains(@data-findings, 'file-1-finding-')][ancestor::div[@id='file-1-line-112']]")
     assert found.line == 112 and "2022年1月16日".startswith(mark.text_content())  # the signature line
     assert not doc.xpath("//div[@id='file-1-line-1']//mark")
+
+
+def test_cross_year_findings_show_the_two_years_figures_side_by_side():
+    result = compared(CROSS_YEAR / "yunxi-jtj-2022.md", CROSS_YEAR / "yunxi-jtj-2021.md")
+    dom = parsed(html.render([result, checked(REPORTS / "clean-2021.md")], all_rules(), OPTIONS))
+    [table] = dom.xpath("//table[@class='comparison']")
+    rows = [[cell.text_content() for cell in row.xpath("td")] for row in table.xpath(".//tbody/tr")]
+    assert [row[:2] + row[3:4] for row in rows] == [["表三“商业企业”列 上年结转", "0", "1"], ["表三“总计”列 上年结转", "2", "3"]]
+    assert rows[0][2] == "第62行第26列"
+    assert rows[0][4] == "上年报告表三“四、结转下年度继续办理”行“商业企业”列examples/cross-year/reports/yunxi-jtj-2021.md 第90行第21列"
+    assert [a.get("href") for a in table.xpath(".//a")] == ["#file-1-finding-1", "#file-1-finding-2"]
+    assert len(dom.xpath("//table[@class='comparison']")) == 1  # nothing compared in the other file

@@ -10,7 +10,7 @@ import json
 
 import pytest
 from _output_helpers import (  # noqa: F401  (at_root: autouse fixture)
-    FORMATS, OPTIONS, REPORTS, all_rules, at_root, check_examples_as, checked, finding, placed,
+    CROSS_YEAR, FORMATS, OPTIONS, REPORTS, all_rules, at_root, check_examples_as, checked, compared, finding, placed,
 )
 
 from giklint.runner import FileResult
@@ -158,3 +158,27 @@ def test_command_line_sarif_shows_every_finding_of_the_check():
         (f["code"], f["path"]) for f in expected]
     assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results} == {
         "examples/reports/faulty-balance.md", "examples/formats/blank-template.docx"}
+
+
+def test_a_cross_year_finding_points_at_last_years_report_as_a_related_location():
+    result = compared(CROSS_YEAR / "chengxi-edu/2022.md", CROSS_YEAR / "chengxi-edu/2021.md")
+    log = render([result])
+    assert errors(log, "sarif-github") == []
+    [entry] = run_of(log)["results"]
+    assert entry["ruleId"] == "GK603"
+    assert entry["relatedLocations"] == [{
+        "id": 1, "message": {"text": "上年报告表二“行政规范性文件”现行有效件数"},
+        "physicalLocation": {"artifactLocation": {"uri": "examples/cross-year/reports/chengxi-edu/2021.md",
+                                                  "uriBaseId": "%SRCROOT%"},
+                             "region": {"startLine": 36, "startColumn": 21}}}]
+
+
+def test_a_related_place_in_a_word_file_stands_at_line_one_with_its_chinese_location():
+    result = compared(CROSS_YEAR / "yunxi-jtj-2023.md", CROSS_YEAR / "司法局2022年度报告.docx")
+    log = render([result])
+    assert errors(log, "sarif-github") == []
+    [entry] = run_of(log)["results"]
+    assert entry["ruleId"] == "GK601"
+    [related] = entry["relatedLocations"]
+    assert related["physicalLocation"]["region"] == {"startLine": 1}
+    assert related["message"]["text"] == "上年报告的标题（位置：第1段）"

@@ -210,8 +210,10 @@ def find_title(lines: Sequence[Line], limit: int, metadata: Dict[str, str]) -> O
 
 _DATE_TOKEN = (r"(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}|\d{4}\s*年\s*\d{2,4}|\d{5,6}\s*月\s*\d{1,2}"
                r"|\d{1,2}\s*月\s*\d{1,2}|\d{3,8})\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2}")
+# Each run of white space has one way to match (a leading ``\s*`` tried at every blank of 40,000 blank
+# lines, or three ``\s*`` in a row, is quadratic or worse)
 _PERIOD_SPAN = re.compile(
-    rf"(?:自|从|由)?\s*(?<!\d)(?P<start>{_DATE_TOKEN})\s*(?:起)?\s*[,]?\s*(?:至|到|-|~)\s*"
+    rf"(?:(?:自|从|由)\s*)?(?<!\d)(?P<start>{_DATE_TOKEN})\s*(?:起\s*)?(?:,\s*)?(?:至|到|-|~)\s*"
     rf"(?P<end>{_DATE_TOKEN})(?:\s*止)?"
 )
 _PERIOD_KEYWORD = re.compile(r"统计|期限|时限|所列数据|数据(?:时间|范围|区间)|(?:报告|内容)涵盖")
@@ -292,11 +294,14 @@ _CONTACT_LABEL = re.compile(
 _LABEL_GLUE = re.compile(r"\s*(?:[:：]|为|是)?\s*")
 _PHONE = re.compile(r"(?:\(?0\d{2,3}\)?\s*-?\s*)?(?<!\d)\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)")
 _MORE_PHONES = re.compile(r"\s*[、/或和,]\s*")
-_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
+# starts only where a run of address characters starts: tried inside a long run it is quadratic
+_EMAIL = re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
 _POSTCODE = re.compile(r"(?<!\d)\d{6}(?!\d)")
 _ADDRESS_STOP = re.compile(r"[,;。)、\n]")
 _WRAPPED_LINE = 20  # a line at least this long that ends without punctuation was wrapped by the layout
 _MAX_ADDRESS_CHARS = 80
+_ADDRESS_REACH = 400  # an address without punctuation ends here at the latest (bounds the search)
+_WRAP_REACH = 400  # characters before a line break looked at to tell a wrapped line
 _NEW_ITEM = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.]|\(|\d+[、.]|#)")  # the next line is a heading or item
 _ADDRESS_WORDS = re.compile(r"[路街号道楼镇村巷厦层室区]")
 _URL = re.compile(r"https?:|www\.|@", re.IGNORECASE)
@@ -320,7 +325,7 @@ def _phones_at(text: str, start: int) -> List[Tuple[int, int]]:
 
 def _wrapped(text: str, newline: int) -> bool:
     """The line ending at ``newline`` was wrapped inside a sentence (PDF text): it is long."""
-    before = text[:newline].rstrip()
+    before = text[max(0, newline - _WRAP_REACH): newline].rstrip()  # not the whole text before it
     return len(before) - (before.rfind("\n") + 1) >= _WRAPPED_LINE
 
 
@@ -328,9 +333,10 @@ def _address_end(text: str, start: int) -> int:
     """Where an address stops: punctuation, the next label or a paragraph end, past a bracket it
     opened ("1号(行政中心)7楼") and past a PDF line break inside it ("梧\n\n岭县文昌路")."""
     position = start
+    limit = min(len(text), start + _ADDRESS_REACH)
     while True:
-        stop = _ADDRESS_STOP.search(text, position)
-        end = stop.start() if stop else len(text)
+        stop = _ADDRESS_STOP.search(text, position, limit)
+        end = stop.start() if stop else limit
         if stop and stop.group(0) == ")" and text.count("(", start, end) > text.count(")", start, end):
             position = end + 1
             continue
@@ -398,10 +404,11 @@ def find_contacts(flow: Flow) -> Tuple[Dict[str, List[str]], Dict[str, Any]]:
 
 # ------------------------------------------------------------------------------------------- signature
 
-_DATE_LINE = re.compile(
-    r"^(?P<before>.*?)[\s(]*(?P<y>\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
-    r"\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日[\s)]*$"
+_DATE_AT_END = re.compile(
+    r"(?P<y>\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
+    r"\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$"
 )
+_DATE_REACH = 80  # characters at the end of a line searched for its date (a date with spaces is shorter)
 _PAGE_CHROME = re.compile(r"^(?:[\[【]?(?:打印|关闭|返回顶部|返回|分享|收藏|打印本页|关闭窗口|字号|大|中|小)[\]】]?\s*)+$")
 
 
@@ -411,12 +418,22 @@ def _number(text: str) -> Optional[int]:
 
 def date_line(text: str) -> Optional[Tuple[str, Optional[str]]]:
     """(text before the date, ISO date) for a line that ends with a date ("2021年1月22日", "二〇二二年一月六日")."""
-    match = _DATE_LINE.match(normalize(text).strip())
+    # searched in the line's last characters, not matched from its start: "（" * 30,000 stays linear
+    line = _strip_end(normalize(text).strip(), ")")
+    match = _DATE_AT_END.search(line, max(0, len(line) - _DATE_REACH))
     if not match:
         return None
     parts = [_number(match.group(name)) for name in ("y", "m", "d")]
     date = iso_date(*(str(p) for p in parts)) if None not in parts else None
-    return match.group("before").strip(), date
+    return _strip_end(line[:match.start()], "(").strip(), date
+
+
+def _strip_end(text: str, chars: str) -> str:
+    """``text`` without the white space and ``chars`` at its end (a loop: ``[\\s(]*$`` is quadratic)."""
+    end = len(text)
+    while end and (text[end - 1].isspace() or text[end - 1] in chars):
+        end -= 1
+    return text[:end]
 
 
 def find_signature(lines: Sequence[Line], sections: Sections) -> Optional[Dict[str, Any]]:

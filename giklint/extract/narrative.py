@@ -17,13 +17,14 @@ from giklint.document import Line
 from giklint.extract.sections import Sections
 from giklint.extract.text import Flow, compact, one_line
 
-_NUMBER = r"(?<![\d.])(?P<n>\d+)"
+_NUMBER = r"(?<![\d.])(?P<n>\d{1,12})(?!\d)"  # a count has at most 12 digits (int() of 5,000 digits raises)
 _APPLICATION_UNIT = r"(?P<unit>件|条|个|宗)"
 _CASE_UNIT = r"(?P<unit>件|起|宗|次|个)"
 _GAP = r"[^,。;:\d]"  # inside one clause, no other number in between
 _SENTENCE_END = "。;!?"
 _CLAUSE_END = ",。;:!?"
 _SHORT_LINE = 20  # a line this short that ends without punctuation is a heading, not a wrapped sentence
+_REACH = 2000  # characters searched on either side for a sentence's ends (keeps every search linear)
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ _COUNT_PATTERNS = [
     _Pattern("review", re.compile(r"行政复议(?:案件)?" + _GAP + r"{0,6}?" + _NUMBER + _CASE_UNIT)),
     _Pattern("litigation", re.compile(r"行政诉讼(?:案件)?" + _GAP + r"{0,6}?" + _NUMBER + _CASE_UNIT)),
 ]
-_INCLUDES_CARRIED_OVER = re.compile(r"^[(]?(?:含|包括|包含)(?:上年度?)?结转")
+_INCLUDES_CARRIED_OVER = re.compile(r"[(]?(?:含|包括|包含)(?:上年度?)?结转")
 
 # Statements of none: "没有收到…申请", "未发生…行政复议、…行政诉讼"
 _NONE_PATTERNS = [
@@ -61,6 +62,7 @@ _NONE_PATTERNS = [
 # "共N条，其中a条…": the total, then the parts
 _SUM_UNITS = "条|件|篇|个|项|次|份|场|家|人|名|宗|起"
 _SUM_TOTAL = re.compile(_NUMBER + r"(?P<unit>" + _SUM_UNITS + r")(?![余多])[,。;:(]*其中[,:]?")
+_NESTED_TOTAL = re.compile(r"[,。;:(]*其中")
 _APPROXIMATE_BEFORE = re.compile(r"(?:约|近|超过|逾|多于|不少于)$")
 _TOTAL_WORDS = re.compile(r"共|总|合计|累计|其中")
 _ITEM_START = re.compile(r"^(?:\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、|\d+[、.])")
@@ -78,10 +80,12 @@ class _Text:
         """Compact indexes where a new paragraph starts: after a line that ends a sentence or is short
         (a heading). Lines a PDF wrapped inside a sentence are long and end without punctuation."""
         breaks = []
-        for line in re.finditer(r"[^\n]*\S[^\n]*", self.flow.text):
-            previous = line.group(0).strip()
-            if previous[-1] in _SENTENCE_END + ":" or len(previous) < _SHORT_LINE:
-                breaks.append(bisect.bisect_left(self._offsets, line.end()))
+        end = -1
+        for line in self.flow.text.split("\n"):  # split, not a pattern: a blank line of spaces is quadratic
+            end += len(line) + 1
+            previous = line.strip()
+            if previous and (previous[-1] in _SENTENCE_END + ":" or len(previous) < _SHORT_LINE):
+                breaks.append(bisect.bisect_left(self._offsets, end))
         return breaks
 
     def printed(self, start: int, end: int) -> str:
@@ -112,10 +116,11 @@ class _Text:
 
 
 def _bounds(text: str, start: int, end: int, stops: str) -> Tuple[int, int]:
-    """The stretch around [start, end) between two stop characters."""
-    left = max((text.rfind(ch, 0, start) for ch in stops), default=-1) + 1
-    rights = [i for i in (text.find(ch, end) for ch in stops) if i >= 0]
-    return left, min(rights) if rights else len(text)
+    """The stretch around [start, end) between two stop characters, at most ``_REACH`` either side."""
+    reach_left, reach_right = max(0, start - _REACH), min(len(text), end + _REACH)
+    left = max([text.rfind(ch, reach_left, start) for ch in stops] + [reach_left - 1]) + 1
+    rights = [i for i in (text.find(ch, end, reach_right) for ch in stops) if i >= 0]
+    return left, min(rights) if rights else reach_right
 
 
 def _joint_count(text: str, match: re.Match) -> bool:
@@ -140,19 +145,22 @@ def _counts(text: _Text) -> Iterator[Tuple[int, dict]]:
             if pattern.kind in ("review", "litigation") and _joint_count(text.text, match):
                 continue
             kind = pattern.kind
-            if kind == "new_received" and _INCLUDES_CARRIED_OVER.match(text.text[match.end():]):
+            if kind == "new_received" and _INCLUDES_CARRIED_OVER.match(text.text, match.end()):
                 kind = "received_incl_carried_over"
             yield match.start(), text.item(kind, int(match.group("n")), match.start(), match.end())
 
 
 def _nones(text: _Text, counted: List[Tuple[int, dict]]) -> Iterator[Tuple[int, dict]]:
     """Statements of none, unless the same sentence gives a number for that kind."""
+    starts = {kind: sorted(start for start, item in counted if item["kind"] == kind)
+              for kind in {pattern.kind for pattern in _NONE_PATTERNS}}
     for pattern in _NONE_PATTERNS:
         for match in pattern.regex.finditer(text.text):
             if pattern.refuses and re.search(pattern.refuses, match.group(0)):
                 continue
             sentence = text.sentence(match.start())
-            if any(sentence[0] <= start < sentence[1] and item["kind"] == pattern.kind for start, item in counted):
+            same_kind = starts[pattern.kind]  # sorted: one bisection, not a pass over every count
+            if bisect.bisect_left(same_kind, sentence[1]) > bisect.bisect_left(same_kind, sentence[0]):
                 continue
             yield match.start(), text.item(pattern.kind, 0, match.start(), match.end())
 
@@ -164,7 +172,7 @@ def _sum_parts(text: str, start: int, total: int, unit: str) -> List[Tuple[int, 
     position = start
     running = 0
     while running < total:
-        match = part.search(text, position)
+        match = part.search(text, position, position + _REACH)
         if not match:
             break
         gap = text[position: match.start()]
@@ -172,7 +180,7 @@ def _sum_parts(text: str, start: int, total: int, unit: str) -> List[Tuple[int, 
             break
         if any(ch in gap for ch in _SENTENCE_END) and not _continues_list(text, position, match):
             break
-        if re.match(r"[,。;:(]*其中", text[match.end():]):  # a nested total starts here
+        if _NESTED_TOTAL.match(text, match.end()):  # a nested total starts here
             break
         parts.append((int(match.group("n")), match.end()))
         running += int(match.group("n"))

@@ -14,8 +14,10 @@ from typing import Callable, List, Optional, Sequence, Tuple, Union
 from giklint.extract.text import blank_markers, normalize
 
 Number = Union[int, float]
+MAX_COUNT_DIGITS = 12  # a count or amount in a table has at most 12 digits (giklint.limits.max_number_digits)
 
 UNITS = ("万元", "元")
+MAX_READ_DIGITS = 100  # longer digit runs are not read at all (a flattened 表四 row has about 30)
 _NUMBER = re.compile(r"^([-+]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(万元|元|件|个|项|条)?$")
 # What stands in a value cell but is no number: dashes, slashes, 无, 空 ...
 _NOT_A_NUMBER = re.compile(r"^(?:[-~/\\×*.·_]+|无|空|暂无|未填|不适用|n/?a)$", re.IGNORECASE)
@@ -52,6 +54,8 @@ def read_clean_value(cell: str) -> CellValue:
     if match:
         sign, digits, fraction, unit = match.groups()
         digits = digits.replace(",", "")
+        if len(digits) > MAX_READ_DIGITS:
+            return CellValue("invalid")  # float() of 400 digits overflows, int() of 4,301 raises
         number: Number = float(digits + fraction) if fraction else int(digits)
         if sign == "-":
             number = -number
@@ -59,6 +63,13 @@ def read_clean_value(cell: str) -> CellValue:
     if _NOT_A_NUMBER.match(cell):
         return CellValue("invalid")
     return CellValue("text")
+
+
+def is_count(number: Optional[Number]) -> bool:
+    """None (not printed) or a number a table can hold: finite, under 10**12 (see giklint.limits)."""
+    from giklint.limits import limit
+
+    return number is None or (math.isfinite(number) and abs(number) < 10 ** limit("max_number_digits"))
 
 
 def unit_of(text: str) -> Optional[str]:
@@ -83,7 +94,7 @@ def _pieces_of(run: str, count: int) -> List[List[Number]]:
     results: List[List[Number]] = []
     for cuts in itertools.combinations(range(1, len(digits)), count - 1):
         parts = [digits[a:b] for a, b in zip((0,) + cuts, cuts + (len(digits),))]
-        if any(len(part) > 1 and part[0] == "0" for part in parts):
+        if any((len(part) > 1 and part[0] == "0") or len(part) > MAX_COUNT_DIGITS for part in parts):
             continue
         numbers: List[Number] = [int(part) for part in parts]
         if fraction:

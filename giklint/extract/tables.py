@@ -20,7 +20,7 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from giklint import template as official
 from giklint.document import Line, Location
-from giklint.extract.numbers import segmentations, unit_of
+from giklint.extract.numbers import is_count, segmentations, unit_of
 from giklint.extract.sections import Sections
 from giklint.extract.table_tokens import (Region, Token, find_regions, is_review_header_text, tokenize,
                                           unflatten)
@@ -366,7 +366,8 @@ def place(values: Sequence[Token], columns: Sequence[str], extra_index: Optional
         placement.cells[column] = token.value.number
         placement.locations[column] = token.location
         placement.tokens[column] = token
-        if token.value.kind == "invalid":
+        if token.value.kind == "invalid" or not is_count(token.value.number):
+            placement.cells[column] = None  # a 400-digit "count" is text where a number belongs
             placement.invalid[column] = token.text
     return placement
 

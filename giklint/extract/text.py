@@ -154,4 +154,11 @@ def offset_location(line: Line, offset: int) -> Location:
 
 def one_line(text: str) -> str:
     """Text as printed, with the line breaks that PDF/Word exports put inside a phrase removed."""
-    return re.sub(r"[ \t\u3000]*\n\s*", "", text).strip()
+    if "\n" not in text:
+        return text.strip()
+    # split, not re.sub(r"[ \t\u3000]*\n\s*"): that pattern is quadratic on a long run of spaces
+    pieces = text.split("\n")
+    kept = [piece.rstrip(" \t\u3000") for piece in pieces[:1]]
+    kept += [piece.lstrip().rstrip(" \t\u3000") for piece in pieces[1:-1]]
+    kept.append(pieces[-1].lstrip())
+    return "".join(kept).strip()

@@ -62,9 +62,21 @@ def load_document(data: bytes, path: str, loaders: Iterable[LoaderSpec]) -> Docu
         raise
     except Exception as exc:  # a loader's own failure is still a clear input error, never a traceback
         raise InputError(path, f"无法读取（{spec.name}）：{type(exc).__name__}: {exc}") from exc
+    _check_limits(document, path)
     if not document.notices and not any(line.text.strip() for line in document.lines):
         document.notices.append("empty")  # one clear finding instead of every rule finding nothing
     return document
+
+
+def _check_limits(document: Document, path: str) -> None:
+    """Every loader's document (a plugin's too) within the line and character limits."""
+    from giklint.limits import current, exceeded
+
+    limits = current()
+    if len(document.lines) > limits.max_lines:
+        raise exceeded(path, "文档行数", limits.max_lines, "max_lines")
+    if sum(len(line.text) for line in document.lines) > limits.max_text_chars:
+        raise exceeded(path, "文本字符数", limits.max_text_chars, "max_text_chars")
 
 
 def builtin_loaders() -> List[LoaderSpec]:

@@ -42,7 +42,7 @@ def main_part(package, path: str) -> str:
     from lxml import etree
 
     try:
-        rels = etree.fromstring(package.read("_rels/.rels"))
+        rels = etree.fromstring(read_part(package, "_rels/.rels", path))
         for rel in rels:
             if str(rel.get("Type", "")).endswith(OFFICE_DOCUMENT):
                 return posixpath.normpath(rel.get("Target", "").lstrip("/"))
@@ -51,6 +51,21 @@ def main_part(package, path: str) -> str:
     except etree.XMLSyntaxError:
         raise InputError(path, "Word文件已损坏（_rels/.rels 无法解析）") from None
     return "word/document.xml"
+
+
+def read_part(package, name: str, path: str) -> bytes:
+    """One part of the package, its declared size checked first: a zip bomb is refused, not inflated."""
+    from giklint.limits import current, exceeded
+
+    limit = current().max_part_bytes
+    info = package.getinfo(name)
+    if info.file_size > limit:
+        raise exceeded(path, f"Word部件{name}解压后的大小", limit, "max_part_bytes")
+    with package.open(info) as handle:
+        data = handle.read(limit + 1)  # zipfile stops at the declared size; the cap is a second guard
+    if len(data) > limit:
+        raise exceeded(path, f"Word部件{name}解压后的大小", limit, "max_part_bytes")
+    return data
 
 
 def read_body(data: bytes, path: str):
@@ -66,7 +81,7 @@ def read_body(data: bytes, path: str):
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             name = main_part(package, path)
-            xml = package.read(name)
+            xml = read_part(package, name, path)
     except zipfile.BadZipFile:
         raise InputError(path, "Word文件已损坏或不完整（不是有效的.docx压缩包）") from None
     except KeyError:
@@ -81,7 +96,24 @@ def read_body(data: bytes, path: str):
     body = root.find(W + "body")
     if body is None:
         raise InputError(path, "不是Word文档（正文部件中没有w:body）")
+    _check_size(body, path)
     return body
+
+
+def _check_size(body, path: str) -> None:
+    """Refuse a body of millions of tiny elements (a small file that unpacks to hours of work)."""
+    from giklint.limits import current, exceeded
+
+    limits = current()
+    elements = paragraphs = 0
+    for element in body.iter():
+        elements += 1
+        if element.tag == W + "p" or element.tag == W + "tr":
+            paragraphs += 1
+    if elements > limits.max_xml_elements:
+        raise exceeded(path, "Word正文的XML元素数", limits.max_xml_elements, "max_xml_elements")
+    if paragraphs > limits.max_lines:
+        raise exceeded(path, "Word正文的段落和表格行数", limits.max_lines, "max_lines")
 
 
 def is_hidden(run) -> bool:

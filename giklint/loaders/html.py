@@ -48,6 +48,8 @@ PUBLISHED_META = ("pubdate", "publishdate", "firstpublishedtime", "article:publi
                   "dcterms.issued", "publishtime")
 SAFE_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9，。、；：？！（）《》〔〕【】]{1,8}")
 SEARCH_WINDOW = 200_000
+SHORT_WINDOW = 2_000  # the window once searches that found nothing have scanned MISS_BUDGET times the page
+MISS_BUDGET = 8
 
 
 def sniff_html(data: bytes) -> bool:
@@ -82,6 +84,7 @@ class Source:
         self.text = text
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.cursor = 0
+        self.missed = 0  # characters scanned by searches that found nothing
 
     def offset_of_line(self, line: Optional[int]) -> int:
         if not line:
@@ -98,11 +101,16 @@ class Source:
         if not probe:
             return None
         start = max(self.cursor, self.offset_of_line(line))
-        end = start + SEARCH_WINDOW
+        # every text node searching 200,000 characters for nothing is quadratic: past a budget, a short window
+        window = SEARCH_WINDOW if self.missed < MISS_BUDGET * len(self.text) else SHORT_WINDOW
+        end = start + window
         found = self.text.find(probe.group(0), start, end)
         while found >= 0 and self.text.rfind("<", 0, found) > self.text.rfind(">", 0, found):
-            found = self.text.find(probe.group(0), found + 1, end)  # inside a tag ("font-size:14px")
+            # inside a tag ("font-size:14px"): search on after the tag, not after the character (linear)
+            tag_end = self.text.find(">", found, end)
+            found = self.text.find(probe.group(0), tag_end + 1, end) if tag_end >= 0 else -1
         if found < 0:
+            self.missed += min(end, len(self.text)) - start
             return None
         self.cursor = found + len(probe.group(0))
         return self.location_of(found)

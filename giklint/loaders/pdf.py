@@ -543,8 +543,32 @@ def sniff_pdf(data: bytes) -> bool:
 
 
 def load_pdf(data: bytes, path: str) -> Document:
+    """The PDF read in a child process with a memory and time limit where the system can fork.
+
+    PDFium inflates a compressed stream bomb until memory runs out and then aborts the whole process
+    (SIGABRT, no message): in a child, that is a clear input error and the run goes on.
+    """
     require_data(data, path)
+    import os
+
+    if not hasattr(os, "fork"):  # pragma: no cover - Windows: read here, the page limit still holds
+        return read_pdf(data, path)
+    from giklint.loaders._child import run_limited
+    from giklint.limits import current
+
+    limits = current()
+    return run_limited(read_pdf, (data, path), path, limits.max_pdf_memory, limits.pdf_seconds,
+                       "PDF", "max_pdf_memory", "pdf_seconds")
+
+
+def read_pdf(data: bytes, path: str) -> Document:
+    from giklint.limits import current, exceeded
+
     document = open_pdf(data, path)
+    if len(document) > current().max_pdf_pages:
+        pages = len(document)
+        document.close()
+        raise exceeded(path, f"PDF页数（{pages}）", current().max_pdf_pages, "max_pdf_pages")
     lines: List[Line] = []
     empty_pages: List[int] = []
     total = 0

@@ -26,7 +26,12 @@ def lines_of(text: str) -> list:
 
 
 def load_text(data: bytes, path: str, fmt: str = "text") -> Document:
+    from giklint.limits import current, exceeded
+
     text, encoding = _decode(data, path)
+    limits = current()
+    if len(text) > limits.max_text_chars:  # before splitting it: a 200 MB text is refused, not read
+        raise exceeded(path, "文本字符数", limits.max_text_chars, "max_text_chars")
     if "\x00" in text:
         raise InputError(path, "不是文本文件（含二进制内容），无法读取")
     lines = [Line(t, Location(line=i, column=1)) for i, t in enumerate(lines_of(text), start=1)]

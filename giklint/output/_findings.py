@@ -6,6 +6,7 @@ only those attributes are read, so any object that has them works.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path, PurePosixPath
 from typing import Any, Dict, Iterable, List, Optional
 
@@ -14,6 +15,24 @@ from giklint.rule import SEVERITY_RANK
 
 # Document formats whose line numbers are lines of the checked file itself.
 LINE_FORMATS = ("text", "markdown", "html")
+
+
+# C0 and C1 control characters, DEL and the Unicode line and paragraph separators: a file name or a
+# paragraph holding ESC sequences (OSC 0, OSC 8, ESC[2J) or "\n::error::" must not drive a terminal or CI log
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str, keep: str = "") -> str:
+    """``text`` with every control character but those in ``keep`` written as an escape (``\\n``,
+    ``\\x1b``, ``\\u2028``)."""
+    def escape(match: "re.Match[str]") -> str:
+        char = match.group(0)
+        if char in keep:
+            return char
+        return _NAMED.get(char) or char.encode("unicode_escape").decode("ascii")
+
+    return _CONTROL.sub(escape, str(text))
 
 
 def root_of(options: Optional[Dict[str, Any]]) -> str:

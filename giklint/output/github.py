@@ -11,9 +11,11 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional
 
 from giklint.output._findings import (
-    describe_location, display_path, error_text, finding_location, is_line_addressable, root_of, sorted_findings,
+    describe_location, display_path, error_text, finding_location, is_line_addressable, printable, root_of,
+    sorted_findings,
 )
 
+CR_LF = "\r\n"
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
@@ -48,8 +50,10 @@ def finding_command(finding: Any, result: Any, root: str) -> str:
 
 
 def command(name: str, properties: Dict[str, str], message: str) -> str:
-    listed = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
-    return f"::{name} {listed}::{escape_data(message)}"
+    # other control characters made visible: an ESC sequence must not reach the log (CR and LF are
+    # the runner's own %0D %0A, so a newline cannot start a workflow command of its own)
+    listed = ",".join(f"{key}={escape_property(printable(value, CR_LF))}" for key, value in properties.items())
+    return f"::{name} {listed}::{escape_data(printable(message, CR_LF))}"
 
 
 def escape_data(text: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Tuple
 
+from giklint.document import Location as Place
 from giklint.output._findings import (
     count_by_severity, describe_location, display_path, error_text, finding_location, root_of, rules_by_code,
     sorted_findings,
@@ -164,6 +165,7 @@ class FilePage:
         if error_text(self.result):
             parts.append(f'<p class="file-error">无法检查此文件：{escape(error_text(self.result))}</p>')
         parts.append(self.render_findings())
+        parts.append(self.render_comparison())
         if self.report is not None:
             from giklint.output._html_tables import render_tables
 
@@ -192,6 +194,29 @@ class FilePage:
                 f'<span class="slug">({escape(finding.rule)})</span> '
                 f'<span class="where">{escape(where)}</span>{links}</li>')
         return '<h3>问题</h3><ol class="findings">' + "".join(items) + "</ol>"
+
+    def render_comparison(self) -> str:
+        """This report's figures beside last year's, one row per finding that compared them."""
+        from giklint.output._html_tables import format_value
+
+        rows = []
+        for finding, finding_id in zip(self.findings, self.ids):
+            for place in getattr(finding, "related", None) or []:
+                where = finding_location(finding).describe() or "全文"
+                there = Place.from_dict(place.location).describe()
+                rows.append(
+                    f'<tr class="sev-{escape(finding.severity)}"><td><a href="#{finding_id}">'
+                    f'{escape(finding.context or finding.rule)}</a></td>'
+                    f'<td class="value hit">{escape(format_value(place.compared) or "—")}</td>'
+                    f'<td class="where">{escape(where)}</td>'
+                    f'<td class="value">{escape(format_value(place.value) or "—")}</td>'
+                    f'<td class="where">{escape(place.message)}<br>{escape(display_path(place.path))} '
+                    f'{escape(there)}</td></tr>')
+        if not rows:
+            return ""
+        return ('<h3>与上年报告比对</h3><table class="comparison"><thead><tr><th>比对项目</th><th>本年</th>'
+                '<th>本年位置</th><th>上年</th><th>上年位置</th></tr></thead><tbody>' + "".join(rows)
+                + "</tbody></table>")
 
 
 def files_summary(files: List[FilePage]) -> str:

@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional
 from urllib.parse import quote
 
+from giklint.document import Location
 from giklint.output._findings import (
-    describe_location, display_path, error_text, finding_location, is_line_addressable, root_of, rules_by_code,
-    sorted_findings,
+    LINE_FORMATS, describe_location, display_path, error_text, finding_location, is_line_addressable, root_of,
+    rules_by_code, sorted_findings,
 )
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -155,7 +156,23 @@ def sarif_result(finding: Any, result: Any, rule_index: int, root: str) -> Dict[
     if not on_line:
         # The upload action would hash line 1 of a binary file; give it a stable print of our own.
         entry["partialFingerprints"] = {"primaryLocationLineHash": fingerprint(finding, where)}
+    related = getattr(finding, "related", None) or []
+    if related:
+        entry["relatedLocations"] = [related_location(place, number, root) for number, place in enumerate(related, 1)]
     return entry
+
+
+def related_location(place: Any, number: int, root: str) -> Dict[str, Any]:
+    """Another file's place a finding is about (last year's report). As for a result, a place that is
+    no line of that file (PDF, Word) stands at line 1 with its Chinese location in the message."""
+    location = Location.from_dict(place.location)
+    message, region = place.message, {"startLine": 1}
+    if place.format in LINE_FORMATS and location.line and location.page is None and location.table is None:
+        region = {"startLine": location.line, **({"startColumn": location.column} if location.column else {})}
+    elif location.describe():
+        message = f"{message}（位置：{location.describe()}）"
+    return {"id": number, "message": {"text": message},
+            "physicalLocation": {"artifactLocation": artifact_location(place.path, root), "region": region}}
 
 
 def region(finding: Any) -> Dict[str, int]:

@@ -16,6 +16,7 @@ from collections import Counter
 from typing import Any, Dict, List, Sequence, Tuple
 
 from giklint.document import Location
+from giklint.output._findings import printable
 from giklint.rule import SEVERITY_ZH, Finding
 
 NON_TEXT_KEYS = ("page", "paragraph", "table", "row", "cell")
@@ -35,7 +36,8 @@ def position(finding: Finding) -> Tuple[str, str]:
 def finding_line(finding: Finding) -> str:
     place, described = position(finding)
     message = f"{finding.message}（{described}）" if described else finding.message
-    return f"{finding.path}:{place}: {finding.code} [{finding.severity}] {message} ({finding.rule})"
+    line = f"{finding.path}:{place}: {finding.code} [{finding.severity}] {message} ({finding.rule})"
+    return printable(line)
 
 
 def summary(results: Sequence[Any]) -> str:
@@ -76,7 +78,7 @@ def file_statistics(results: Sequence[Any]) -> List[str]:
         if result.findings:
             counts = Counter(f.severity for f in result.findings)
             figures = "".join(f"{counts.get(s, 0):>6}" for s in ("error", "warning", "info"))
-            lines.append(f"{figures}  {result.path}")
+            lines.append(f"{figures}  {printable(result.path)}")
     return lines
 
 

@@ -1,0 +1,93 @@
+"""Run one loader in a forked child process with an address-space and a time limit.
+
+For parsing libraries (PDFium) that abort the process when memory runs out: a child that dies or
+runs over its time becomes a clear :class:`~giklint.errors.InputError`, and the checking process lives on.
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import select
+import signal
+import time
+from typing import Any, Callable, Sequence
+
+from giklint.errors import InputError
+
+
+def _address_space() -> int:
+    """Bytes of address space this process already has (the child's limit comes on top of it)."""
+    try:
+        with open("/proc/self/statm") as handle:
+            return int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _child(read_fd: int, write_fd: int, load: Callable[..., Any], args: Sequence[Any], memory: int) -> None:
+    os.close(read_fd)
+    try:
+        import resource
+
+        limit = _address_space() + memory
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (ImportError, ValueError, OSError):
+        pass
+    try:
+        result = ("ok", load(*args))
+    except InputError as exc:
+        result = ("error", exc.reason)
+    except MemoryError:
+        result = ("memory", "")
+    except BaseException as exc:  # noqa: B036 - whatever happens, the parent gets a message
+        result = ("error", f"无法读取：{type(exc).__name__}: {exc}")
+    try:
+        payload = pickle.dumps(result)
+    except Exception as exc:
+        payload = pickle.dumps(("error", f"无法读取：{type(exc).__name__}"))
+    with os.fdopen(write_fd, "wb") as out:
+        out.write(payload)
+
+
+def run_limited(load: Callable[..., Any], args: Sequence[Any], path: str, memory: int, seconds: float,
+                kind: str, memory_name: str, time_name: str) -> Any:
+    """``load(*args)`` in a child with ``memory`` bytes more address space and ``seconds`` to finish."""
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns, never runs the parent's exit handlers
+        code = 0
+        try:
+            _child(read_fd, write_fd, load, args, memory)
+        except BaseException:  # noqa: B036
+            code = 70
+        finally:
+            os._exit(code)
+    os.close(write_fd)
+    chunks, timed_out = [], False
+    deadline = time.monotonic() + seconds
+    with os.fdopen(read_fd, "rb", buffering=0) as pipe:
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                timed_out = True
+                break
+            ready, _, _ = select.select([pipe], [], [], remaining)
+            if not ready:
+                continue
+            chunk = pipe.read(1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
+    if timed_out:
+        os.kill(pid, signal.SIGKILL)
+    _, status = os.waitpid(pid, 0)
+    if timed_out:
+        raise InputError(path, f"读取{kind}超过时间上限 {seconds:g} 秒（可用环境变量 GIKLINT_{time_name.upper()} 调整）")
+    outcome = pickle.loads(b"".join(chunks)) if chunks else None
+    if outcome is None or outcome[0] == "memory":
+        how = f"信号 {os.WTERMSIG(status)}" if os.WIFSIGNALED(status) else f"退出码 {os.WEXITSTATUS(status)}"
+        raise InputError(path, f"读取{kind}时超出内存上限 {memory:,} 字节或解析库崩溃（{how}），可能是压缩炸弹；"
+                               f"可用环境变量 GIKLINT_{memory_name.upper()} 调整")
+    if outcome[0] == "error":
+        raise InputError(path, outcome[1])
+    return outcome[1]
