@@ -376,6 +376,7 @@ def _add_check_parser(sub) -> None:
     p.add_argument("--quiet", "-q", action="store_true", help="只输出发现，不输出汇总")
     p.add_argument("--statistics", action="store_true", help="在发现之后按规则、按机关、按文件统计数量（只用于 text 格式）")
     p.add_argument("--stdin-filename", help="从标准输入读取时使用的文件名（决定格式、配置和显示的路径）")
+    _add_ocr_option(p)
     p.add_argument("--verbose", "-v", action="store_true", help="列出跳过的文件及原因")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                    help="text 格式是否着色：auto（默认：终端上着色；遵从 NO_COLOR、FORCE_COLOR）、always、never")
@@ -401,6 +402,22 @@ def _add_trust_flag(parser: argparse.ArgumentParser) -> None:
                              "不加时不运行检查目录中的任何代码")
 
 
+OCR_CHOICES = ("never", "auto", "always")
+
+
+def _add_ocr_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--ocr", choices=OCR_CHOICES,
+                   help="扫描件的 OCR 识别（需安装 giklint[ocr]）：auto 只识别没有文字层的页（默认），always 识别每一页，never 不识别")
+
+
+def _apply_ocr_options(args: argparse.Namespace) -> None:
+    """``--ocr`` and ``--quiet`` reach the loaders (also in worker processes) through the environment."""
+    if getattr(args, "ocr", None):
+        os.environ["GIKLINT_OCR"] = args.ocr
+    if getattr(args, "quiet", False):
+        os.environ["GIKLINT_QUIET"] = "1"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="giklint", description="政府信息公开工作年度报告合规检查工具", add_help=False)
     parser.add_argument("-h", "--help", action="help", help="显示此帮助并退出")
@@ -413,6 +430,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("json", "yaml"), default="json")
     p.add_argument("--output", "-o", help="写入文件而不是标准输出")
     p.add_argument("--stdin-filename", help="从标准输入读取时使用的文件名（决定格式）")
+    _add_ocr_option(p)
     p.set_defaults(func=_parse_command)
 
     p = sub.add_parser("rules", help="列出全部规则：代码、规则名、默认级别、在当前配置下开（开）或关（关）、说明")
@@ -453,6 +471,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         if args.version:
             print(_version_text())
             return 0
+        _apply_ocr_options(args)
         return args.func(args)
     except GiklintError as exc:
         from giklint.output._findings import printable

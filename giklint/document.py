@@ -90,6 +90,7 @@ class Document:
     encoding: Optional[str] = None
     metadata: Dict[str, str] = field(default_factory=dict)  # e.g. {"published": "2022-01-12", "title": …}
     notices: List[str] = field(default_factory=list)  # e.g. "no text layer" for a scanned PDF
+    uncertain: List[Location] = field(default_factory=list)  # characters OCR read with low confidence
 
     @property
     def text(self) -> str:

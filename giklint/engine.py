@@ -76,6 +76,8 @@ def notice_findings(model: Dict[str, Any], rules: Sequence[type], path: str) -> 
 
 
 def run_rules(model: Dict[str, Any], setup: Setup, path: str, published: Optional[str] = None) -> List[Finding]:
+    from giklint.engine_rules import mark_ocr_findings
+
     rules = setup.config.rules_for(path)
     findings, others_run = notice_findings(model, rules, path)
     if not others_run:
@@ -84,7 +86,8 @@ def run_rules(model: Dict[str, Any], setup: Setup, path: str, published: Optiona
 
     report = report_from_dict(model)  # the typed model rules read, built once per report
     previous = report_from_dict(setup.previous) if setup.previous is not None else None
-    return findings + _run_selected(rules, report, previous, setup.config, path, published)
+    findings += _run_selected(rules, report, previous, setup.config, path, published)
+    return mark_ocr_findings(findings, (model.get("source") or {}).get("notices") or [])  # GK005
 
 
 def compares_years(model: Dict[str, Any], setup: Setup, path: str) -> bool:

@@ -6,7 +6,7 @@ Each class carries its own documentation page (two rules share this module).
 from __future__ import annotations
 
 import inspect
-from typing import Iterable
+from typing import Iterable, List, Optional, Sequence, Tuple
 
 from giklint.rule import Context, Finding, Rule
 
@@ -60,18 +60,24 @@ class NoTextLayer(EngineRule):
     为什么 / Why it matters:
         《政府信息公开条例》要求年度报告向社会公开；只有图片的 PDF 无法检索、无法被读屏软件朗读，
         也无法核对表格数据。请提供 Word 原文或带文字层的 PDF。
+        安装 OCR 扩展（pip install 'giklint[ocr]'）后，giklint 用 OCR 识别没有文字层的页面（以及 .png/.jpg/.tif
+        图片）再检查，这条发现就不再出现（见 ocr-pages）；消息会说明 OCR 为何没有运行（未安装，或 --ocr never）。
     选项 / Options:
-        无。
+        无（命令行 --ocr never|auto|always 决定是否识别扫描页）。
     不通过的例子 / Failing example:
-        scanned.pdf:0:0: GK001 [error] PDF没有文字层（可能是扫描件），无法检查内容 (no-text-layer)
+        scanned.pdf:0:0: GK001 [error] PDF没有文字层（可能是扫描件），无法检查内容；安装 OCR 扩展后可识别扫描件：pip install 'giklint[ocr]' (no-text-layer)
     通过的例子 / Passing example:
-        从 Word 直接“另存为 PDF”得到的文件（带文字层）。
+        从 Word 直接“另存为 PDF”得到的文件（带文字层）；或装有 OCR 扩展时的扫描件。
     """
 
     code = "GK001"
     slug = "no-text-layer"
     severity = "error"
     summary = "PDF没有文字层（可能是扫描件），无法检查内容"
+
+    @classmethod
+    def notice_message(cls, detail: str) -> str:
+        return cls.summary + ocr_hint(detail)
 
 
 class ImageOnlyPages(EngineRule):
@@ -80,7 +86,7 @@ class ImageOnlyPages(EngineRule):
     检查内容 / What it checks:
         PDF 有文字层，但其中几页几乎没有文字而只有图片（例如把表格截图或扫描后插入）。这些页上的
         内容读不出来；如果表格在这些页上，table-missing 等规则会报告缺表，本提示说明原因。
-        其他规则照常运行。
+        其他规则照常运行。装有 OCR 扩展（pip install 'giklint[ocr]'）时这些页由 OCR 识别（见 ocr-pages）。
     为什么 / Why it matters:
         图片形式的表格无法检索、无法被读屏软件朗读，上级汇总时也无法核对数据。请在原文中使用真正的表格。
     选项 / Options:
@@ -98,8 +104,10 @@ class ImageOnlyPages(EngineRule):
 
     @classmethod
     def notice_message(cls, detail: str) -> str:
-        pages = "、".join(p.strip() for p in detail.split(",") if p.strip())
-        return f"PDF第{pages}页只有图片、没有文字层，这些页上的内容（如表格）无法检查" if pages else cls.summary
+        listed, _, why = detail.partition(";")
+        pages = "、".join(p.strip() for p in listed.split(",") if p.strip())
+        text = f"PDF第{pages}页只有图片、没有文字层，这些页上的内容（如表格）无法检查" if pages else cls.summary
+        return text + ocr_hint(why)
 
 
 class EmptyDocument(EngineRule):
@@ -156,8 +164,74 @@ class NotAReport(EngineRule):
         return f"文件不像政府信息公开工作年度报告：{reason}；未检查"
 
 
+class OcrPages(EngineRule):
+    """ocr-pages (GK005): 部分或全部页面没有文字层，内容由 OCR 识别得到
+
+    检查内容 / What it checks:
+        PDF 中没有文字层的页面（扫描件）或 .png/.jpg/.tif 图片，由 OCR（giklint[ocr] 扩展，离线运行）识别后
+        照常检查。本提示列出这些页；出自这些页的发现在消息末尾注明“（据OCR识别，请对照原件核对）”，
+        审核人员据此区分哪些发现依据的是识别结果。识别置信度低的表格数字不参与勾稽核对，由 cell-uncertain 报告。
+        命令行 --ocr auto（默认）只识别没有文字层的页，--ocr always 识别每一页，--ocr never 不识别。
+        识别结果按文件内容缓存在用户缓存目录（$GIKLINT_CACHE_DIR，默认 $XDG_CACHE_HOME/giklint 或
+        ~/.cache/giklint），再次检查同一文件时不再识别；giklint 从不在被检查的目录中写文件。
+    为什么 / Why it matters:
+        OCR 可能认错字符（如把“8”认成“3”）。扫描件也不便检索和无障碍阅读：最好同时公开带文字层的版本。
+    选项 / Options:
+        无。
+    不通过的例子 / Failing example:
+        scan.pdf:0:0: GK005 [info] 第1、2、3、4页没有文字层，内容由OCR识别得到；出自这些页的发现已注明，请对照原件核对 (ocr-pages)
+    通过的例子 / Passing example:
+        每一页都有文字层的 PDF（不需要 OCR）。
+    """
+
+    code = "GK005"
+    slug = "ocr-pages"
+    severity = "info"
+    summary = "部分或全部页面没有文字层，内容由OCR识别得到"
+    marker = "（据OCR识别，请对照原件核对）"
+
+    @classmethod
+    def notice_message(cls, detail: str) -> str:
+        pages, _ = ocr_pages(detail)
+        if not pages:
+            return cls.summary
+        return f"第{'、'.join(map(str, pages))}页没有文字层，内容由OCR识别得到；出自这些页的发现已注明，请对照原件核对"
+
+
+OCR_HINTS = {"ocr-missing": "；安装 OCR 扩展后可识别扫描件：pip install 'giklint[ocr]'",
+             "ocr-off": "；OCR 已关闭（--ocr never），去掉该选项即可识别扫描件"}
+
+
+def ocr_hint(why: str) -> str:
+    """How to get the scanned pages read, for a loader's reason (``ocr-missing``, ``ocr-off``)."""
+    return OCR_HINTS.get(why.strip(), "")
+
+
+def ocr_pages(detail: str) -> Tuple[List[int], Optional[int]]:
+    """The detail of an ``ocr-pages`` notice, ``1,2/4``, as ([1, 2], 4): pages OCR read, of all pages."""
+    listed, _, total = detail.partition("/")
+    pages = [int(p) for p in listed.split(",") if p.strip().isdigit()]
+    return pages, int(total) if total.strip().isdigit() else None
+
+
+def mark_ocr_findings(findings: List[Finding], notices: Sequence[str]) -> List[Finding]:
+    """Findings that rest on text OCR read say so: those on an OCR'd page, and, when every page was
+    OCR'd, those without a page too (a missing table, a wrong year)."""
+    for notice in notices:
+        kind, _, detail = str(notice).partition(":")
+        if kind != OcrPages.slug:
+            continue
+        pages, total = ocr_pages(detail)
+        everything = total is not None and len(pages) >= total
+        for finding in findings:
+            on_ocr = finding.page in pages if finding.page is not None else everything
+            if on_ocr and finding.code != OcrPages.code and not finding.message.endswith(OcrPages.marker):
+                finding.message += OcrPages.marker
+    return findings
+
+
 class UnusedSuppression(EngineRule):
-    """unused-suppression (GK005): 行内屏蔽注释没有屏蔽任何发现
+    """unused-suppression (GK006): 行内屏蔽注释没有屏蔽任何发现
 
     检查内容 / What it checks:
         Markdown 或网页中的 ``<!-- giklint-disable … -->`` 或 ``<!-- giklint-disable-next-line … -->``
@@ -169,19 +243,19 @@ class UnusedSuppression(EngineRule):
     选项 / Options:
         无。用 ignore = ["unused-suppression"] 关闭。
     不通过的例子 / Failing example:
-        report.md:12:1: GK005 [warning] giklint-disable-next-line（balance）没有屏蔽任何发现，可以删除 (unused-suppression)
+        report.md:12:1: GK006 [warning] giklint-disable-next-line（balance）没有屏蔽任何发现，可以删除 (unused-suppression)
     通过的例子 / Passing example:
         紧接着的一行确有 balance 发现的 ``<!-- giklint-disable-next-line balance -->``。
     """
 
-    code = "GK005"
+    code = "GK006"
     slug = "unused-suppression"
     severity = "warning"
     summary = "行内屏蔽注释没有屏蔽任何发现"
 
 
 class UnknownSuppressedRule(EngineRule):
-    """unknown-suppressed-rule (GK006): 行内屏蔽注释点名的规则不存在
+    """unknown-suppressed-rule (GK007): 行内屏蔽注释点名的规则不存在
 
     检查内容 / What it checks:
         ``<!-- giklint-disable … -->``、``giklint-enable`` 或 ``giklint-disable-next-line`` 注释中的名字
@@ -191,20 +265,20 @@ class UnknownSuppressedRule(EngineRule):
     选项 / Options:
         无。
     不通过的例子 / Failing example:
-        report.md:3:1: GK006 [warning] giklint-disable 中的“balanse”不是已知的规则（可能是：balance） (unknown-suppressed-rule)
+        report.md:3:1: GK007 [warning] giklint-disable 中的“balanse”不是已知的规则（可能是：balance） (unknown-suppressed-rule)
     通过的例子 / Passing example:
         ``<!-- giklint-disable balance -->``
     """
 
-    code = "GK006"
+    code = "GK007"
     slug = "unknown-suppressed-rule"
     severity = "warning"
     summary = "行内屏蔽注释点名的规则不存在"
 
 
-ENGINE_RULES = [InternalError, NoTextLayer, ImageOnlyPages, EmptyDocument, NotAReport, UnusedSuppression,
+ENGINE_RULES = [InternalError, NoTextLayer, ImageOnlyPages, EmptyDocument, NotAReport, OcrPages, UnusedSuppression,
                 UnknownSuppressedRule]
 # kind of a loader's notice ("kind" or "kind:detail") -> the engine rule reporting it, and whether the
 # other rules may run on the document
 NOTICE_RULES = {"no-text-layer": (NoTextLayer, False), "image-only-pages": (ImageOnlyPages, True),
-                "empty": (EmptyDocument, False)}
+                "empty": (EmptyDocument, False), "ocr-pages": (OcrPages, True)}

@@ -10,7 +10,7 @@ A table cell brings together what the JSON keeps in three places (``tables``, ``
 
 In the JSON form: ``Report.parts`` is ``sections``; a table's cell values are ``tables.<table>.<row>``,
 its description ``table_info.<table>`` (rows' ``label``/``location``/``printed``/``expected``/``placed``,
-``invalid_cells`` as ``row.column`` -> text, ``extra_columns``), and cell and row locations are
+``invalid_cells`` and ``uncertain_cells`` as ``row.column`` -> text, ``extra_columns``), and cell and row locations are
 ``locations["tables.<table>.<row>[.<column>]"]``; ``Report.narrative`` is ``narrative``.
 
 ``python -m giklint.model`` prints the reference in ``docs/model.md`` (a test keeps the two equal).
@@ -30,12 +30,14 @@ BLANK = "blank"
 INVALID = "invalid"
 UNPLACED = "unplaced"
 MISSING = "missing"
+UNCERTAIN = "uncertain"
 CELL_STATES = {
     READ: "a number was read",
     BLANK: "the row was read; this cell printed nothing (or a dash)",
     INVALID: "text stands where a number belongs (`text` holds it)",
     UNPLACED: "the row printed values that could not be placed in their columns (too few, no cell boundaries)",
     MISSING: "the row, or the whole table, was not found",
+    UNCERTAIN: "read by OCR with low confidence (`text` holds what was read; no value, so no sum is judged on it)",
 }
 
 

@@ -15,6 +15,7 @@ from giklint.model import (
     INVALID,
     NOWHERE,
     READ,
+    UNCERTAIN,
     UNPLACED,
     Cell,
     Claim,
@@ -67,9 +68,11 @@ def _meta(meta: Dict[str, Any]) -> Meta:
     )
 
 
-def _cell_state(value: Any, text: Optional[str], row_info: Dict[str, Any]) -> str:
+def _cell_state(value: Any, text: Optional[str], row_info: Dict[str, Any], uncertain: bool = False) -> str:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return READ
+    if uncertain:
+        return UNCERTAIN
     if text is not None:
         return INVALID
     if row_info.get("placed") is False:
@@ -78,18 +81,18 @@ def _cell_state(value: Any, text: Optional[str], row_info: Dict[str, Any]) -> st
 
 
 def _row(name: str, key: str, values: Optional[Dict[str, Any]], info: Optional[Dict[str, Any]],
-         invalid: Dict[str, str], located: Dict[str, Location]) -> Row:
-    """``located``: the row's cell locations by column."""
+         invalid: Dict[str, str], located: Dict[str, Location], uncertain: Dict[str, str]) -> Row:
+    """``located``: the row's cell locations by column; ``invalid``/``uncertain``: texts by column."""
     row_info = info or {}
     columns = list(values or {})
     columns += [column for column in located if column not in columns]
-    columns += [column for column in invalid if column not in columns]
+    columns += [column for column in {**invalid, **uncertain} if column not in columns]
     cells = []
     for column in columns:
         value = (values or {}).get(column)
         own = located.get(column)
-        text = invalid.get(column)
-        cells.append(Cell(name, key, column, value, text, _cell_state(value, text, row_info),
+        text = uncertain.get(column, invalid.get(column))
+        cells.append(Cell(name, key, column, value, text, _cell_state(value, text, row_info, column in uncertain),
                           own if own is not None else NOWHERE,
                           recorded=column in (values or {}), located=own is not None))
     printed = row_info.get("printed")
@@ -100,17 +103,23 @@ def _row(name: str, key: str, values: Optional[Dict[str, Any]], info: Optional[D
                in_values=values is not None, described=info is not None)
 
 
+def _cell_texts(listed: Optional[Dict[str, str]]) -> Dict[str, Dict[str, str]]:
+    """``{"row.column": text}`` as row -> column -> text."""
+    texts: Dict[str, Dict[str, str]] = {}
+    for path, text in (listed or {}).items():
+        row, _, column = path.partition(".")
+        texts.setdefault(row, {})[column] = text
+    return texts
+
+
 def _table(name: str, values: Optional[Dict[str, Any]], info: Optional[Dict[str, Any]],
            locations: Dict[str, Dict[str, Location]], listed: bool) -> Table:
     """``locations``: this table's cell locations by row and column."""
     info_rows = (info or {}).get("rows") or {}
-    invalid: Dict[str, Dict[str, str]] = {}
-    for path, text in ((info or {}).get("invalid_cells") or {}).items():
-        row, _, column = path.partition(".")
-        invalid.setdefault(row, {})[column] = text
+    invalid, uncertain = (_cell_texts((info or {}).get(kind)) for kind in ("invalid_cells", "uncertain_cells"))
     keys = list(values or {}) + [key for key in info_rows if key not in (values or {})]
     rows = tuple(_row(name, key, (values or {}).get(key) if key in (values or {}) else None, info_rows.get(key),
-                      invalid.get(key, {}), locations.get(key, {})) for key in keys)
+                      invalid.get(key, {}), locations.get(key, {}), uncertain.get(key, {})) for key in keys)
     extra = (info or {}).get("extra_columns")
     return Table(name, found=bool((info or {}).get("found")), template=(info or {}).get("template"),
                  location=_optional_location((info or {}).get("location")), rows=rows,
@@ -183,6 +192,7 @@ def _table_dicts(table: Table, locations: Dict[str, Dict[str, int]]) -> Tuple[An
         info["location"] = _where(table.location)
     rows: Dict[str, Any] = {}
     invalid: Dict[str, str] = {}
+    uncertain: Dict[str, str] = {}
     for row in table.rows:
         if row.in_values:
             values[row.key] = {cell.column: cell.value for cell in row.cells if cell.recorded}
@@ -200,12 +210,14 @@ def _table_dicts(table: Table, locations: Dict[str, Dict[str, int]]) -> Tuple[An
             if cell.located:
                 locations[f"{TABLE_PREFIX}{table.name}.{row.key}.{cell.column}"] = cell.location.to_dict()
             if cell.text is not None:
-                invalid[f"{row.key}.{cell.column}"] = cell.text
+                (uncertain if cell.state == UNCERTAIN else invalid)[f"{row.key}.{cell.column}"] = cell.text
     info["rows"] = rows
     if table.extra_columns is not None:
         info["extra_columns"] = list(table.extra_columns)
     if invalid:
         info["invalid_cells"] = invalid
+    if uncertain:
+        info["uncertain_cells"] = uncertain
     return (values if table.has_values else None), (info if table.described else None)
 
 

@@ -9,8 +9,8 @@ A finding without a line (about the whole report, e.g. a missing part) is suppre
 disable that covers the whole file: one written before any content and never enabled again.
 Word and PDF files cannot carry such comments; use ``ignore``/``per-file-ignores`` there.
 
-A comment that names no known rule (``GK006 unknown-suppressed-rule``), or that silences no finding
-of a rule that ran (``GK005 unused-suppression``, as ruff's unused-noqa), is reported at its line:
+A comment that names no known rule (``GK007 unknown-suppressed-rule``), or that silences no finding
+of a rule that ran (``GK006 unused-suppression``, as ruff's unused-noqa), is reported at its line:
 a stale or misspelt suppression would otherwise hide nothing, or the wrong thing, for ever.
 """
 from __future__ import annotations
@@ -133,7 +133,7 @@ def apply(findings: List[Finding], document: Optional[Document], ran: Optional[S
 
 def directive_problems(directives: Sequence[Directive], used: Set[int], ran: Sequence[type],
                        known: Sequence[type]) -> List[Finding]:
-    """GK006 for a name no rule has, GK005 for a disable of rules that ran which silenced nothing
+    """GK007 for a name no rule has, GK006 for a disable of rules that ran which silenced nothing
     (located by line and column; the engine sets their path)."""
     from giklint.engine_rules import UnknownSuppressedRule, UnusedSuppression
     from giklint.selection import hint, names_a_rule

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
-from giklint.model import Location, Row
+from giklint.model import INVALID, UNCERTAIN, Location, Row
 from giklint.rule import Context
 from giklint.vocabulary import (
     ACTIVE_DISCLOSURE_2019,
@@ -94,10 +94,17 @@ def row_values(ctx: Context, name: str, row: str) -> Dict[str, Any]:
     return found.values if found is not None and found.in_values else {}
 
 
-def invalid_cells(ctx: Context, name: str) -> Dict[str, str]:
-    """``row.column`` -> the text printed where a number belongs."""
+def invalid_cells(ctx: Context, name: str, state: str = INVALID) -> Dict[str, str]:
+    """``row.column`` -> the text printed where a number belongs (``state`` UNCERTAIN: the text OCR
+    read with low confidence)."""
     table = ctx.table(name)
-    return {f"{cell.row}.{cell.column}": cell.text for cell in table.cells() if cell.text is not None} if table else {}
+    return {f"{cell.row}.{cell.column}": cell.text for cell in table.cells()
+            if cell.text is not None and cell.state == state} if table else {}
+
+
+def uncertain_cells(ctx: Context, name: str) -> Dict[str, str]:
+    """``row.column`` -> what OCR read, with low confidence, in a cell of a scanned table (no value)."""
+    return invalid_cells(ctx, name, UNCERTAIN)
 
 
 def report_year(ctx: Context) -> Optional[int]:

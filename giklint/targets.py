@@ -42,7 +42,8 @@ NOT_A_REPORT = "不像报告"  # with the reason after "：" (giklint.report_kin
 
 def checked_suffixes(loaders: Iterable[Any] = ()) -> Tuple[str, ...]:
     """Suffixes a folder or glob is searched for: giklint's own and any a plugin loader adds."""
-    extra = [s for spec in loaders for s in getattr(spec, "suffixes", ()) if s and s not in CHECKED_SUFFIXES]
+    extra = [s for spec in loaders if getattr(spec, "searched", True)
+             for s in getattr(spec, "suffixes", ()) if s and s not in CHECKED_SUFFIXES]
     return CHECKED_SUFFIXES + tuple(extra)
 
 

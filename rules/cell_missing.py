@@ -41,6 +41,7 @@ from giklint.tabletools import (
     row_values,
     table_has_values,
     table_location,
+    uncertain_cells,
     value_columns,
 )
 from giklint.vocabulary import TABLES, column_name, row_name, table_name
@@ -79,8 +80,10 @@ def row_gap(ctx: Context, name: str, row: str, allow_blank: bool) -> Optional[Ro
         return RowGap(row, count, expected, [], digit_runs(values, expected)) if count < expected else None
     cells = row_values(ctx, name, row)
     bad_text = invalid_cells(ctx, name)
+    doubtful = uncertain_cells(ctx, name)  # read by OCR, not blank: cell-uncertain reports them
     blank = [column for column in columns
-             if not is_number(cells.get(column)) and is_blank_mark(bad_text.get(f"{row}.{column}"))]
+             if not is_number(cells.get(column)) and is_blank_mark(bad_text.get(f"{row}.{column}"))
+             and f"{row}.{column}" not in doubtful]
     if not blank or allow_blank:
         return None
     return RowGap(row, len(columns) - len(blank), len(columns), blank)

@@ -6,7 +6,7 @@
     指在正文末尾；选项 `require_all` 为 true 时，`fields` 中每一种都要有（如安徽的报告通常写全
     地址、邮编、电话、邮箱）。选项 `required` 为 false 时不检查。
     contact-invalid: 已写出的联系方式格式正确：
-        电话：带区号的固定电话 0xx(x)-xxxxxxx(x)（区号后可用 - － — – 或不用分隔，可带分机号）、
+        电话：带区号的固定电话 0xx(x)-xxxxxxx(x)（区号后可用 - － — – ——或不用分隔，可带分机号）、
         不带区号的7～8位号码、400/800 热线、1[3-9] 开头的11位手机号、12345 类5位政务服务热线；
         电子邮箱：name@域名；邮编：6位数字。
 为什么 / Why it matters:
@@ -41,7 +41,7 @@ CONTACT_KINDS_ZH = {"phone": "电话", "fax": "传真", "email": "电子邮箱",
 _DASH = "-－—–"
 _EXTENSION = rf"(?:[{_DASH}转]\d{{1,5}})?"
 _PHONE = re.compile(
-    rf"^(?:(?:\(0\d{{2,3}}\)|0\d{{2,3}}[{_DASH}]?)\d{{7,8}}{_EXTENSION}"  # fixed line with area code
+    rf"^(?:(?:\(0\d{{2,3}}\)|0\d{{2,3}}[{_DASH}]{{0,2}})\d{{7,8}}{_EXTENSION}"  # area code, "——" too
     rf"|\d{{7,8}}{_EXTENSION}"  # local number without area code
     rf"|[48]00[{_DASH}]?\d{{3}}[{_DASH}]?\d{{4}}"  # 400 / 800 hotlines
     r"|1[3-9]\d{9}"  # mobile

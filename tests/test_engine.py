@@ -125,9 +125,23 @@ def test_image_only_pages_are_an_info_and_the_other_rules_still_run(tmp_path):
     assert findings[0].message == "PDF第3、4页只有图片、没有文字层，这些页上的内容（如表格）无法检查"
 
 
-def test_a_real_scanned_pdf_gives_the_no_text_layer_finding_only():
+def test_findings_on_pages_read_by_ocr_say_so(tmp_path):
+    project = fake_project(tmp_path)
+    model = giklint.parse(REPORT.encode("utf-8"), name="scan.md")
+    model["source"]["notices"] = ["ocr-pages:1/2"]
+    on_page = lint(model, config=project["config"], select="FK001,ocr-pages")
+    assert [(f.code, f.severity) for f in on_page][0] == ("GK005", "info")
+    assert on_page[0].message == "第1页没有文字层，内容由OCR识别得到；出自这些页的发现已注明，请对照原件核对"
+    assert all(not f.message.endswith("（据OCR识别，请对照原件核对）") for f in on_page[1:])  # no page: not OCR's
+    model["source"]["notices"] = ["ocr-pages:1,2/2"]  # every page OCR'd: every finding rests on it
+    marked = lint(model, config=project["config"], select="FK001")
+    assert marked and all(f.message.endswith("（据OCR识别，请对照原件核对）") for f in marked)
+
+
+def test_a_real_scanned_pdf_gives_the_no_text_layer_finding_only(monkeypatch):
     from conftest import EXAMPLES
 
+    monkeypatch.setenv("GIKLINT_OCR", "never")  # read by OCR: tests/test_loader_ocr.py
     findings = lint(EXAMPLES / "formats" / "scanned.pdf")
     assert [(f.code, f.rule) for f in findings] == [("GK001", "no-text-layer")]
 

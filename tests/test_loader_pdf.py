@@ -142,15 +142,18 @@ def test_page_number_styles_in_the_margin_are_dropped(footer):
     assert [line.text for line in document.lines] == ["Body text 2021.", "7"]
 
 
-def test_a_scan_loads_with_a_no_text_layer_notice(tmp_path):
+def test_a_scan_loads_with_a_no_text_layer_notice(monkeypatch):
+    """Without OCR (``--ocr never``; OCR itself: tests/test_loader_ocr.py), with the reason why."""
+    monkeypatch.setenv("GIKLINT_OCR", "never")
     document = load_pdf((FORMATS / "scanned.pdf").read_bytes(), "scanned.pdf")
-    assert document.notices == [NO_TEXT_LAYER] and document.lines == []
-    proc = run_giklint("parse", str(FORMATS / "scanned.pdf"))
+    assert document.notices == [NO_TEXT_LAYER + ":ocr-off"] and document.lines == []
+    proc = run_giklint("parse", "--ocr", "never", str(FORMATS / "scanned.pdf"))
     assert proc.returncode == 0, proc.stderr
-    assert json.loads(proc.stdout)["source"]["notices"] == [NO_TEXT_LAYER]
+    assert json.loads(proc.stdout)["source"]["notices"] == [NO_TEXT_LAYER + ":ocr-off"]
 
 
-def test_scanned_pages_inside_a_text_pdf_are_named():
+def test_scanned_pages_inside_a_text_pdf_are_named(monkeypatch):
+    monkeypatch.setenv("GIKLINT_OCR", "never")
     from PIL import Image
 
     pdf = new_pdf()
@@ -161,7 +164,7 @@ def test_scanned_pages_inside_a_text_pdf_are_named():
     Image.new("L", (200, 280), 200).save(image, format="PNG")
     pdf.image(image, x=0, y=0, w=210, h=297)
     document = load_pdf(pdf_bytes(pdf), "mixed.pdf")
-    assert document.notices == ["image-only-pages:2"]
+    assert document.notices == ["image-only-pages:2;ocr-off"]
 
 
 @pytest.mark.parametrize("name, reason", [

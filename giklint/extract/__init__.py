@@ -51,4 +51,8 @@ def extract(document: Document) -> Dict[str, Any]:
         "narrative": narrative.extract_narrative(lines, found),
         "locations": {**table_result.locations, **meta_result.locations},
     }
+    if document.uncertain:  # a scan read by OCR (giklint/extract/uncertain.py)
+        from giklint.extract.uncertain import mark_uncertain_cells
+
+        mark_uncertain_cells(model, document.uncertain)
     return model

@@ -292,7 +292,10 @@ _CONTACT_LABEL = re.compile(
     re.IGNORECASE,
 )
 _LABEL_GLUE = re.compile(r"\s*(?:[:：]|为|是)?\s*")
-_PHONE = re.compile(r"(?:\(?0\d{2,3}\)?\s*-?\s*)?(?<!\d)\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)")
+# area code, then one dash of any width or two ("0798——8332255", "0798－8332255", "(0798)8332255"),
+# then an extension ("转8001", "-8001")
+_PHONE = re.compile(r"(?:\(?0\d{2,3}\)?\s*(?:[-－—–]{1,2}\s*)?)?(?<!\d)\d{7,8}(?!\d)(?:转\d{1,5}(?!\d))?"
+                    r"|(?<!\d)1[3-9]\d{9}(?!\d)")
 _MORE_PHONES = re.compile(r"\s*[、/或和,]\s*")
 # starts only where a run of address characters starts: tried inside a long run it is quadratic
 _EMAIL = re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
@@ -548,6 +551,23 @@ def find_published(document: Document, flow: Flow, limit_offset: int) -> Tuple[O
     return None, None, None
 
 
+_UNDER_TITLE = 3  # lines after the title where a date standing alone is the publication date
+
+
+def date_under_title(lines: Sequence[Line], title: Title, limit: int) -> Tuple[Optional[str], Any]:
+    """(date, location) of a date printed alone on a line just under the title ("2022年1月18日")."""
+    where = (title.location.page, title.location.line)
+    start = next((i for i, line in enumerate(lines[:limit]) if (line.location.page, line.location.line) == where), None)
+    if start is None:
+        return None, None
+    following = [line for line in lines[start + 1: limit] if line.text.strip()][:_UNDER_TITLE]
+    for line in following:
+        dated = date_line(line.text.strip().lstrip("#>* "))
+        if dated and not dated[0] and dated[1]:
+            return dated[1], line.location.to_dict()
+    return None, None
+
+
 # ---------------------------------------------------------------------------------------------- entry
 
 _HEADER_LINES = 40  # where a title or page header is looked for when no part heading is found
@@ -578,6 +598,9 @@ def extract_meta(document: Document, sections: Sections, tables: TableResult) ->
     squeezed = squeeze(flow.text)
     header_offset = sum(len(line.text) + 1 for line in lines[:header_end])
     published, published_source, published_location = find_published(document, flow, header_offset)
+    if published is None and title is not None:
+        published, published_location = date_under_title(lines, title, header_end)
+        published_source = "text" if published else None
 
     if title and title.location:
         locations["meta.title"] = title.location.to_dict()

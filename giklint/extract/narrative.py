@@ -23,6 +23,7 @@ _CASE_UNIT = r"(?P<unit>件|起|宗|次|个)"
 _GAP = r"[^,。;:\d]"  # inside one clause, no other number in between
 _SENTENCE_END = "。;!?"
 _CLAUSE_END = ",。;:!?"
+_CONTEXT_CHARS = 200  # how far back in its paragraph a sentence's subject (申请) is looked for
 _SHORT_LINE = 20  # a line this short that ends without punctuation is a heading, not a wrapped sentence
 _REACH = 2000  # characters searched on either side for a sentence's ends (keeps every search linear)
 
@@ -61,11 +62,11 @@ _NONE_PATTERNS = [
 
 # "共N条，其中a条…": the total, then the parts
 _SUM_UNITS = "条|件|篇|个|项|次|份|场|家|人|名|宗|起"
-_SUM_TOTAL = re.compile(_NUMBER + r"(?P<unit>" + _SUM_UNITS + r")(?![余多])[,。;:(]*其中[,:]?")
 _NESTED_TOTAL = re.compile(r"[,。;:(]*其中")
-_APPROXIMATE_BEFORE = re.compile(r"(?:约|近|超过|逾|多于|不少于)$")
 _TOTAL_WORDS = re.compile(r"共|总|合计|累计|其中")
 _ITEM_START = re.compile(r"^(?:\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、|\d+[、.])")
+_SUM_TOTAL = re.compile(_NUMBER + r"(?P<unit>" + _SUM_UNITS + r")(?![余多])[,。;:(]*其中[,:]?")
+_APPROXIMATE_BEFORE = re.compile(r"(?:约|近|超过|逾|多于|不少于)$")
 
 
 class _Text:
@@ -95,6 +96,14 @@ class _Text:
 
     def location(self, index: int) -> dict:
         return self.flow.location(self._offsets[index]).to_dict()
+
+    def context(self, index: int) -> str:
+        """The sentence at ``index`` with what its paragraph said before it ("全年共新收申请24件；
+        上年结转2件。全年办结35件…" speaks of applications throughout)."""
+        start, end = self.sentence(index)
+        before = bisect.bisect_right(self._breaks, index) - 1
+        paragraph = self._breaks[before] if before >= 0 else 0
+        return self.text[max(paragraph, start - _CONTEXT_CHARS): end]
 
     def sentence(self, index: int) -> Tuple[int, int]:
         return _bounds(self.text, index, index, _SENTENCE_END)
@@ -137,8 +146,7 @@ def _joint_count(text: str, match: re.Match) -> bool:
 def _counts(text: _Text) -> Iterator[Tuple[int, dict]]:
     for pattern in _COUNT_PATTERNS:
         for match in pattern.regex.finditer(text.text):
-            sentence = text.text[slice(*text.sentence(match.start()))]
-            if pattern.needs and pattern.needs not in sentence:
+            if pattern.needs and pattern.needs not in text.context(match.start()):
                 continue
             if pattern.refuses and re.search(pattern.refuses, match.group(0)):
                 continue
@@ -166,7 +174,16 @@ def _nones(text: _Text, counted: List[Tuple[int, dict]]) -> Iterator[Tuple[int, 
 
 
 def _sum_parts(text: str, start: int, total: int, unit: str) -> List[Tuple[int, int]]:
-    """(value, end) of each part listed after "其中", stopping where the list ends."""
+    """(value, end) of each part listed after "其中", stopping where the list ends: at the end of
+    its sentence, unless the next sentences read as more items and bring the parts to the total
+    exactly ("共计64条。其中，工作动态3条。公示公告53条。…"): numbers of the next sentence that do
+    not complete the list belong to something else."""
+    own = _listed_parts(text, start, total, unit, across_sentences=False)
+    longer = _listed_parts(text, start, total, unit, across_sentences=True)
+    return longer if len(longer) > len(own) and sum(value for value, _ in longer) == total else own
+
+
+def _listed_parts(text: str, start: int, total: int, unit: str, across_sentences: bool) -> List[Tuple[int, int]]:
     part = re.compile(_NUMBER + "(?P<unit>" + unit + r")(?![余多])")
     parts: List[Tuple[int, int]] = []
     position = start
@@ -178,7 +195,7 @@ def _sum_parts(text: str, start: int, total: int, unit: str) -> List[Tuple[int, 
         gap = text[position: match.start()]
         if re.search(r"\d", gap) or _APPROXIMATE_BEFORE.search(gap):
             break
-        if any(ch in gap for ch in _SENTENCE_END) and not _continues_list(text, position, match):
+        if any(ch in gap for ch in _SENTENCE_END) and not (across_sentences and _continues_list(text, position, match)):
             break
         if _NESTED_TOTAL.match(text, match.end()):  # a nested total starts here
             break

@@ -80,7 +80,7 @@ def unit_of(text: str) -> Optional[str]:
 
 # ---------------------------------------------------------------- digit runs
 
-_RUN = re.compile(r"^(-?)(\d+)(\.\d+)?$")
+_RUN = re.compile(r"^([-+]?)(\d+)(\.\d+)?$")
 MAX_SEGMENTATIONS = 20000  # enough for a 表四 run of 20 digits; longer runs are left unread
 
 
@@ -99,7 +99,7 @@ def _pieces_of(run: str, count: int) -> List[List[Number]]:
         numbers: List[Number] = [int(part) for part in parts]
         if fraction:
             numbers[-1] = float(parts[-1] + fraction)
-        if sign:
+        if sign == "-":
             numbers[0] = -numbers[0]
         results.append(numbers)
     return results

@@ -7,6 +7,7 @@ boundaries are known, which decides later whether an empty cell can be placed.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from typing import Dict, List, Optional, Sequence, Tuple
@@ -82,7 +83,7 @@ _WORD = re.compile(r"\S+")
 # In flattened text a label and its row's digits run together: "数量801000081", "文件693665";
 # a run ends a label unless a date, count or page word follows it ("2021年", "81件", "第1页").
 _GLUED_RUN = re.compile(
-    r"(?<=[\u4e00-\u9fff)”\"])-?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)*(?:万元|元)?(?![\d.年月日号件个条项人次页%])")
+    r"(?<=[\u4e00-\u9fff)”\"])[-+]?\d+(?:\.\d+)?(?:[-+]\d+(?:\.\d+)?)*(?:万元|元)?(?![\d.年月日号件个条项人次页%])")
 _ENUMERATOR = re.compile(r"^\d{1,2}[.．、](?=\D)")
 _SENTENCE = re.compile(r"[，。；！？,;]")
 _PARENTHESES = re.compile(r"[(（][^()（）]*[)）]")  # "（区分处理的，只计这一情形…）" is a label, not prose
@@ -91,9 +92,9 @@ _LEADING_RUN = re.compile(r"^-?\d+(?:\.\d+)?(?=[\u4e00-\u9fff])(?![\d.年月日�
 
 def _word_pieces(word: str) -> List[Tuple[int, str]]:
     """A word as (offset, piece) pairs: labels and the digit runs glued to them split apart, and a
-    minus between digits ("2648-18538", a negative 本年增/减) starting a new run."""
-    if re.fullmatch(r"-?\d+(?:-\d+)+", word):
-        return [(m.start(), m.group()) for m in re.finditer(r"-?\d+", word)]
+    sign between digits ("2648-18538", "97+8": a signed 本年增/减) starting a new run."""
+    if re.fullmatch(r"[-+]?\d+(?:[-+]\d+)+", word):  # a sign starts a cell: "97+8", "2648-18538"
+        return [(m.start(), m.group()) for m in re.finditer(r"[-+]?\d+", word)]
     if _SENTENCE.search(_PARENTHESES.sub("", word)) or not re.search(r"[\u4e00-\u9fff]", word):
         return [(0, word)]
     start = _ENUMERATOR.match(word).end() if _ENUMERATOR.match(word) else 0
@@ -104,7 +105,7 @@ def _word_pieces(word: str) -> List[Tuple[int, str]]:
     for run in _GLUED_RUN.finditer(word, start):
         if run.start() > last:
             pieces.append((last, word[last: run.start()]))
-        pieces += [(run.start() + m.start(), m.group()) for m in re.finditer(r"-?[\d.]+(?:万元|元)?", run.group())]
+        pieces += [(run.start() + m.start(), m.group()) for m in re.finditer(r"[-+]?[\d.]+(?:万元|元)?", run.group())]
         last = run.end()
     if last < len(word):
         pieces.append((last, word[last:]))
@@ -160,9 +161,18 @@ _ROW_START = re.compile(
 _HEADER_END = re.compile(r"(?<=总计)(?=[\s\d]*\d[\s\d]*$)")  # 表四's header, then its values
 
 
+# A flattened page split into paragraphs holds one whole table in a line: its header words together
+_ONE_TABLE_MARKERS = (("第二十条第", "信息内容"), ("勾稽关系", "本年新收"), ("结果维持", "尚未审结", "总计"))
+_ONE_TABLE_LINE = 100
+
+
 def is_flattened(text: str) -> bool:
-    """A line holding the markers of two tables or more."""
-    return sum(any(word in text for word in words) for words in _TABLE_MARKERS) >= 2
+    """A line holding the markers of two tables or more, or a long line of one whole table (not a
+    delimited row: pipes and tabs already mark its cells)."""
+    if sum(any(word in text for word in words) for words in _TABLE_MARKERS) >= 2:
+        return True
+    return (len(text) >= _ONE_TABLE_LINE and "|" not in text and "\t" not in text
+            and any(all(word in text for word in words) for words in _ONE_TABLE_MARKERS))
 
 
 def _cut(line: Line) -> List[Line]:
@@ -262,6 +272,25 @@ def _is_applications_start(key: str) -> bool:
     return "勾稽关系" in key or (len(key) <= 60 and any(w in key for w in _APPLICATION_START_WORDS))
 
 
+_WRAPPED_HEADER_LINES = 3
+
+
+def _wrapped_review_header(keys: Sequence[str], start: int, end: int) -> Optional[int]:
+    """表四's header wrapped one or two characters per line ("行 行" / "政 政" / … / "结 结 其 尚 总"):
+    the first of at least three lines in a row made only of its header's characters, together
+    holding characters only its results columns have (维持, 审结)."""
+    filled = [index for index in range(max(start, 0), min(end, len(keys))) if keys[index]]
+    for position, index in enumerate(filled):
+        run = filled[position: position + _WRAPPED_HEADER_LINES]
+        if len(run) < _WRAPPED_HEADER_LINES or not all(is_review_header_text(keys[i]) for i in run):
+            continue
+        header = itertools.takewhile(lambda i: is_review_header_text(keys[i]), filled[position:])
+        chars = set("".join(keys[i] for i in header))
+        if {"维", "审"} <= chars:
+            return index
+    return None
+
+
 def find_regions(lines: Sequence[Line]) -> Dict[str, Optional[Region]]:
     """Each table's lines: 表二 from its first caption to 表三, 表三 from its caption to 表四,
     表四 from its header to part 五; each also ends at the next part heading."""
@@ -269,7 +298,10 @@ def find_regions(lines: Sequence[Line]) -> Dict[str, Optional[Region]]:
     total = len(keys)
     active = _first(keys, 0, _is_active_start)
     applications = _first(keys, active or 0, _is_applications_start)
-    review = _first(keys, max(active or 0, applications or 0), is_review_header)
+    after = max(active or 0, applications or 0)
+    review = _first(keys, after, is_review_header)
+    wrapped = _wrapped_review_header(keys, after, total if review is None else review)
+    review = wrapped if wrapped is not None else review
 
     def end(start: int, parts: Sequence[int], *later: Optional[int]) -> int:
         heading = _first(keys, start + 1, lambda key: _is_heading(key, parts))

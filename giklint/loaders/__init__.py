@@ -21,6 +21,7 @@ class LoaderSpec:
     load: Callable[[bytes, str], Document]  # (data, path) -> Document; raises InputError
     sniff: Optional[Callable[[bytes], bool]] = None  # True when the bytes are this format
     description: str = ""
+    searched: bool = True  # folders and globs are searched for its suffixes (images: only files named)
 
 
 def suffix_of(path: str) -> str:
@@ -81,6 +82,6 @@ def _check_limits(document: Document, path: str) -> None:
 
 def builtin_loaders() -> List[LoaderSpec]:
     """The engine's own loaders; each imports its heavy library (lxml, pypdfium2) only when it loads."""
-    from giklint.loaders import docx, html, pdf, text
+    from giklint.loaders import docx, html, image, pdf, text
 
-    return [text.TEXT, text.MARKDOWN, html.HTML, docx.DOCX, pdf.PDF]
+    return [text.TEXT, text.MARKDOWN, html.HTML, docx.DOCX, pdf.PDF, image.IMAGE]

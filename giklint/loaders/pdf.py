@@ -18,7 +18,9 @@ pdfplumber takes ten times longer) and needs no other tool. Per page:
 4. Running page numbers (``- 3 -``, ``第3页``, ``3/5``, a lone number) in the top or bottom margin
    are dropped.
 
-A document without a text layer (a scan) loads with the notice ``no-text-layer``; scanned pages
+Pages without a text layer (scans) are read by OCR when the ``giklint[ocr]`` extra is installed
+(``giklint.loaders.scan``), into the same characters and strokes, so steps 1-4 apply to them too.
+Otherwise a document without a text layer loads with the notice ``no-text-layer``, and scanned pages
 inside a text document are listed in the notice ``image-only-pages:3,4``.
 """
 from __future__ import annotations
@@ -38,6 +40,7 @@ IMAGE_ONLY_PAGES = "image-only-pages:"
 PAGE_NUMBER = re.compile(r"^(?:[-—–－~\s]*\d{1,4}[-—–－~\s]*|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?|"
                          r"\d{1,4}\s*/\s*\d{1,4}|(?:page\s*)?\d{1,4}\s*of\s*\d{1,4})$", re.I)
 NUMBER = re.compile(r"^[-－]?\d[\d,，]*(?:\.\d+)?%?$")
+VALUE_WORD = re.compile(r"^[-－+]?\d[\d,，]*(?:\.\d+)?(?:%|万元|元)?$")  # a number as a table cell prints it
 ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])")
 MARGIN = 0.09  # share of the page height at top and bottom where running page numbers sit
 SNAP = 2.5  # points: borders closer than this are one border
@@ -223,13 +226,25 @@ def add_edge(a: Tuple[float, float], b: Tuple[float, float], horizontal: List[Ru
 
 def merge_rules(rules: List[Rule]) -> List[Rule]:
     """Collinear, touching strokes joined (a thin filled rectangle's two long edges become one)."""
-    merged: List[Rule] = []
-    for rule in sorted(rules, key=lambda r: (round(r.position / SNAP), r.start)):
-        last = merged[-1] if merged else None
-        if last and abs(last.position - rule.position) <= SNAP and rule.start <= last.end + SNAP:
-            last.end = max(last.end, rule.end)
+    # strokes are first grouped by position (a chain of near positions is one line), then joined
+    # along it where they touch: rounding positions to buckets would split one line in two at a
+    # bucket's edge and join a stroke of one table to the collinear border of another
+    lines: List[List[Rule]] = []
+    for rule in sorted(rules, key=lambda r: r.position):
+        if lines and rule.position - lines[-1][-1].position <= SNAP:
+            lines[-1].append(rule)
         else:
-            merged.append(Rule(rule.position, rule.start, rule.end))
+            lines.append([rule])
+    merged: List[Rule] = []
+    for line in lines:
+        joined: List[Rule] = []
+        for rule in sorted(line, key=lambda r: r.start):
+            last = joined[-1] if joined else None
+            if last and rule.start <= last.end + SNAP:
+                last.end = max(last.end, rule.end)
+            else:
+                joined.append(Rule(rule.position, rule.start, rule.end))
+        merged += joined
     return merged
 
 
@@ -270,8 +285,10 @@ class Grid:
         at_x = [[r for r in self.vertical if abs(r.position - x) <= SNAP] for x in self.xs]
         at_y = [[r for r in self.horizontal if abs(r.position - y) <= SNAP] for y in self.ys]
 
-        def covered(rules: List[Rule], point: float) -> bool:
-            return any(r.start - SNAP <= point <= r.end + SNAP for r in rules)
+        def covered(rules: List[Rule], low: float, high: float) -> bool:
+            # a border along any real part of the side separates the cells: where it covers only
+            # part, another border is missing (a column merged in the drawing, not in the table)
+            return any(min(r.end, high) - max(r.start, low) > SNAP for r in rules)
 
         parent = {(r, c): (r, c) for r in range(rows) for c in range(cols)}
 
@@ -282,12 +299,10 @@ class Grid:
             return cell
 
         for r in range(rows):
-            mid_y = (self.ys[r] + self.ys[r + 1]) / 2
             for c in range(cols):
-                mid_x = (self.xs[c] + self.xs[c + 1]) / 2
-                if c + 1 < cols and not covered(at_x[c + 1], mid_y):
+                if c + 1 < cols and not covered(at_x[c + 1], self.ys[r + 1], self.ys[r]):
                     parent[root((r, c))] = root((r, c + 1))
-                if r + 1 < rows and not covered(at_y[r + 1], mid_x):
+                if r + 1 < rows and not covered(at_y[r + 1], self.xs[c], self.xs[c + 1]):
                     parent[root((r, c))] = root((r + 1, c))
         ids: Dict[Tuple[int, int], int] = {}
         for cell in sorted(parent):
@@ -350,6 +365,11 @@ def grid_rows(grid: Grid, chars: List[Char], page: int) -> List[Line]:
             seen.add(region)
             first_row, last_row = grid.row_span[region]
             location = locations.get(region, Location(page=page))
+            words = text_layer_words(by_region.get(region, [])) if first_row == last_row == r else None
+            if words:  # a border missing beside a number: the text layer's words are the cells
+                cells += [Cell(cell_text(word), location_of(min(word, key=lambda c: (c.line, c.column)), page))
+                          for word in words]
+                continue
             cells.append(Cell(texts.get(region, "") if first_row == r else "", location))
             if first_row == last_row == r and region in locations:
                 own.append(location)  # the row's location is where its own (unmerged) text starts
@@ -359,6 +379,35 @@ def grid_rows(grid: Grid, chars: List[Char], page: int) -> List[Line]:
         if line is not None:
             lines.append(line)
     return lines
+
+
+def text_layer_words(chars: List[Char]) -> Optional[List[List[Char]]]:
+    """A grid cell that holds numbers beside other words ("1 6", "规章 1 0"): a vertical border
+    is missing from the drawing, so the text layer's words, in its order, are the row's cells —
+    the label's words (on one line or wrapped over several) one cell, each number a cell after it.
+    None for an ordinary cell."""
+    words: List[List[Char]] = []
+    for line in group_by_line(chars):
+        words.append([])
+        for char in line:
+            if char.text == " ":
+                if words[-1]:
+                    words.append([])
+                continue
+            if words[-1] and char.x0 - words[-1][-1].x1 > 0.5 * char.height:
+                words.append([])
+            words[-1].append(char)
+    words = [word for word in words if word]
+    numbers = [word for word in words if VALUE_WORD.match("".join(c.text for c in word))]
+    label = [c for word in words if not VALUE_WORD.match("".join(c.text for c in word)) for c in word]
+    if not numbers or len(words) < 2:
+        return None
+    numbers.sort(key=lambda word: word[0].x0)
+    if label:
+        if max(c.x1 for c in label) > numbers[0][0].x0:
+            return None  # a number inside the label's text, not a column of its own
+        return [label] + numbers
+    return numbers
 
 
 def cell_text(chars: List[Char]) -> str:
@@ -500,9 +549,15 @@ def read_page(page, page_number: int) -> Tuple[List[Line], int, bool]:
     drawing = page_drawing(page)
     if not chars:
         return [], 0, drawing.images > 0
-    height = page.get_height()
+    lines = layout_page(chars, drawing.horizontal, drawing.vertical, page.get_height(), page_number)
+    return lines, len(chars), drawing.images > 0
+
+
+def layout_page(chars: List[Char], horizontal: List[Rule], vertical: List[Rule], height: float,
+                page_number: int) -> List[Line]:
+    """The page's lines from its characters and strokes (a text layer's, or what OCR read on a scan)."""
     visual_lines(chars)
-    grids = find_grids(merge_rules(drawing.horizontal), merge_rules(drawing.vertical))
+    grids = find_grids(merge_rules(horizontal), merge_rules(vertical))
     items: List[Tuple[float, int, List[Line]]] = []  # (top y, order, lines) to sort by position
     free: List[Char] = []
     in_grid: Dict[int, List[Char]] = {}
@@ -519,7 +574,7 @@ def read_page(page, page_number: int) -> Tuple[List[Line], int, bool]:
                  if not all(c.text == " " for c in line_chars) and not is_page_number(line_chars, height)]
     items.extend((row.top, 0, [row.line()]) for row in stitch_rows(text_rows))
     items.sort(key=lambda item: (-item[0], item[1]))
-    return [line for _, _, lines in items for line in lines], len(chars), drawing.images > 0
+    return [line for _, _, lines in items for line in lines]
 
 
 def open_pdf(data: bytes, path: str):
@@ -569,9 +624,9 @@ def read_pdf(data: bytes, path: str) -> Document:
         pages = len(document)
         document.close()
         raise exceeded(path, f"PDF页数（{pages}）", current().max_pdf_pages, "max_pdf_pages")
-    lines: List[Line] = []
+    pages: List[List[Line]] = []
+    counts: List[int] = []  # characters of each page's text layer
     empty_pages: List[int] = []
-    total = 0
     try:
         for index in range(len(document)):
             page = document[index]
@@ -579,19 +634,22 @@ def read_pdf(data: bytes, path: str) -> Document:
                 page_lines, count, has_images = read_page(page, index + 1)
             finally:
                 page.close()
-            lines.extend(page_lines)
-            total += count
+            pages.append(page_lines)
+            counts.append(count)
             if count < 5 and has_images:
                 empty_pages.append(index + 1)
-        pages = len(document)
     finally:
         document.close()
-    notices: List[str] = []
-    if total < 5 * max(pages, 1):
-        notices.append(NO_TEXT_LAYER)
-    elif empty_pages:
-        notices.append(IMAGE_ONLY_PAGES + ",".join(map(str, empty_pages)))
-    return Document(path=path, format="pdf", lines=lines, encoding=None, notices=notices)
+    # -- OCR (giklint/loaders/scan.py): pages without a text layer, or every page with --ocr always
+    from giklint.loaders.scan import read_scanned_pages, scan_notices
+
+    scans = read_scanned_pages(data, path, counts, empty_pages)
+    for number, page_lines in scans.lines.items():
+        pages[number - 1] = page_lines
+    lines = [line for page_lines in pages for line in page_lines]
+    notices = scan_notices(counts, empty_pages, scans)
+    return Document(path=path, format="pdf", lines=lines, encoding=None, notices=notices,
+                    uncertain=scans.uncertain)
 
 
 PDF = LoaderSpec("pdf", (".pdf",), load_pdf, sniff_pdf, "PDF")

@@ -1,6 +1,9 @@
 """Plain text and Markdown: decoded with encoding detection, split into lines with 1-based columns."""
 from __future__ import annotations
 
+import re
+from typing import List, Tuple
+
 from giklint.document import Document, Line, Location
 from giklint.encoding import decode
 from giklint.errors import InputError
@@ -25,6 +28,34 @@ def lines_of(text: str) -> list:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
+# A web page copied without its line breaks keeps the full-width indent of each paragraph:
+# in a long line holding several, each indent starts a new line (same line number, its column).
+_FLATTENED_LINE = 200  # characters: shorter lines are ordinary paragraphs
+_MIN_INDENTS = 3
+_INDENT = re.compile(r"\u3000+(?=[^\s\u3000])")
+# "一、总体情况 2022年，…": a numbered heading glued to its paragraph ends at the first space,
+# when no sentence mark comes before it
+_HEADING_RUN_ON = re.compile(r"^[一二三四五六七八九十]{1,2}、[^\s，。；,;：:]{2,30}(?=[ \u3000]+\S)")
+
+
+def paragraphs_of_flattened(text: str, number: int) -> List[Line]:
+    """A line as Lines: one per paragraph when it is a flattened page, else the line itself."""
+    indents = list(_INDENT.finditer(text))
+    if len(text) < _FLATTENED_LINE or len(indents) < _MIN_INDENTS:
+        return [Line(text, Location(line=number, column=1))]
+    starts = sorted({0} | {m.end() for m in indents})
+    pieces: List[Tuple[int, str]] = []
+    for start, end in zip(starts, starts[1:] + [len(text)]):
+        piece = text[start:end].rstrip(" \u3000")
+        heading = _HEADING_RUN_ON.match(piece)
+        if heading:
+            rest = len(piece) - len(piece[heading.end():].lstrip(" \u3000"))
+            pieces += [(start, piece[: heading.end()]), (start + rest, piece[rest:])]
+        elif piece.strip():
+            pieces.append((start, piece))
+    return [Line(piece, Location(line=number, column=start + 1)) for start, piece in pieces if piece.strip()]
+
+
 def load_text(data: bytes, path: str, fmt: str = "text") -> Document:
     from giklint.limits import current, exceeded
 
@@ -34,7 +65,7 @@ def load_text(data: bytes, path: str, fmt: str = "text") -> Document:
         raise exceeded(path, "文本字符数", limits.max_text_chars, "max_text_chars")
     if "\x00" in text:
         raise InputError(path, "不是文本文件（含二进制内容），无法读取")
-    lines = [Line(t, Location(line=i, column=1)) for i, t in enumerate(lines_of(text), start=1)]
+    lines = [line for i, t in enumerate(lines_of(text), start=1) for line in paragraphs_of_flattened(t, i)]
     return Document(path=path, format=fmt, lines=lines, encoding=encoding)
 
 
