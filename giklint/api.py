@@ -33,18 +33,22 @@ def parse(source: Source, name: Optional[str] = None, strict: bool = False) -> D
 
 def lint(source: Any, *, config: ConfigArg = None, select: SelectorsArg = None, ignore: SelectorsArg = None,
          province: Optional[str] = None, report_type: Optional[str] = None, published: Optional[str] = None,
-         previous: Optional[str] = None, name: Optional[str] = None, strict: bool = False) -> List[Finding]:
+         previous: Optional[str] = None, name: Optional[str] = None, strict: bool = False,
+         trust_plugins: Optional[bool] = None, rule_time_limit: Optional[float] = None) -> List[Finding]:
     """Findings for one report: a path, ``bytes`` (``name`` gives the format) or a model dict.
 
     ``config`` is a configuration file, a dict of the same shape, or None: for a path, the file found
     from its folder upward; otherwise the national defaults. Raises :class:`~giklint.errors.InputError`
     for an unreadable report and :class:`~giklint.errors.ConfigError` for a bad configuration.
+    Local plugins the configuration lists run only with ``trust_plugins=True`` (or
+    ``GIKLINT_TRUST_PLUGINS=1``), and only from ``config`` or the configuration of the current folder
+    (:mod:`giklint.trust`). ``rule_time_limit``: seconds one rule may take (main thread only).
     """
     from giklint.engine import check_report
 
     options = Options.of(config=None if isinstance(config, dict) else config, select=select, ignore=ignore,
                          province=province, report_type=report_type, published=published, previous=previous,
-                         strict=strict)
+                         strict=strict, trust_plugins=trust_plugins, rule_time_limit=rule_time_limit)
     resolved = _resolved(source, config, options)
     if isinstance(source, dict):
         model, document, path = checked_model(source, name), None, name or "<model>"

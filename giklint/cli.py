@@ -1,4 +1,4 @@
-"""Command line: ``giklint check|parse|rules|explain|init`` (README.md, ``docs/configuration.md``).
+"""Command line: ``giklint check|parse|rules|config|explain|init`` (README.md, ``docs/configuration.md``).
 
 Exit codes of ``check``: 0 when no finding is at or above ``--fail-on`` (default ``warning``: info
 findings alone do not fail), 1 otherwise, 2 for a usage, input or configuration error, an unreadable
@@ -52,9 +52,12 @@ def _positive_int(value: str) -> int:
 def _check_options(args: argparse.Namespace):
     from giklint.options import Options
 
+    if args.rule_time_limit is not None and not 0 < args.rule_time_limit <= 86400:
+        raise UsageError(f"--rule-time-limit: 应为大于 0、不超过 86400 的秒数，实际是 {args.rule_time_limit:g}")
     return Options.of(config=args.config, province=args.province, report_type=args.report_type,
                       select=args.select, ignore=args.ignore, fail_on=args.fail_on,
-                      published=_published(args.published), previous=args.previous, strict=args.strict)
+                      published=_published(args.published), previous=args.previous, strict=args.strict,
+                      trust_plugins=args.trust_plugins or None, rule_time_limit=args.rule_time_limit)
 
 
 def _formatter(name: str):
@@ -203,24 +206,68 @@ def _parse_command(args: argparse.Namespace) -> int:
 
 # -- rules, explain ----------------------------------------------------------------------------
 
-def _catalog_for_cwd(config: Optional[str]):
-    """The plugins of the configuration that applies here (``--config`` or found from the cwd)."""
-    from giklint.options import Options
+def _catalog_for_cwd(args: argparse.Namespace):
+    """The plugins of the root configuration (``--config`` or found from the cwd); its local
+    plugins only when trusted, else a note on stderr says they were not loaded."""
     from giklint.resolve import resolver_for
 
-    return resolver_for(Options(config=config)).plugins_for("-")
+    note = _untrusted_note(args)
+    if note:
+        print(f"giklint: {note}", file=sys.stderr)
+    return resolver_for(_view_options(args)).plugins_for("-")
+
+
+def _untrusted_note(args: argparse.Namespace) -> Optional[str]:
+    from giklint.trust import root_config, untrusted_note
+
+    options = _view_options(args)
+    return None if options.trust_plugins else untrusted_note(root_config(options.config))
 
 
 def _rules_command(args: argparse.Namespace) -> int:
     from giklint.rule import sort_rules
+    from giklint.settings_view import OFF, ON, why_off
 
-    found = _catalog_for_cwd(args.config)
+    found = _catalog_for_cwd(args)
     rules = sort_rules(found.rules)
-    rows = [(rule.code, rule.slug, rule.severity, rule.summary) for rule in rules]
-    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    config = None if _untrusted_note(args) else _config_here(args)  # untrusted: said above
+    marks = {rule: "?" if config is None else (OFF if why_off(rule, config, "-") else ON) for rule in rules}
+    rows = [(rule.code, rule.slug, rule.severity, marks[rule], rule.summary) for rule in rules]
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
     for row in rows:
-        sys.stdout.write("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[3] + "\n")
+        sys.stdout.write("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[4] + "\n")
     _report_failures(found.failures)
+    return 0
+
+
+def _config_here(args: argparse.Namespace):
+    """The resolved configuration of the current folder (None, with the reason on stderr, when broken)."""
+    from giklint.resolve import resolver_for
+
+    try:
+        return resolver_for(_view_options(args)).for_file("-").setup.config
+    except GiklintError as exc:
+        print(f"giklint: 当前配置有误，无法标出哪些规则开启：{exc}", file=sys.stderr)
+        return None
+
+
+def _view_options(args: argparse.Namespace):
+    from giklint.options import Options
+
+    return Options.of(config=args.config, trust_plugins=args.trust_plugins or None)
+
+
+def _config_command(args: argparse.Namespace) -> int:
+    from giklint.resolve import resolver_for
+    from giklint.settings_view import describe
+
+    path = args.path or "-"
+    if path != "-" and not os.path.exists(path):
+        raise UsageError(f"{path}: 文件不存在")
+    resolver = resolver_for(_view_options(args))
+    resolved = resolver.for_file(path)
+    local = [name for name, _ in resolver.local_plugins()]
+    sys.stdout.write(describe(resolved, path, local, toml_value))
     return 0
 
 
@@ -234,7 +281,7 @@ def _find_rule(name: str, rules: Sequence[type]) -> type:
 
 
 def _explain_command(args: argparse.Namespace) -> int:
-    found = _catalog_for_cwd(args.config)
+    found = _catalog_for_cwd(args)
     rule = _find_rule(args.rule, found.rules)
     lines = [rule.doc() or f"{rule.slug} ({rule.code}): {rule.summary}", "",
              f"默认级别 / Default severity: {rule.severity}"]
@@ -299,7 +346,8 @@ ignore = []
 # 达到此级别的发现使 giklint check 以 1 退出：error、warning（默认）、info
 # fail_on = "warning"
 
-# 本地插件：文件（相对本文件）或可导入的模块名；只有列在这里才会加载
+# 本地插件：文件（相对本文件）或可导入的模块名。只在本文件是项目根目录的配置、且加了 --trust-plugins
+# （或设置 GIKLINT_TRUST_PLUGINS=1）时运行
 # plugins = ["giklint_local/my_rule.py"]
 
 # 单条规则的级别和选项（选项名见 giklint explain <规则>），例如：
@@ -342,14 +390,15 @@ SOURCE_ZH = {"builtin": "内置", "entry-point": "已安装", "config": "配置�
 
 
 def _version_text() -> str:
-    try:
-        found = _catalog_for_cwd(None)
-    except GiklintError as exc:  # a broken configuration here should not hide the version
-        from giklint.plugins import catalog
+    """giklint's version and the installed plugins; never a local plugin (its code is not run here)."""
+    from giklint.plugins import catalog
+    from giklint.trust import names_listed, root_config
 
-        found, note = catalog(), [f"（当前文件夹的配置有误，未加载其中的插件：{exc}）"]
-    else:
-        note = []
+    found = catalog()
+    root = root_config(None)
+    local = names_listed(root)
+    note = [f"（{root} 列出的本地插件 {'、'.join(local)} 没有加载：--version 不运行本地插件的代码；"
+            f"giklint rules --trust-plugins 列出它们的规则）"] if local else []
     lines = [f"giklint {__version__}", "插件："]
     lines += [f"  {p.name} {p.version or '-'}（{SOURCE_ZH.get(p.source, p.source)}）" for p in found.loaded.plugins]
     if found.failures:
@@ -403,7 +452,16 @@ def _add_check_parser(sub) -> None:
     p.add_argument("--no-respect-gitignore", action="store_true", help="检查文件夹时不理会 .gitignore")
     p.add_argument("--skip-non-reports", action="store_true",
                    help="直接写出的文件如果不像报告也跳过，而不是报告 not-a-report（pre-commit 钩子使用）")
+    p.add_argument("--rule-time-limit", type=float, metavar="SECONDS",
+                   help="一条规则检查一个文件最多用时（秒，默认 60）；超时记为 internal-error 发现")
+    _add_trust_flag(p)
     p.set_defaults(func=_check_command)
+
+
+def _add_trust_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--trust-plugins", action="store_true",
+                        help="运行项目根目录配置（或 --config）列出的本地插件（也可设置 GIKLINT_TRUST_PLUGINS=1）；"
+                             "不加时不运行检查目录中的任何代码")
 
 
 OCR_CHOICES = ("never", "auto", "always")
@@ -438,13 +496,21 @@ def build_parser() -> argparse.ArgumentParser:
     _add_ocr_option(p)
     p.set_defaults(func=_parse_command)
 
-    p = sub.add_parser("rules", help="列出全部规则：代码、规则名、默认级别、说明")
+    p = sub.add_parser("rules", help="列出全部规则：代码、规则名、默认级别、在当前配置下开（开）或关（关）、说明")
     p.add_argument("--config", help="配置文件（其中列出的本地插件的规则也会列出）")
+    _add_trust_flag(p)
     p.set_defaults(func=_rules_command)
+
+    p = sub.add_parser("config", help="显示对一个文件生效的配置：配置文件、省级配置、每条规则的开关、级别和选项")
+    p.add_argument("path", nargs="?", metavar="PATH", help="报告文件（默认：当前文件夹）")
+    p.add_argument("--config", help="配置文件（不再向上查找）")
+    _add_trust_flag(p)
+    p.set_defaults(func=_config_command)
 
     p = sub.add_parser("explain", help="显示一条规则的说明")
     p.add_argument("rule", metavar="CODE|SLUG", help="规则代码（GK311）或规则名（balance）")
     p.add_argument("--config", help="配置文件（其中列出的本地插件的规则也可查询）")
+    _add_trust_flag(p)
     p.set_defaults(func=_explain_command)
 
     p = sub.add_parser("init", help=f"写一个带注释的 {STARTER_FILE}")

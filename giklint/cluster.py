@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import contextlib
-from typing import Any, Iterator, Sequence
+from typing import Any, Iterator, Optional, Sequence
 
 from giklint.errors import UsageError
 from giklint.options import Options
@@ -68,6 +68,6 @@ def dask_client(address: str, timeout: float = 30) -> Iterator[Any]:
         yield client
 
 
-def check_paths_on(client: Any, paths: Sequence[str], options: Options = Options(), **keywords: Any) -> RunResult:
+def check_paths_on(client: Any, paths: Sequence[str], options: Optional[Options] = None, **keywords: Any) -> RunResult:
     """:func:`giklint.runner.check_paths` with the files checked by the workers of ``client``."""
     return check_paths(paths, options, executor=DaskExecutor(client), **keywords)

@@ -22,7 +22,7 @@ import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Any, Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
 
 from giklint import selection
 from giklint.errors import ConfigError
@@ -33,6 +33,7 @@ from giklint.rule import declared_option, option_defaults
 CONFIG_FILE_NAMES = ("giklint.toml", ".giklint.toml", "pyproject.toml")
 DEFAULT_PROFILE = "national"
 DEFAULT_FAIL_ON = "warning"
+DEFAULT_RULE_TIME_LIMIT = 60.0  # seconds one rule may take on one report (giklint.timelimit)
 # meaningless in a profile, which has no folder (exclusions: read by giklint/targets.py)
 LOCAL_ONLY_KEYS = ("plugins", "per-file-ignores", "exclude", "extend-exclude", "force-exclude", "respect-gitignore")
 SEVERITY_KEY = "severity"  # in [rules.<slug>]: the findings' severity, not an option of the rule
@@ -59,6 +60,7 @@ class ConfigSource:
     data: Dict[str, Any]
     base_dir: Optional[Path] = None  # relative plugin paths, per-file-ignores and extends start here
     key_prefix: str = ""  # "tool.giklint." inside pyproject.toml
+    profile_name: Optional[str] = None  # set for a profile's layer
 
 
 @dataclass
@@ -75,6 +77,10 @@ class ResolvedConfig:
     per_file_ignores: List[Tuple[str, Tuple[str, ...], Optional[Path]]] = field(default_factory=list)
     config_path: Optional[str] = None
     report_type_given: bool = False  # set by a configuration layer or --report-type, not the default
+    rule_time_limit: float = DEFAULT_RULE_TIME_LIMIT
+    # rules of an installed province plugin whose province this configuration does not choose
+    dormant: Tuple[type, ...] = ()
+    profile_chosen_by: str = ""  # who chose the profile: "--province", "giklint.toml: province", "默认配置"
 
     @property
     def province(self) -> Optional[str]:
@@ -90,7 +96,8 @@ class ResolvedConfig:
         for pattern, selectors, base_dir in self.per_file_ignores:
             if path_matches(path, pattern, base_dir):
                 ignore += selectors
-        return [rule for rule in self.rules if selection.is_selected(rule, self.select, ignore)]
+        return [rule for rule in self.rules
+                if rule not in self.dormant and selection.is_selected(rule, self.select, ignore)]
 
     def settings(self, published: Optional[str] = None) -> Dict[str, Any]:
         return {"province": self.province, "report_type": self.report_type, "published": published,
@@ -188,15 +195,6 @@ def _is_path(value: str) -> bool:
     return value.endswith(".toml") or "/" in value or "\\" in value
 
 
-def plugin_specs(chain: Sequence[ConfigSource]) -> Tuple[Tuple[str, str], ...]:
-    """(name as written, folder it is relative to) of every plugin the configuration files list."""
-    specs = []
-    for source in reversed(chain):
-        for item in source.data.get("plugins") or []:
-            specs.append((item, str(source.base_dir or Path.cwd())))
-    return tuple(specs)
-
-
 # -- profiles ----------------------------------------------------------------------------------
 
 def profiles_from_directory(path: Path, shipped: bool = False) -> List[Profile]:
@@ -210,7 +208,7 @@ def profiles_from_directory(path: Path, shipped: bool = False) -> List[Profile]:
 
 def profile_source(profile: Profile) -> ConfigSource:
     where = f"（{profile.source}）" if profile.source else ""
-    return ConfigSource(f"配置“{profile.name}”{where}", profile.data)
+    return ConfigSource(f"配置“{profile.name}”{where}", profile.data, profile_name=profile.name)
 
 
 def profile_chain(name: str, profiles: Dict[str, Profile], asked_by: str) -> List[ConfigSource]:
@@ -295,6 +293,9 @@ def _has_odd_values(data: Any) -> bool:
     return not isinstance(data, (str, int, float, bool, type(None)))
 
 
+_BOUND_ZH = {"minimum": "不小于", "exclusiveMinimum": "大于", "maximum": "不大于", "exclusiveMaximum": "小于"}
+
+
 def _explain(error, key: str, schema: Dict[str, Any]) -> List[str]:
     value = json.dumps(error.instance, ensure_ascii=False, default=str)
     if error.validator == "additionalProperties":
@@ -311,6 +312,8 @@ def _explain(error, key: str, schema: Dict[str, Any]) -> List[str]:
         return [f"{key}: 格式不对（{value}）"]
     if error.validator == "minLength":
         return [f"{key}: 不能为空"]
+    if error.validator in _BOUND_ZH:
+        return [f"{key}: 应{_BOUND_ZH[error.validator]} {error.validator_value}，实际是 {value}"]
     return [f"{key}: {error.message}"]
 
 
@@ -324,19 +327,31 @@ def _hint(name: str, known: Iterable[str]) -> str:
 # -- resolving ---------------------------------------------------------------------------------
 
 def resolve(chain: Sequence[ConfigSource], rules: Sequence[type], profiles: Dict[str, Profile],
-            overrides: Options = Options(), config_path: Optional[str] = None) -> ResolvedConfig:
-    """Merge profile, files and command line into the effective configuration, checking every name."""
+            overrides: Optional[Options] = None, config_path: Optional[str] = None,
+            province_rules: Optional[Dict[type, FrozenSet[str]]] = None) -> ResolvedConfig:
+    """Merge profile, files and command line into the effective configuration, checking every name.
+
+    ``province_rules``: an installed plugin's rules -> its profiles; such a rule stays dormant unless
+    one of those profiles is chosen (directly or through ``extends``) or ``select`` names the rule
+    more closely than ``ALL``.
+    """
+    overrides = overrides if overrides is not None else Options()
     name, asked_by = chosen_profile(chain, overrides)
-    layers = profile_chain(name, profiles, asked_by) + list(reversed(chain))
+    profile_layers = profile_chain(name, profiles, asked_by)
+    layers = profile_layers + list(reversed(chain))
     index = {}
     for rule in rules:
         index[rule.code.upper()] = rule
         index[rule.slug] = rule
     resolved = ResolvedConfig(profile=name, report_type=DEFAULT_REPORT_TYPE, fail_on=DEFAULT_FAIL_ON,
                               select=(selection.ALL,), ignore=(), rules=list(rules), config_path=config_path)
+    resolved.profile_chosen_by = asked_by
     for source in layers:
         _apply_layer(resolved, source, index, rules)
     _apply_overrides(resolved, overrides, rules)
+    lineage = {source.profile_name for source in profile_layers}
+    resolved.dormant = tuple(rule for rule, provinces in (province_rules or {}).items()
+                             if not provinces & lineage and selection.best(resolved.select, rule) <= 1)
     return resolved
 
 
@@ -349,7 +364,7 @@ def _apply_layer(resolved: ResolvedConfig, source: ConfigSource, index: Dict[str
     if "select" in data:
         resolved.select = tuple(data["select"])
     resolved.ignore += tuple(data.get("ignore") or ())
-    for key in ("report_type", "fail_on"):
+    for key in ("report_type", "fail_on", "rule_time_limit"):
         if key in data:
             setattr(resolved, key, data[key])
     if "report_type" in data:
@@ -379,6 +394,8 @@ def _apply_overrides(resolved: ResolvedConfig, overrides: Options, rules: Sequen
         resolved.report_type_given = True
     if overrides.fail_on:
         resolved.fail_on = overrides.fail_on
+    if overrides.rule_time_limit:
+        resolved.rule_time_limit = overrides.rule_time_limit
 
 
 def _check_selector(selector: str, where: str, rules: Sequence[type]) -> None:

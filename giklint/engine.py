@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Tuple
 
 from giklint.config import ResolvedConfig
 from giklint.document import Document
-from giklint.rule import Context, Finding
+from giklint.rule import Context, Finding, finding_problem
 
 if TYPE_CHECKING:
     from giklint.model import Report
@@ -28,23 +28,31 @@ class Setup:
     previous: Optional[Dict[str, Any]] = None
 
 
-def internal_error(rule: type, exc: BaseException, path: str) -> Finding:
+def internal_error(rule: type, exc: BaseException, path: str, message: Optional[str] = None) -> Finding:
     from giklint.engine_rules import InternalError
 
+    message = message or f"规则 {rule.code} {rule.slug} 运行出错：{type(exc).__name__}: {exc}"
     return Finding(code=InternalError.code, rule=InternalError.slug, severity=InternalError.severity,
-                   message=f"规则 {rule.code} {rule.slug} 运行出错：{type(exc).__name__}: {exc}", path=path,
-                   context=rule.code)
+                   message=message, path=path, context=str(rule.code))
 
 
-def run_rule(rule: type, ctx: Context) -> List[Finding]:
-    """The rule's findings on one model; a rule that raises gives one internal-error finding."""
+def run_rule(rule: type, ctx: Context, time_limit: Optional[float] = None) -> List[Finding]:
+    """The rule's findings on one model; a rule that raises (``sys.exit()`` too), runs longer than
+    ``time_limit`` seconds or returns a malformed finding gives one internal-error finding instead."""
+    from giklint.timelimit import TimeLimitExceeded, time_limit as limited
+
     try:
-        found = list(rule().check(ctx) or ())
-        stray = next((f for f in found if not isinstance(f, Finding)), None)
-        if stray is not None:
-            raise TypeError(f"check() 返回了不是 Finding 的对象：{stray!r}")
-    except Exception as exc:  # one rule's defect must not stop the others
+        with limited(time_limit):
+            found = list(rule().check(ctx) or ())  # list(): a generator's work is inside the limit too
+    except KeyboardInterrupt:
+        raise
+    except TimeLimitExceeded as exc:
+        return [internal_error(rule, exc, ctx.path, f"规则 {rule.code} {rule.slug} 超时：{exc}，已停止（rule_time_limit）")]
+    except BaseException as exc:  # one rule's defect (sys.exit() included) must not stop the others
         return [internal_error(rule, exc, ctx.path)]
+    problem = next((p for p in map(finding_problem, found) if p), None)
+    if problem is not None:
+        return [internal_error(rule, TypeError(problem), ctx.path)]
     for finding in found:
         finding.path = ctx.path
     return found
@@ -106,7 +114,7 @@ def _run_selected(rules: Sequence[type], report: "Report", previous: "Optional[R
         if issubclass(rule, EngineRule) or (rule.needs_previous and previous is None):
             continue
         ctx = Context(report, options=config.options_for(rule), settings=dict(settings), previous=previous, path=path)
-        findings.extend(run_rule(rule, ctx))
+        findings.extend(run_rule(rule, ctx, config.rule_time_limit))
     return findings
 
 
@@ -116,4 +124,7 @@ def check_report(model: Dict[str, Any], setup: Setup, path: str, document: Optio
     from giklint import suppress
 
     findings = run_rules(model, setup, path, published)
-    return sorted(suppress.apply(findings, document), key=lambda f: f.sort_key)
+    kept = suppress.apply(findings, document, ran=setup.config.rules_for(path), known=setup.config.rules)
+    for finding in kept:
+        finding.path = path
+    return sorted(kept, key=lambda f: f.sort_key)

@@ -230,7 +230,54 @@ def mark_ocr_findings(findings: List[Finding], notices: Sequence[str]) -> List[F
     return findings
 
 
-ENGINE_RULES = [InternalError, NoTextLayer, ImageOnlyPages, EmptyDocument, NotAReport, OcrPages]
+class UnusedSuppression(EngineRule):
+    """unused-suppression (GK006): 行内屏蔽注释没有屏蔽任何发现
+
+    检查内容 / What it checks:
+        Markdown 或网页中的 ``<!-- giklint-disable … -->`` 或 ``<!-- giklint-disable-next-line … -->``
+        注释，点名的规则这次运行了，却没有任何发现被它屏蔽（问题已经改好，或注释写错了位置）。
+        点名的规则这次没有运行（被 select/ignore 排除）时不报告。
+    为什么 / Why it matters:
+        过时的屏蔽注释会在以后悄悄藏起同一位置的新问题；写错位置的注释则什么也没有屏蔽。
+        删除它，或把它移到要屏蔽的那一行之前。
+    选项 / Options:
+        无。用 ignore = ["unused-suppression"] 关闭。
+    不通过的例子 / Failing example:
+        report.md:12:1: GK006 [warning] giklint-disable-next-line（balance）没有屏蔽任何发现，可以删除 (unused-suppression)
+    通过的例子 / Passing example:
+        紧接着的一行确有 balance 发现的 ``<!-- giklint-disable-next-line balance -->``。
+    """
+
+    code = "GK006"
+    slug = "unused-suppression"
+    severity = "warning"
+    summary = "行内屏蔽注释没有屏蔽任何发现"
+
+
+class UnknownSuppressedRule(EngineRule):
+    """unknown-suppressed-rule (GK007): 行内屏蔽注释点名的规则不存在
+
+    检查内容 / What it checks:
+        ``<!-- giklint-disable … -->``、``giklint-enable`` 或 ``giklint-disable-next-line`` 注释中的名字
+        既不是规则代码、代码前缀，也不是规则名（例如拼错了 ``balanse``）。
+    为什么 / Why it matters:
+        拼错的名字什么也不屏蔽，作者却以为问题已被有意接受。``giklint rules`` 列出全部规则。
+    选项 / Options:
+        无。
+    不通过的例子 / Failing example:
+        report.md:3:1: GK007 [warning] giklint-disable 中的“balanse”不是已知的规则（可能是：balance） (unknown-suppressed-rule)
+    通过的例子 / Passing example:
+        ``<!-- giklint-disable balance -->``
+    """
+
+    code = "GK007"
+    slug = "unknown-suppressed-rule"
+    severity = "warning"
+    summary = "行内屏蔽注释点名的规则不存在"
+
+
+ENGINE_RULES = [InternalError, NoTextLayer, ImageOnlyPages, EmptyDocument, NotAReport, OcrPages, UnusedSuppression,
+                UnknownSuppressedRule]
 # kind of a loader's notice ("kind" or "kind:detail") -> the engine rule reporting it, and whether the
 # other rules may run on the document
 NOTICE_RULES = {"no-text-layer": (NoTextLayer, False), "image-only-pages": (ImageOnlyPages, True),

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
-from typing import Optional, Sequence, Tuple, Union
+from dataclasses import dataclass, field
+from typing import Any, Optional, Sequence, Tuple, Union
 
 SelectorsArg = Union[None, str, Sequence[str]]
 SELECTOR_SEPARATOR = re.compile(r"[,，]")  # a full-width comma typed in a Chinese input method counts too
@@ -36,12 +36,26 @@ class Options:
     published: Optional[str] = None  # YYYY-MM-DD
     previous: Optional[str] = None  # last year's report, for rules that compare years
     strict: bool = False  # validate the model giklint extracts against the report schema (--strict)
+    # run the local plugins the root configuration lists (giklint.trust); the environment can say so
+    trust_plugins: bool = field(default_factory=lambda: trusted_by_environment())
+    rule_time_limit: Optional[float] = None  # seconds one rule may take on one report; None: the default
 
     @classmethod
     def of(cls, *, config: Union[None, str, os.PathLike] = None, select: SelectorsArg = None,
            ignore: SelectorsArg = None, previous: Union[None, str, os.PathLike] = None,
-           strict: bool = False, **values: Optional[str]) -> "Options":
+           strict: bool = False, trust_plugins: Optional[bool] = None, rule_time_limit: Optional[float] = None,
+           **values: Any) -> "Options":
         """Options from loosely typed values (paths as ``os.PathLike``, selectors as a string or a list)."""
+        if trust_plugins is not None:
+            values["trust_plugins"] = bool(trust_plugins)
         return cls(config=os.fspath(config) if config is not None else None, select=selectors(select),
                    ignore=selectors(ignore), previous=os.fspath(previous) if previous is not None else None,
-                   strict=strict, **values)
+                   strict=strict, rule_time_limit=rule_time_limit, **values)
+
+
+TRUST_VARIABLE = "GIKLINT_TRUST_PLUGINS"
+
+
+def trusted_by_environment() -> bool:
+    """Does the environment trust local plugins (``GIKLINT_TRUST_PLUGINS=1``)?"""
+    return os.environ.get(TRUST_VARIABLE, "").strip().lower() in ("1", "true", "yes", "on")

@@ -9,7 +9,7 @@ and the others still contribute. A :class:`Catalog` is what the loaded plugins c
 profiles, loaders, formatters), each contribution checked, so one plugin's bad rule is a failure of
 that plugin, not of the run. giklint's own rules, loaders and formatters come through the same hooks
 from the built-in plugins. Local plugins (files or modules a configuration lists) are loaded only
-when listed.
+when listed by the trusted root configuration (:mod:`giklint.trust` decides), with no bytecode written.
 """
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple, Union
+from typing import Any, Callable, Dict, FrozenSet, Iterable, List, Optional, Tuple, Union
 
 import pluggy
 
@@ -36,6 +36,11 @@ BUILTIN_PLUGINS = ("giklint.builtin", "giklint_rules")
 IMPL_MARKER = "giklint_impl"  # the attribute giklint.hookimpl sets on a hook implementation
 CODE_PATTERN = re.compile(r"^[A-Z]+[0-9]+$")
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+LOCAL_PLUGIN_REQUIREMENTS = (
+    "本地插件是一个 Python 文件（相对配置文件所在的文件夹）或可导入的模块，须定义至少一个用 "
+    "@giklint.hookimpl 标记的钩子函数：giklint_rules()（返回 giklint.rule.Rule 子类的列表）、"
+    "giklint_profiles()、giklint_loaders() 或 giklint_formatters()；见 docs/rules-api.md")
 
 LocalSpec = Union[str, Tuple[str, str]]  # "x.py" / "module", or (that, the folder it is relative to)
 
@@ -70,7 +75,9 @@ def _answering(function: Callable[..., Any], plugin: str, hook_name: str) -> Cal
     def answer(*args: Any, **kwargs: Any) -> Answer:
         try:
             return Answer(plugin, tuple(function(*args, **kwargs) or ()))
-        except Exception as exc:  # one plugin's defect must not stop the others
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:  # one plugin's defect (sys.exit() included) must not stop the others
             return Answer(plugin, error=f"{hook_name}: {type(exc).__name__}: {exc}")
     return answer
 
@@ -139,6 +146,16 @@ def _import_spec(spec: str, base_dir: Optional[Path] = None) -> object:
     return getattr(module, attr.strip()) if attr else module
 
 
+def _without_bytecode(load: Callable[[], object]) -> object:
+    """Run ``load`` (importing a local plugin) writing no ``__pycache__`` into the checked tree.
+
+    The setting stays off for the rest of the process: a plugin's hooks and rules may import more
+    of its own modules later, and giklint never writes into the folders it checks.
+    """
+    sys.dont_write_bytecode = True
+    return load()
+
+
 _FILE_MODULES: Dict[Path, object] = {}  # a local plugin file runs once per process
 
 
@@ -172,8 +189,12 @@ def _register(loaded: LoadedPlugins, name: str, version: str, source: str, load)
         if any(plugin is known for known in loaded.registered):
             return
         answering = AnsweringPlugin(plugin, name)
+        if source == "config" and not _implements_a_hook(answering):
+            raise TypeError("没有定义任何 giklint 钩子（@giklint.hookimpl 标记的 giklint_rules 等函数）")
         loaded.manager.register(answering, name=f"{source}:{name}")
-    except Exception as exc:  # a broken plugin must not stop the others
+    except KeyboardInterrupt:
+        raise
+    except BaseException as exc:  # a broken plugin (sys.exit() on import included) must not stop the others
         loaded.failures.append((name, f"{type(exc).__name__}: {exc}"))
         return
     problem = _unknown_hooks(loaded.manager, answering)
@@ -183,6 +204,10 @@ def _register(loaded: LoadedPlugins, name: str, version: str, source: str, load)
         return
     loaded.registered.append(plugin)
     loaded.plugins.append(PluginInfo(name, version, source))
+
+
+def _implements_a_hook(plugin: AnsweringPlugin) -> bool:
+    return any(not attr.startswith("_") and attr != "plugin" for attr in vars(plugin))
 
 
 def _unknown_hooks(manager: pluggy.PluginManager, plugin: object) -> Optional[str]:
@@ -228,9 +253,10 @@ def load_plugins(local: Iterable[LocalSpec] = (), base_dir: Optional[Path] = Non
             path = Path(item)
             if not path.is_absolute() and folder is not None:
                 path = Path(folder) / path
-            _register(loaded, item, "", "config", lambda p=path: _import_file(p))
+            _register(loaded, item, "", "config", lambda p=path: _without_bytecode(lambda: _import_file(p)))
         else:
-            _register(loaded, item, "", "config", lambda m=item, d=folder: _import_spec(m, d))
+            _register(loaded, item, "", "config",
+                      lambda m=item, d=folder: _without_bytecode(lambda: _import_spec(m, d)))
     return loaded
 
 
@@ -268,6 +294,9 @@ class Catalog:
     profiles: Dict[str, object]  # name -> giklint.config.Profile
     loaders: List[object]
     formatters: Dict[str, object]  # --format name -> giklint.output.FormatterSpec
+    # an installed plugin's rules -> the profiles that plugin contributes: its rules run only where the
+    # configuration chooses one of them (or selects the rules by name); see docs/configuration.md
+    province_rules: Dict[type, FrozenSet[str]] = field(default_factory=dict)
 
     @property
     def failures(self) -> List[Tuple[str, str]]:
@@ -291,8 +320,10 @@ def rule_problem(rule: object) -> Optional[str]:
     return None
 
 
-def _collect_rules(loaded: LoadedPlugins) -> List[type]:
+def _collect_rules(loaded: LoadedPlugins) -> Tuple[List[type], Dict[type, str]]:
+    """The usable rules, and the plugin each came from."""
     rules: List[type] = []
+    origin: Dict[type, str] = {}
     taken: Dict[str, type] = {}
     for plugin, rule in collect_each(loaded.manager, "giklint_rules", loaded.failures):
         problem = rule_problem(rule)
@@ -304,14 +335,17 @@ def _collect_rules(loaded: LoadedPlugins) -> List[type]:
             loaded.failures.append((plugin, problem))
         elif rule not in rules:
             rules.append(rule)
+            origin[rule] = plugin
             taken.update({rule.code: rule, rule.slug: rule})
-    return rules
+    return rules, origin
 
 
-def _collect_profiles(loaded: LoadedPlugins) -> Dict[str, object]:
+def _collect_profiles(loaded: LoadedPlugins) -> Tuple[Dict[str, object], Dict[str, FrozenSet[str]]]:
+    """The usable profiles by name, and the names each plugin contributed."""
     from giklint.config import Profile
 
     profiles: Dict[str, object] = {}
+    by_plugin: Dict[str, FrozenSet[str]] = {}
     for plugin, profile in collect_each(loaded.manager, "giklint_profiles", loaded.failures):
         if not isinstance(profile, Profile) or not isinstance(profile.data, dict):
             loaded.failures.append((plugin, f"giklint_profiles: {profile!r} 不是 giklint.config.Profile"))
@@ -319,17 +353,26 @@ def _collect_profiles(loaded: LoadedPlugins) -> Dict[str, object]:
             loaded.failures.append((plugin, f"配置“{profile.name}”重名，已跳过"))
         else:
             profiles[profile.name] = profile
-    return profiles
+            by_plugin[plugin] = by_plugin.get(plugin, frozenset()) | {profile.name}
+    return profiles, by_plugin
+
+
+def _province_rules(loaded: LoadedPlugins, origin: Dict[type, str],
+                    by_plugin: Dict[str, FrozenSet[str]]) -> Dict[type, FrozenSet[str]]:
+    """The rules of installed plugins that contribute profiles, with those profiles' names."""
+    installed = {info.name for info in loaded.plugins if info.source == "entry-point"}
+    return {rule: by_plugin[plugin] for rule, plugin in origin.items() if plugin in installed and plugin in by_plugin}
 
 
 @lru_cache(maxsize=None)
 def catalog(local: Tuple[Tuple[str, str], ...] = ()) -> Catalog:
     """Everything the installed plugins and the listed local ones contribute (cached per list)."""
     loaded = load_plugins(local)
-    rules = _collect_rules(loaded)
-    profiles = _collect_profiles(loaded)
+    rules, origin = _collect_rules(loaded)
+    profiles, by_plugin = _collect_profiles(loaded)
     loaders = collect(loaded.manager, "giklint_loaders", loaded.failures)
-    return Catalog(loaded, rules, profiles, loaders, _collect_formatters(loaded))
+    return Catalog(loaded, rules, profiles, loaders, _collect_formatters(loaded),
+                   _province_rules(loaded, origin, by_plugin))
 
 
 def _collect_formatters(loaded: LoadedPlugins) -> Dict[str, object]:

@@ -16,9 +16,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
-from giklint.config import ConfigSource, check_schema, config_for, file_chain, plugin_specs, resolve
+from giklint import trust
+from giklint.config import ConfigSource, check_schema, config_for, file_chain, resolve
 from giklint.engine import Setup
-from giklint.errors import GiklintError
+from giklint.errors import ConfigError, GiklintError
 from giklint.options import Options
 
 
@@ -41,9 +42,21 @@ class Resolved:
 class Resolver:
     """The set-ups of one run's files, each configuration file resolved once."""
 
-    def __init__(self, options: Options = Options()) -> None:
-        self.options = options
+    def __init__(self, options: Optional[Options] = None) -> None:
+        self.options = options if options is not None else Options()
         self._by_config: Dict[Optional[str], Union[Resolved, GiklintError]] = {}
+        self._local: Optional[trust.LocalSpecs] = None
+
+    @property
+    def root_config(self) -> Optional[str]:
+        """The run's root configuration, the only one whose local plugins may run (:mod:`giklint.trust`)."""
+        return trust.root_config(self.options.config)
+
+    def local_plugins(self) -> trust.LocalSpecs:
+        """The local plugins of this run: the trusted root configuration's (none without trust)."""
+        if self._local is None:
+            self._local = trust.run_plugins(self.root_config, self.options.trust_plugins)
+        return self._local
 
     def for_file(self, path: str) -> Resolved:
         """The set-up of one file (``-``: standard input, configured from the current folder)."""
@@ -58,7 +71,7 @@ class Resolver:
         itself left unresolved (``giklint rules`` lists rules even where a rule's options are wrong)."""
         from giklint.plugins import catalog
 
-        return catalog(plugin_specs(file_chain(config_for(path, self.options.config))))
+        return catalog(self.local_plugins())
 
     def for_config(self, config_path: Optional[str]) -> Resolved:
         """The set-up under one configuration file (None: no file, the national defaults).
@@ -80,7 +93,8 @@ class Resolver:
         """The set-up under a configuration given as a dict (the shape of a ``giklint.toml``)."""
         inline = ConfigSource("<config>", data, base_dir or Path.cwd())
         check_schema(inline)
-        return self._resolve([inline], None)
+        trust.check_chain([inline], None, self.options.trust_plugins, inline_is_root=True)
+        return self._resolve([inline], None, trust.listed(inline))
 
     def resolved(self) -> List[Resolved]:
         """Every set-up resolved so far, in the order first asked for."""
@@ -90,14 +104,32 @@ class Resolver:
         """The configuration files asked for so far (resolved or broken)."""
         return [path for path in self._by_config if path is not None]
 
-    def _resolve(self, chain: Sequence[ConfigSource], config_path: Optional[str]) -> Resolved:
+    def _resolve(self, chain: Sequence[ConfigSource], config_path: Optional[str],
+                 local: Optional[trust.LocalSpecs] = None) -> Resolved:
         from giklint.plugins import catalog
 
-        found = catalog(plugin_specs(chain))
-        config = resolve(chain, found.rules, found.profiles, self.options, config_path)
+        if local is None:  # a file's configuration: the run's plugins, from the root configuration
+            trust.check_chain(chain, self.root_config, self.options.trust_plugins)
+            local, lister = self.local_plugins(), self.root_config
+        else:  # a configuration given as data is its own root
+            lister = chain[0].label
+        found = catalog(local)
+        _refuse_broken_local(found, local, lister or "<config>")
+        config = resolve(chain, found.rules, found.profiles, self.options, config_path, found.province_rules)
         previous = (_previous_model(self.options.previous, found.loaders, self.options.strict)
                     if self.options.previous else None)
         return Resolved(Setup(config, previous), found)
+
+
+def _refuse_broken_local(found: Any, local: trust.LocalSpecs, where: str) -> None:
+    """A local plugin that failed to load stops the run: its rules would silently be missing."""
+    from giklint.plugins import LOCAL_PLUGIN_REQUIREMENTS
+
+    names = {name for name, _ in local}
+    broken = [(name, error) for name, error in found.failures if name in names]
+    if broken:
+        lines = [f"{where}: plugins: 本地插件“{name}”无法加载：{error}" for name, error in broken]
+        raise ConfigError("\n".join(lines) + f"\n{LOCAL_PLUGIN_REQUIREMENTS}")
 
 
 def _previous_model(path: str, loaders: Sequence[Any], strict: bool) -> Dict[str, Any]:

@@ -94,6 +94,35 @@ class Finding:
                 where.get("cell", 0), where.get("paragraph", 0), self.column or 0, self.code)
 
 
+_OPTIONAL_INT_FIELDS = ("line", "column", "end_line", "end_column", "page")
+
+
+def finding_problem(finding: Any) -> Optional[str]:
+    """Why ``finding`` cannot be output (a wrong type in one of its fields), None when it can.
+
+    The outputs (SARIF, HTML, JSON) rely on these types; a plugin's rule that gets one wrong is
+    reported as an internal error of that rule instead of crashing the output of the whole run.
+    """
+    if not isinstance(finding, Finding):
+        return f"返回了不是 Finding 的对象：{finding!r:.80}"
+    for name in ("code", "rule", "message"):  # path: the engine sets it
+        if not isinstance(getattr(finding, name), str):
+            return f"Finding.{name} 应为字符串，实际是 {getattr(finding, name)!r:.80}"
+    if finding.severity not in SEVERITIES:
+        return f"Finding.severity 应为 error、warning 或 info，实际是 {finding.severity!r:.80}"
+    for name in _OPTIONAL_INT_FIELDS:
+        value = getattr(finding, name)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+            return f"Finding.{name} 应为非负整数或 None，实际是 {value!r:.80}"
+    if finding.context is not None and not isinstance(finding.context, str):
+        return f"Finding.context 应为字符串或 None，实际是 {finding.context!r:.80}"
+    location = finding.location
+    if not isinstance(location, dict) or not all(
+            isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool) for k, v in location.items()):
+        return f"Finding.location 应为 字段名 -> 整数 的 dict，实际是 {location!r:.80}"
+    return None
+
+
 ModelLike = Union["Report", Dict[str, Any]]
 Place = Union[None, "Location", Dict[str, int], Any]  # a Location, a location dict, or anything with .location
 

@@ -93,7 +93,7 @@ class RunResult:
 
 # -- one file ----------------------------------------------------------------------------------
 
-def check_file(path: str, options: Options = Options(), data: Optional[bytes] = None,
+def check_file(path: str, options: Optional[Options] = None, data: Optional[bytes] = None,
                display: Optional[str] = None, resolver: Optional[Resolver] = None,
                within: Optional[str] = None, for_pairing: bool = False) -> FileResult:
     """Check one file (``data`` given: those bytes, named ``path``; ``within``: the folder a walk found
@@ -104,6 +104,7 @@ def check_file(path: str, options: Options = Options(), data: Optional[bytes] = 
     from giklint.reader import read_report
 
     display = display or path
+    options = options if options is not None else Options()
     try:
         resolved = (resolver or resolver_for(options)).for_file(path)
     except GiklintError as exc:
@@ -207,7 +208,7 @@ class Run:
                 progress(done, len(targets))
 
 
-def stream_paths(paths: Sequence[str], options: Options = Options(),
+def stream_paths(paths: Sequence[str], options: Optional[Options] = None,
                  stdin_filename: Optional[str] = None, *, jobs: int = 1, keep_documents: bool = True,
                  progress: Optional[Progress] = None, targeting: TargetOptions = TargetOptions(),
                  output: Optional[str] = None, limits: Optional[WorkerLimits] = None, executor: Any = None) -> Run:
@@ -225,6 +226,7 @@ def stream_paths(paths: Sequence[str], options: Options = Options(),
     ``targeting.skip_non_reports``). ``output``, the file the caller will write the results to, must
     be none of the files the run reads (else a UsageError here, before any file is checked or written).
     """
+    options = options if options is not None else Options()
     resolver = resolver_for(options)
     targets = _own_outputs_skipped(unique_targets(paths, _suffixes_under(resolver), targeting, options.config))
     skipped = [Skipped(t.path, t.skip) for t in targets if t.skip]
@@ -267,7 +269,7 @@ def _with_cross_year_findings(results: Iterator[FileResult], resolver: Resolver,
     yield from gathered
 
 
-def check_paths(paths: Sequence[str], options: Options = Options(),
+def check_paths(paths: Sequence[str], options: Optional[Options] = None,
                 stdin_filename: Optional[str] = None, *, jobs: int = 1, keep_documents: bool = True,
                 progress: Optional[Progress] = None, targeting: TargetOptions = TargetOptions(),
                 output: Optional[str] = None, limits: Optional[WorkerLimits] = None,
@@ -353,13 +355,14 @@ def _results(targets: Sequence[Target], options: Options, stdin_filename: Option
             yield next(checked)
 
 
-def check_files(paths: Sequence[str], options: Options = Options(), jobs: int = 1, keep_documents: bool = True,
+def check_files(paths: Sequence[str], options: Optional[Options] = None, jobs: int = 1, keep_documents: bool = True,
                 roots: Optional[Sequence[Optional[str]]] = None, for_pairing: bool = False,
                 limits: Optional[WorkerLimits] = None, executor: Any = None) -> Iterator[FileResult]:
     """:func:`check_file` of each path, in order; in ``jobs`` processes when there is more than one file,
     each within ``limits`` (default: :func:`worker_limits`), or by ``executor`` when one is given.
     ``roots``: for each path, the folder a walk found it in (None: named as it is); ``for_pairing``:
     see :func:`check_file`."""
+    options = options if options is not None else Options()
     roots = list(roots) if roots is not None else [None] * len(paths)
     if executor is not None:
         chunk = partial(check_chunk, options=options, keep_documents=keep_documents, for_pairing=for_pairing)

@@ -135,8 +135,14 @@ def run_giklint(*args: str, cwd: Path, stdin: Optional[str] = None) -> subproces
 
 
 @pytest.fixture
-def fresh_caches():
-    """Each test discovers its own configuration files and loads its own plugins."""
+def fresh_caches(request, tmp_path, monkeypatch):
+    """Each test discovers its own configuration files and loads its own plugins; it runs in its
+    temporary folder (unless it runs from the project root: ``at_root``), whose configuration is the
+    root one, and trusts its local plugins (tests/test_trust.py, the trust model's own tests, take the
+    trust away)."""
     clear_caches()
+    if "at_root" not in request.fixturenames:
+        monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GIKLINT_TRUST_PLUGINS", "1")
     yield
     clear_caches()

@@ -47,7 +47,7 @@ def test_a_config_error_is_exit_2_naming_file_and_key_without_traceback(tmp_path
     assert "Traceback" not in proc.stderr and proc.stdout == ""
 
 
-def test_a_broken_plugin_is_named_the_others_run_and_the_exit_is_2(tmp_path):
+def test_a_broken_plugin_stops_the_run_naming_file_and_error_and_version_runs_no_local_code(tmp_path):
     project = fake_project(tmp_path)
     write(tmp_path / "plugins" / "broken.py", "def broken(:\n")
     config = project["config"]
@@ -55,13 +55,13 @@ def test_a_broken_plugin_is_named_the_others_run_and_the_exit_is_2(tmp_path):
                                                                  '"plugins/fake_rules.py", "plugins/broken.py"'),
                       encoding="utf-8")
     proc = run_giklint("check", "--select", "FK001", "--format", "json", "reports/report.md", cwd=project["root"])
-    assert proc.returncode == 2
-    assert "插件“plugins/broken.py”加载失败，已跳过：SyntaxError" in proc.stderr
-    assert [f["code"] for f in json.loads(proc.stdout)] == ["FK001", "FK001"]
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert f"{config}: plugins: 本地插件“plugins/broken.py”无法加载：SyntaxError" in proc.stderr
+    assert "须定义至少一个用 @giklint.hookimpl 标记的钩子函数" in proc.stderr and "Traceback" not in proc.stderr
     version = run_giklint("--version", cwd=project["root"])
     assert version.returncode == 0
-    assert "plugins/fake_rules.py" in version.stdout
-    assert "加载失败的插件：" in version.stdout and "plugins/broken.py：SyntaxError" in version.stdout
+    assert "plugins/fake_rules.py、plugins/broken.py 没有加载：--version 不运行本地插件的代码" in version.stdout
+    assert "（配置文件列出）" not in version.stdout and "加载失败的插件" not in version.stdout
 
 
 def test_version_lists_the_engine_and_the_installed_plugins(tmp_path):
@@ -155,17 +155,42 @@ def test_statistics_follow_the_findings(tmp_path, capsys):
 
 # -- rules, explain, init ----------------------------------------------------------------------
 
-def test_rules_lists_code_slug_severity_summary_in_aligned_columns(tmp_path, capsys, monkeypatch):
-    monkeypatch.chdir(fake_project(tmp_path)["root"])
+def test_rules_lists_code_slug_severity_on_off_summary_in_aligned_columns(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(fake_project(tmp_path)["root"])  # select = ["FK"]
     assert main(["rules"]) == 0
     lines = capsys.readouterr().out.splitlines()
     marker = next(line for line in lines if line.startswith("FK001"))
-    assert marker.split()[:4] == ["FK001", "fake-marker", "warning", "含有“标记”的行"]
+    assert marker.split()[:5] == ["FK001", "fake-marker", "warning", "开", "含有“标记”的行"]
+    assert next(line for line in lines if line.startswith("GK311")).split()[3] == "关"
     assert any(line.startswith("GK000") for line in lines)
     slug_columns = {line.index(line.split()[1]) for line in lines}
     severity_columns = {line.index(line.split()[2], line.index(line.split()[1]) + len(line.split()[1]))
                         for line in lines}
     assert len(slug_columns) == 1 and len(severity_columns) == 1
+
+
+def test_config_shows_file_profile_and_each_rule_on_or_off_with_severity_and_options(tmp_path, capsys):
+    project = fake_project(tmp_path, 'province = "fakecity"\nignore = ["FK003"]\n'
+                                     '[rules.fake-marker]\nseverity = "error"\nword = "记号"\n'
+                                     '[per-file-ignores]\n"reports/*.md" = ["FK004"]\n')
+    assert main(["config", "reports/report.md"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert f"配置文件：{project['config']}" in out
+    assert f"省级配置：fakecity（{project['config']}: province）" in out
+    assert "本地插件：plugins/fake_rules.py" in out
+    rows = {line.split()[1]: line for line in out if line.startswith("  ")}
+    assert rows["FK001"].split()[:4] == ["开", "FK001", "fake-marker", "error"]
+    assert 'word = "记号"' in rows["FK001"] and "limit = 10" in rows["FK001"]
+    assert "limit = 5" in rows["FK002"]  # from the fakecity profile
+    assert rows["FK003"].split()[0] == "关" and "ignore 排除" in rows["FK003"]
+    assert rows["FK004"].split()[0] == "关" and "per-file-ignores 排除" in rows["FK004"]
+    assert rows["GK311"].split()[0] == "关" and "select 没有选中" in rows["GK311"]
+
+
+def test_config_of_a_broken_configuration_is_exit_2_naming_the_key(tmp_path, capsys):
+    write(tmp_path / "giklint.toml", "selct = []\n")
+    assert main(["config"]) == 2
+    assert "giklint.toml: selct: 未知的配置项（可能是：select）" in capsys.readouterr().err
 
 
 def test_explain_shows_the_doc_page_by_slug_or_code(tmp_path, capsys, monkeypatch):

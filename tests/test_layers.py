@@ -23,14 +23,14 @@ LAYERS: List[Tuple[str, Tuple[str, ...]]] = [
     ("validate", ("giklint.schema", "giklint.modelio", "giklint.model", "giklint.model_dict",
                   "giklint.report_kind")),
     ("rules", ("giklint.rule", "giklint.vocabulary", "giklint.tabletools", "giklint.texttools", "giklint.engine_rules",
-               "giklint.config", "giklint.options", "giklint.selection", "giklint.suppress", "giklint.pairing",
+               "giklint.config", "giklint.trust", "giklint.options", "giklint.selection", "giklint.suppress", "giklint.pairing",
                "giklint.similarity", "giklint_rules")),
     ("output", ("giklint.output",)),
-    ("engine", ("giklint.engine", "giklint.model_places")),
+    ("engine", ("giklint.engine", "giklint.model_places", "giklint.timelimit")),
     ("run", ("giklint.plugins", "giklint.plugin_cache", "giklint.builtin", "giklint.reader", "giklint.resolve",
              "giklint.runner", "giklint.cluster", "giklint.targets", "giklint.progress", "giklint.api",
              "giklint.testing", "giklint.crossyear", "giklint.pool", "giklint.own_files")),
-    ("cli", ("giklint.cli", "giklint.cli_zh", "giklint.run_notes", "giklint.__main__", "giklint")),  # the package itself: the facade parse()/lint()
+    ("cli", ("giklint.cli", "giklint.cli_zh", "giklint.run_notes", "giklint.settings_view", "giklint.__main__", "giklint")),  # the package itself: the facade parse()/lint()
 ]
 RANK: Dict[str, int] = {prefix: rank for rank, (_, prefixes) in enumerate(LAYERS) for prefix in prefixes}
 

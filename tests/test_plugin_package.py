@@ -58,12 +58,14 @@ def test_the_profile_and_the_plugin_rule_fire_in_a_report_repository(installed, 
     assert {"qinghe-hotline", "late-publication", "reference-missing"} <= found, found
 
 
-def test_without_the_profile_the_national_deadline_applies(installed, tmp_path):
+def test_without_the_profile_the_plugin_changes_nothing_unless_its_rule_is_selected(installed, tmp_path):
+    # installed into a shared environment, the plugin must not fire on an unrelated project's reports
     venv = installed
     write_faulty_report(tmp_path)
     found = rules_found(venv, tmp_path, REPORT_NAME)
-    assert "qinghe-hotline" in found, found
+    assert "qinghe-hotline" not in found, found
     assert not {"late-publication", "reference-missing"} & found, found
+    assert rules_found(venv, tmp_path, "--select", "GK,qinghe-hotline", REPORT_NAME) >= {"qinghe-hotline"}
 
 
 def test_version_rules_and_explain_show_the_plugin(installed, tmp_path):

@@ -6,6 +6,7 @@ from _engine_helpers import FAKE_PLUGIN, fake_project, write
 from _engine_helpers import fresh_caches  # noqa: F401  (a fixture)
 
 from giklint.api import lint
+from giklint.errors import ConfigError
 
 from giklint.options import Options
 
@@ -114,17 +115,25 @@ def test_rule_problem_accepts_a_well_formed_rule():
     assert rule_problem(Fine) is None
 
 
-def test_check_reports_a_broken_plugin_and_still_runs_the_other_rules(tmp_path):
+def test_a_configured_plugin_that_fails_to_load_stops_the_run_naming_file_error_and_requirements(tmp_path):
     project = fake_project(tmp_path, "")
     config = project["config"]
     config.write_text(config.read_text(encoding="utf-8").replace(
         'plugins = ["plugins/fake_rules.py"]', 'plugins = ["plugins/fake_rules.py", "plugins/broken.py"]'),
         encoding="utf-8")
     write(tmp_path / "plugins" / "broken.py", "import no_such_module_xyz\n")
-    run = check_paths([str(project["report"])], Options(select=("FK001",)))
-    assert [name for name, _ in run.plugin_failures] == ["plugins/broken.py"]
-    assert [f.code for f in run.results[0].findings] == ["FK001", "FK001"]
-    assert run.exit_code == 2
+    with pytest.raises(ConfigError) as caught:
+        check_paths([str(project["report"])], Options(select=("FK001",)))
+    message = str(caught.value)
+    assert f"{config}: plugins: 本地插件“plugins/broken.py”无法加载：ModuleNotFoundError" in message
+    assert "须定义至少一个用 @giklint.hookimpl 标记的钩子函数" in message and "docs/rules-api.md" in message
+
+
+def test_a_configured_plugin_without_any_hook_is_refused(tmp_path):
+    write(tmp_path / "nothing.py", "X = 1\n")
+    found = catalog((("nothing.py", str(tmp_path)),))
+    [(name, error)] = found.failures
+    assert name == "nothing.py" and "没有定义任何 giklint 钩子" in error
 
 
 def test_plugin_rules_are_selected_like_built_in_ones(tmp_path):
@@ -177,3 +186,53 @@ def test_built_in_rules_come_once_through_the_giklint_rules_hook():
     assert {plugin for plugin, _ in contributed} == {"giklint.builtin", "giklint_rules"}
     assert set(ENGINE_RULES) <= set(rules) and {r.code for r in rules} >= {"GK101", "GK311", "GK503"}
     assert catalog().rules[:len(ENGINE_RULES)] == list(ENGINE_RULES)
+
+
+PROVINCE_PLUGIN = '''
+from giklint import hookimpl
+from giklint.config import Profile
+from giklint.rule import Rule
+
+
+class Hotline(Rule):
+    """fakeprov-hotline (FP001)"""
+    code, slug, severity, summary = "FP001", "fakeprov-hotline", "warning", "假省的热线"
+
+    def check(self, ctx):
+        yield self.finding(ctx, "假省要求热线")
+
+
+@hookimpl
+def giklint_rules():
+    return [Hotline]
+
+
+@hookimpl
+def giklint_profiles():
+    return [Profile("fakeprov", "假省", {"extends": "sichuan"})]
+'''
+
+
+@pytest.fixture
+def installed_province_plugin(tmp_path, monkeypatch):
+    """A province plugin reached through an installed ``giklint`` entry point."""
+    from giklint import plugins
+
+    write(tmp_path / "site" / "giklint_fakeprov.py", PROVINCE_PLUGIN)
+    monkeypatch.syspath_prepend(str(tmp_path / "site"))
+    monkeypatch.setattr(plugins, "find_entry_points", lambda: [("fakeprov", "giklint_fakeprov", "1.0")])
+    return write(tmp_path / "repo" / "report.md", "# 标题\n")
+
+
+@pytest.mark.parametrize("config, fires", [
+    ("", False),  # no province: an unrelated project
+    ('province = "sichuan"\n', False),  # another province, even the one the plugin's profile extends
+    ('province = "fakeprov"\n', True),
+    ('select = ["ALL"]\n', False),  # ALL is not choosing the plugin
+    ('select = ["GK", "FP001"]\n', True),  # named explicitly
+    ('select = ["fakeprov-hotline"]\n', True),
+])
+def test_an_installed_province_plugin_s_rules_run_only_where_chosen(installed_province_plugin, config, fires):
+    write(installed_province_plugin.parent / "giklint.toml", config)
+    found = {f.code for f in lint(installed_province_plugin)}
+    assert ("FP001" in found) == fires

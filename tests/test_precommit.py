@@ -108,7 +108,8 @@ def test_plugin_package_in_additional_dependencies_adds_its_rule(hook_repository
     config = tmp_path / "pre-commit-config.yaml"
     config.write_text(
         f"repos:\n  - repo: {hook_repository.as_uri()}\n    rev: {revision}\n    hooks:\n"
-        f"      - id: giklint\n        additional_dependencies: [{json.dumps(str(plugin))}]\n",
+        f"      - id: giklint\n        additional_dependencies: [{json.dumps(str(plugin))}]\n"
+        f"        args: [--province, qinghe]\n",  # a province plugin's rules run where its profile is chosen
         encoding="utf-8")
     done = pre_commit(report_repository, "run", "--config", str(config), "--verbose", "--files", "no-website.md",
                       home=tmp_path / "pre-commit-home")

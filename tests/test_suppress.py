@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import List, Optional
 
 import pytest
-from _engine_helpers import REPORT, fake_project, write
+from _engine_helpers import REPORT, fake_project, run_giklint, write
 from _engine_helpers import fresh_caches  # noqa: F401  (a fixture)
 
 from giklint import suppress
@@ -94,3 +94,40 @@ def test_suppression_applies_to_real_rule_findings(tmp_path):
     report = write(tmp_path / "reports" / "suppressed.md", text)
     assert [f.line for f in lint(project["report"], select="FK001")] == [7, 15]
     assert [f.line for f in lint(report, select="FK001")] == [7]
+
+
+# -- the comments' own problems: GK006 unused-suppression, GK007 unknown-suppressed-rule ----------
+
+def suppression_findings(tmp_path, comment_before_line_15: str, select: str = "FK001,GK006,GK007"):
+    fake_project(tmp_path)
+    text = REPORT.replace("这里也有标记。", comment_before_line_15 + "\n这里也有标记。")
+    report = write(tmp_path / "reports" / "commented.md", text)
+    return [(f.code, f.line, f.message) for f in lint(report, select=select) if f.code != "FK001"]
+
+
+@pytest.mark.usefixtures("fresh_caches")
+def test_a_misspelt_rule_in_a_comment_is_reported_with_a_hint(tmp_path):
+    found = suppression_findings(tmp_path, "<!-- giklint-disable-next-line fake-markr -->")
+    assert ("GK007", 15, "giklint-disable-next-line 中的“fake-markr”不是已知的规则（可能是：fake-marker、fake-boom）") in found
+
+
+@pytest.mark.usefixtures("fresh_caches")
+def test_a_suppression_that_silences_nothing_is_reported_at_its_line(tmp_path):
+    found = suppression_findings(tmp_path, "<!-- giklint-disable-next-line fake-marker -->\n正文。")
+    assert found == [("GK006", 15, "giklint-disable-next-line（fake-marker）没有屏蔽任何发现，可以删除")]
+
+
+@pytest.mark.usefixtures("fresh_caches")
+def test_a_used_suppression_or_one_naming_a_rule_that_did_not_run_is_not_reported(tmp_path):
+    assert suppression_findings(tmp_path, "<!-- giklint-disable-next-line fake-marker -->") == []
+    assert suppression_findings(tmp_path, "<!-- giklint-disable-next-line GK311 -->\n正文。") == []
+
+
+@pytest.mark.usefixtures("fresh_caches")
+def test_suppression_problems_fail_the_command_line_run(tmp_path):
+    fake_project(tmp_path)
+    write(tmp_path / "reports" / "report.md", REPORT.replace("这里也有标记。", "<!-- giklint-disable balanse -->"))
+    proc = run_giklint("check", "--select", "GK007", "-q", "reports/report.md", cwd=tmp_path)
+    assert proc.returncode == 1
+    assert "reports/report.md:15:1: GK007 [warning] giklint-disable 中的“balanse”不是已知的规则（可能是：balance）" \
+        in proc.stdout
