@@ -265,6 +265,26 @@ def random_layout(fmt: str, seed: int, facts: Dict[str, Any]) -> Layout:
     return Layout(fmt, seed, tuple(features), options)
 
 
+def layout_sample(sources: Sequence[Tuple[Path, Dict[str, Any]]], per_format: int, first_seed: int,
+                  stride: int) -> List[Tuple[Path, Dict[str, Any], Layout]]:
+    """A fixed-seed sample of layouts: ``per_format`` of each format, each of one of ``sources``
+    ((path, facts) of examples), chosen by seed so that every format draws other examples."""
+    sample = []
+    for fmt in FORMATS:
+        for seed in range(per_format):
+            path, facts = sources[(seed * stride + len(fmt)) % len(sources)]
+            sample.append((path, facts, random_layout(fmt, first_seed + seed, facts)))
+    return sample
+
+
+def skip_without_font(layout: Layout) -> None:
+    """Skip a PDF layout where no CJK font can draw it (the test says why)."""
+    import pytest
+
+    if layout.format == "pdf" and cjk_font() is None:
+        pytest.skip("no CJK TrueType font (Debian fonts-wqy-zenhei, installed by .ci/run)")
+
+
 def render(facts: Dict[str, Any], layout: Layout) -> bytes:
     blocks = report_blocks(facts)
     rng = random.Random(layout.options.get("rng", 0.0))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from _examples import examples
-from _layouts import FORMATS, cjk_font, random_layout, round_trip
+from _layouts import layout_sample, random_layout, round_trip, skip_without_font
 
 SAMPLE_PER_FORMAT = 5
 
@@ -19,18 +19,13 @@ def clean_sources():
 
 
 def sample():
-    sources = clean_sources()
-    for fmt in FORMATS:
-        for seed in range(SAMPLE_PER_FORMAT):
-            path, facts = sources[(seed * 7 + len(fmt)) % len(sources)]
-            layout = random_layout(fmt, 1000 + seed, facts)
-            yield pytest.param(facts, layout, id=f"{path.stem}-{layout.name()}")
+    for path, facts, layout in layout_sample(clean_sources(), SAMPLE_PER_FORMAT, first_seed=1000, stride=7):
+        yield pytest.param(facts, layout, id=f"{path.stem}-{layout.name()}")
 
 
 @pytest.mark.parametrize("facts, layout", list(sample()))
 def test_a_random_layout_parses_back_to_the_facts(facts, layout):
-    if layout.format == "pdf" and cjk_font() is None:
-        pytest.skip("no CJK TrueType font (Debian fonts-wqy-zenhei, installed by .ci/run)")
+    skip_without_font(layout)
     assert round_trip(facts, layout) == []
 
 
@@ -39,10 +34,9 @@ def test_a_random_layout_parses_back_to_the_facts(facts, layout):
 def test_a_pdf_missing_a_rule_segment_or_centring_a_merged_label_parses_back(seed):
     """Seed 7: partly ruled, single rule segments missing; 33: ruled, labels merged over several rows
     printed in their middle, segments missing (rows joined in the drawing, not in the table)."""
-    if cjk_font() is None:
-        pytest.skip("no CJK TrueType font (Debian fonts-wqy-zenhei, installed by .ci/run)")
     sources = clean_sources()
     path, facts = sources[seed % len(sources)]
     layout = random_layout("pdf", seed, facts)
+    skip_without_font(layout)
     assert "missing-segment" in layout.features
     assert round_trip(facts, layout) == []

@@ -93,21 +93,17 @@ def test_a_model_file_is_validated_without_strict(tmp_path):
 
 def generated_layouts():
     from _examples import examples
-    from _layouts import FORMATS, random_layout
+    from _layouts import layout_sample
 
     sources = [(path, facts) for path, facts in examples() if path.suffix in (".md", ".txt")]
-    for fmt in FORMATS:
-        for seed in range(2):
-            path, facts = sources[(seed * 5 + len(fmt)) % len(sources)]
-            layout = random_layout(fmt, 2000 + seed, facts)
-            yield pytest.param(facts, layout, id=f"{path.stem}-{layout.name()}")
+    for path, facts, layout in layout_sample(sources, 2, first_seed=2000, stride=5):
+        yield pytest.param(facts, layout, id=f"{path.stem}-{layout.name()}")
 
 
 @pytest.mark.parametrize("facts, layout", list(generated_layouts()))
 def test_every_generated_layout_model_is_schema_valid(facts, layout):
-    from _layouts import SUFFIX, cjk_font, render
+    from _layouts import SUFFIX, render, skip_without_font
 
-    if layout.format == "pdf" and cjk_font() is None:
-        pytest.skip("no CJK TrueType font (Debian fonts-wqy-zenhei, installed by .ci/run)")
+    skip_without_font(layout)
     model = giklint.parse(render(facts, layout), name="generated" + SUFFIX[layout.format])
     assert errors(model, "report") == []
