@@ -304,12 +304,34 @@ class Grid:
                     parent[root((r, c))] = root((r, c + 1))
                 if r + 1 < rows and not covered(at_y[r + 1], self.xs[c], self.xs[c + 1]):
                     parent[root((r, c))] = root((r + 1, c))
-        ids: Dict[Tuple[int, int], int] = {}
+        owner = rectangles({cell: root(cell) for cell in parent})
+        ids: Dict[object, int] = {}
         for cell in sorted(parent):
-            region = self.region[cell] = ids.setdefault(root(cell), len(ids))
+            region = self.region[cell] = ids.setdefault(owner[cell], len(ids))
             first, _ = self.row_span.get(region, (cell[0], cell[0]))
             self.row_span[region] = (first, cell[0])
         self.negated_ys = [-y for y in self.ys]
+
+
+def rectangles(roots: Dict[Tuple[int, int], Tuple[int, int]]) -> Dict[Tuple[int, int], object]:
+    """Merged cells as rectangles: a merged cell is always one, so cells joined into another shape
+    lack a border segment in the drawing (a label merged down joined to the cell beside one of its
+    rows, a header merged across joined to one below it). Such a shape is parted into its columns,
+    or into its rows where that gives fewer parts (a header's)."""
+    groups: Dict[Tuple[int, int], List[Tuple[int, int]]] = {}
+    for cell, root in roots.items():
+        groups.setdefault(root, []).append(cell)
+    owner: Dict[Tuple[int, int], object] = {}
+    for root, cells in groups.items():
+        rows = {r for r, _ in cells}
+        cols = {c for _, c in cells}
+        if len(cells) == (max(rows) - min(rows) + 1) * (max(cols) - min(cols) + 1):
+            owner.update((cell, root) for cell in cells)
+        elif len(cols) <= len(rows):
+            owner.update((cell, (root, "column", cell[1])) for cell in cells)
+        else:
+            owner.update((cell, (root, "row", cell[0])) for cell in cells)
+    return owner
 
 
 def find_grids(horizontal: List[Rule], vertical: List[Rule]) -> List[Grid]:
@@ -350,7 +372,7 @@ def grid_rows(grid: Grid, chars: List[Char], page: int) -> List[Line]:
     by_region: Dict[int, List[Char]] = {}
     for char in chars:
         by_region.setdefault(grid.region[grid.cell_of(char)], []).append(char)
-    texts = {region: cell_text(region_chars) for region, region_chars in by_region.items()}
+    texts = {region: label_text(region_chars) for region, region_chars in by_region.items()}
     cut = rows_of_cut_regions(grid, by_region)
     locations = {region: location_of(min(cs, key=lambda c: (c.line, c.column)), page)
                  for region, cs in by_region.items()}
@@ -369,13 +391,14 @@ def grid_rows(grid: Grid, chars: List[Char], page: int) -> List[Line]:
                 part = cut[region].get(r, [])
                 words = text_layer_words(part)
                 pieces = words if words else [part]
-                cells += [Cell(cell_text(piece), location_of(min(piece, key=lambda c: (c.line, c.column)), page)
-                               if piece else Location(page=page)) for piece in pieces]
+                cells += [Cell(label_text(piece), location_of(min(piece, key=lambda c: (c.line, c.column)),
+                                                                        page) if piece else Location(page=page))
+                          for piece in pieces]
                 continue
             location = locations.get(region, Location(page=page))
             words = text_layer_words(by_region.get(region, [])) if first_row == last_row == r else None
             if words:  # a border missing beside a number: the text layer's words are the cells
-                cells += [Cell(cell_text(word), location_of(min(word, key=lambda c: (c.line, c.column)), page))
+                cells += [Cell(label_text(word), location_of(min(word, key=lambda c: (c.line, c.column)), page))
                           for word in words]
                 continue
             cells.append(Cell(texts.get(region, "") if first_row == r else "", location))
@@ -446,6 +469,34 @@ def text_layer_words(chars: List[Char]) -> Optional[List[List[Char]]]:
     return numbers
 
 
+def label_text(chars: List[Char]) -> str:
+    """The text of a grid cell that may hold two labels side by side because a vertical border is
+    missing from the drawing: a group label (printed in the middle of its rows, as Word centres
+    it) and the sub-label wrapped beside it then share the cell's lines, and reading line by line
+    would put "（六）其他处理" inside "2.申请人逾期未按收费通知要求缴纳费用、…". Where the chars part
+    into blocks side by side (an empty strip from top to bottom between them) and every block of
+    words starts a numbered label, each block is read on its own, left to right."""
+    blocks = column_blocks(chars)
+    labels = [block for block in blocks if not VALUE_WORD.match(cell_text(block))]
+    if len(labels) > 1 and all(ENUMERATOR.match(cell_text(block)) for block in labels):
+        return join_wrapped(cell_text(block) for block in blocks)
+    return cell_text(chars)
+
+
+def column_blocks(chars: List[Char]) -> List[List[Char]]:
+    """The chars parted at every vertical strip, at least a third of a char wide, that no char covers."""
+    blocks: List[List[Char]] = []
+    right = float("-inf")
+    for char in sorted(chars, key=lambda c: c.x0):
+        if char.text == " ":
+            continue
+        if not blocks or char.x0 - right > char.height / 3:
+            blocks.append([])
+        blocks[-1].append(char)
+        right = max(right, char.x1)
+    return blocks
+
+
 def cell_text(chars: List[Char]) -> str:
     return join_wrapped(spaced_text(line) for line in group_by_line(chars))
 
@@ -471,7 +522,9 @@ def gap_pieces(chars: List[Char]) -> Optional[List[List[Char]]]:
     pieces = [p for p in pieces if spaced_text(p)]
     if len(pieces) < 2 or not any(NUMBER.match(spaced_text(p)) for p in pieces):
         return None
-    return pieces
+    # a number only a narrow gap after a label ("…重新出具已 0"), or two numbers close together, are
+    # cells of their own, as the text layer's words say (a wrapped label's next line joins the label)
+    return [word for piece in pieces for word in (text_layer_words(piece) or [piece])]
 
 
 def is_page_number(line: List[Char], height: float) -> bool:
@@ -529,6 +582,16 @@ def under_label(line: TextRow, row: TextRow) -> bool:
     return lx0 < x1 and lx1 > x0
 
 
+def add_wrapped_label_line(row: TextRow, line: TextRow) -> None:
+    """Put the next line of wrapped labels into the row's label pieces, each char into the piece
+    above it ("（六）其他处" / "理" beside "1.申请人…" / "行政机关…": both labels wrapped)."""
+    end = row.label_end()
+    spans = [x_range(piece) for piece in row.pieces[:end]]
+    for char in line.chars:
+        nearest = min(range(end), key=lambda k: max(spans[k][0] - char.cx, char.cx - spans[k][1], 0.0))
+        row.pieces[nearest] = row.pieces[nearest] + [char]
+
+
 def add_label(row: TextRow, labels: List[TextRow]) -> None:
     """Put label lines that came before a borderless row into it, as its first label piece."""
     label_chars = [c for label in labels for c in label.chars]
@@ -562,8 +625,7 @@ def stitch_rows(rows: List[TextRow]) -> List[TextRow]:
             pending.append(row)
         elif not pending and not ENUMERATOR.match(row.text) and beside(row, previous) and under_label(row, previous):
             # (a numbered line is a row of its own whose cells are blank, never the rest of a label)
-            end = previous.label_end()
-            previous.pieces[end - 1] = previous.pieces[end - 1] + row.chars
+            add_wrapped_label_line(previous, row)
         else:
             out.extend(pending)
             pending = []
