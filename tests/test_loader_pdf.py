@@ -206,3 +206,81 @@ def test_a_table_drawn_inside_a_scaled_form_xobject(report):
     document = load_pdf(buffer.getvalue(), "wrapped.pdf")
     assert rows(document) == [[c.text for c in line.cells] for line in report.lines
                               if line.cells and line.location.page == 3]
+
+
+def ruled_row(pdf, top: float, height: float, xs, missing=()) -> None:
+    """The borders of one table row: its top and bottom, and a vertical rule at each x of ``xs``
+    except the ``missing`` ones."""
+    pdf.set_line_width(0.2)
+    pdf.line(xs[0], top, xs[-1], top)
+    pdf.line(xs[0], top + height, xs[-1], top + height)
+    for x in xs:
+        if x not in missing:
+            pdf.line(x, top, x, top + height)
+
+
+def test_a_group_label_centred_beside_a_wrapped_sub_label_in_one_drawn_cell_stays_whole():
+    """The rule between a group label and its sub-label is missing: the group label, printed in the
+    middle of its rows, shares the cell's lines with the wrapped sub-label; read line by line it
+    would land inside the sub-label ("2. Fee not paid, 6. Other handling the agency stops")."""
+    pdf = new_pdf()
+    pdf.add_page()
+    ruled_row(pdf, 40, 20, [20, 60, 130, 150, 170], missing=(60,))
+    pdf.text(22, 51, "6. Other handling")
+    pdf.text(62, 46, "2. Fee not paid,")
+    pdf.text(62, 56, "the agency stops")
+    pdf.text(138, 46, "0")
+    pdf.text(158, 46, "7")
+    document = load_pdf(pdf_bytes(pdf), "written.pdf")
+    assert rows(document) == [["6. Other handling 2. Fee not paid, the agency stops", "0", "7"]]
+
+
+def test_a_merged_label_joined_to_a_cell_beside_it_by_a_missing_rule_segment_is_parted():
+    """A merged cell is a rectangle: a label merged down (printed in its middle row) joined to the
+    sub-label cell of its last row by a missing segment is two cells, and that row keeps its label."""
+    pdf = new_pdf()
+    pdf.add_page()
+    xs = [20, 60, 130, 150]
+    for index, (label, number) in enumerate((("1. Secret", "0"), ("2. By law", "4"), ("3. Security", "2"))):
+        top = 40 + 8 * index
+        pdf.line(xs[1], top, xs[-1], top)
+        pdf.line(xs[1], top + 8, xs[-1], top + 8)
+        pdf.line(xs[2], top, xs[2], top + 8)
+        pdf.line(xs[3], top, xs[3], top + 8)
+        if index < 2:  # the segment left of "3. Security" is missing
+            pdf.line(xs[1], top, xs[1], top + 8)
+        pdf.text(62, top + 5.5, label)
+        pdf.text(138, top + 5.5, number)
+    pdf.line(xs[0], 40, xs[1], 40)
+    pdf.line(xs[0], 64, xs[1], 64)
+    pdf.line(xs[0], 40, xs[0], 64)
+    pdf.text(22, 53.5, "Withheld")
+    document = load_pdf(pdf_bytes(pdf), "written.pdf")
+    assert rows(document) == [
+        ["Withheld", "1. Secret", "0"], ["", "2. By law", "4"], ["", "3. Security", "2"]]
+
+
+def test_a_number_a_narrow_gap_after_a_borderless_label_is_a_cell_of_its_own():
+    """The label is wrapped and its first line ends close to the first number (a narrow column):
+    the text layer's words say where the label ends, and its next line joins the label, not the number."""
+    pdf = new_pdf()
+    pdf.add_page()
+    label = "5. Confirm information already"
+    pdf.text(20, 50, label)
+    end = 20 + pdf.get_string_width(label)
+    for x, number in ((end + 2.4, "0"), (end + 20, "3"), (end + 40, "3")):
+        pdf.text(x, 50, number)
+    pdf.text(20, 55, "obtained")
+    document = load_pdf(pdf_bytes(pdf), "written.pdf")
+    assert rows(document) == [["5. Confirm information already obtained", "0", "3", "3"]]
+
+
+def test_the_next_lines_of_two_wrapped_borderless_labels_join_the_label_above_each():
+    pdf = new_pdf()
+    pdf.add_page()
+    for x, text in ((20, "6. Other"), (60, "1. Overdue correction,"), (150, "1"), (170, "1")):
+        pdf.text(x, 50, text)
+    pdf.text(20, 55, "handling")
+    pdf.text(60, 55, "the agency stops")
+    document = load_pdf(pdf_bytes(pdf), "written.pdf")
+    assert rows(document) == [["6. Other handling", "1. Overdue correction, the agency stops", "1", "1"]]

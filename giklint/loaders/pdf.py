@@ -391,9 +391,8 @@ def grid_rows(grid: Grid, chars: List[Char], page: int) -> List[Line]:
                 part = cut[region].get(r, [])
                 words = text_layer_words(part)
                 pieces = words if words else [part]
-                cells += [Cell(label_text(piece), location_of(min(piece, key=lambda c: (c.line, c.column)),
-                                                                        page) if piece else Location(page=page))
-                          for piece in pieces]
+                cells += [Cell(label_text(piece), location_of(min(piece, key=lambda c: (c.line, c.column)), page)
+                               if piece else Location(page=page)) for piece in pieces]
                 continue
             location = locations.get(region, Location(page=page))
             words = text_layer_words(by_region.get(region, [])) if first_row == last_row == r else None
@@ -458,14 +457,16 @@ def text_layer_words(chars: List[Char]) -> Optional[List[List[Char]]]:
             words[-1].append(char)
     words = [word for word in words if word]
     numbers = [word for word in words if VALUE_WORD.match("".join(c.text for c in word))]
-    label = [c for word in words if not VALUE_WORD.match("".join(c.text for c in word)) for c in word]
     if not numbers or len(words) < 2:
         return None
     numbers.sort(key=lambda word: word[0].x0)
-    if label:
-        if max(c.x1 for c in label) > numbers[0][0].x0:
+    in_numbers = {id(c) for word in numbers for c in word}
+    label = [c for c in chars if id(c) not in in_numbers]
+    if any(c.text != " " for c in label):
+        if max(c.x1 for c in label if c.text != " ") > numbers[0][0].x0:
             return None  # a number inside the label's text, not a column of its own
-        return [label] + numbers
+        # the label with the spaces between its words (not those after it, among the numbers)
+        return [[c for c in label if c.text != " " or c.x1 <= numbers[0][0].x0]] + numbers
     return numbers
 
 
@@ -484,17 +485,20 @@ def label_text(chars: List[Char]) -> str:
 
 
 def column_blocks(chars: List[Char]) -> List[List[Char]]:
-    """The chars parted at every vertical strip, at least a third of a char wide, that no char covers."""
-    blocks: List[List[Char]] = []
+    """The chars parted at every vertical strip, at least a third of a char wide, that no char
+    (but a space) covers."""
+    cuts: List[float] = []
     right = float("-inf")
     for char in sorted(chars, key=lambda c: c.x0):
         if char.text == " ":
             continue
-        if not blocks or char.x0 - right > char.height / 3:
-            blocks.append([])
-        blocks[-1].append(char)
+        if right > float("-inf") and char.x0 - right > char.height / 3:
+            cuts.append((right + char.x0) / 2)
         right = max(right, char.x1)
-    return blocks
+    blocks: List[List[Char]] = [[] for _ in range(len(cuts) + 1)]
+    for char in chars:
+        blocks[bisect.bisect_right(cuts, char.cx)].append(char)
+    return [block for block in blocks if any(c.text != " " for c in block)]
 
 
 def cell_text(chars: List[Char]) -> str:
