@@ -40,3 +40,18 @@ def test_a_pdf_missing_a_rule_segment_or_centring_a_merged_label_parses_back(see
     skip_without_font(layout)
     assert "missing-segment" in layout.features
     assert round_trip(facts, layout) == []
+
+
+@pytest.mark.parametrize("seed, feature", [(23, "partly-ruled"), (136, "borderless"), (208, "missing-segment")])
+def test_a_pdf_whose_labels_share_lines_with_other_text_parses_back(seed, feature):
+    """Layouts that lost rows of 表三 (each failed before the fix): 23, partly ruled — （六）其他处理
+    printed in the middle of its rows beside the wrapped "2.申请人逾期未按收费通知…" in one drawn
+    cell; 136, borderless over a page break — a number a narrow gap after a wrapped label, and two
+    wrapped labels side by side; 208, partly ruled 2019 table — the label merged down joined to
+    "3.危及…" beside it by a missing rule segment."""
+    sources = clean_sources()
+    path, facts = sources[seed % len(sources)]
+    layout = random_layout("pdf", seed, facts)
+    skip_without_font(layout)
+    assert feature in layout.features
+    assert round_trip(facts, layout) == []
