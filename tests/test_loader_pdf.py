@@ -284,3 +284,29 @@ def test_the_next_lines_of_two_wrapped_borderless_labels_join_the_label_above_ea
     pdf.text(60, 55, "the agency stops")
     document = load_pdf(pdf_bytes(pdf), "written.pdf")
     assert rows(document) == [["6. Other handling", "1. Overdue correction, the agency stops", "1", "1"]]
+
+
+def test_a_label_merged_down_joined_to_a_total_merged_across_below_it_is_parted_between_them():
+    """The rule above "7. Total" (merged across the label columns) is missing under the group label
+    merged down over three rows: two merged cells, each with its own label, not one column of both."""
+    pdf = new_pdf()
+    pdf.add_page()
+    xs = [20, 60, 130, 150]
+    for index, (label, number) in enumerate((("1. Overdue", "1"), ("2. Fee", "2"), ("3. Other", "3"))):
+        top = 40 + 8 * index
+        pdf.line(xs[1], top, xs[-1], top)
+        for x in xs:
+            pdf.line(x, top, x, top + 8)
+        pdf.text(62, top + 5.5, label)
+        pdf.text(138, top + 5.5, number)
+    pdf.line(xs[0], 40, xs[1], 40)
+    pdf.line(xs[1], 64, xs[-1], 64)  # not under the group label: the segment from 20 to 60 is missing
+    pdf.line(xs[0], 72, xs[-1], 72)
+    for x in (xs[0], xs[2], xs[3]):
+        pdf.line(x, 64, x, 72)
+    pdf.text(22, 53.5, "6. Other handling")
+    pdf.text(22, 69.5, "7. Total")
+    pdf.text(138, 69.5, "6")
+    document = load_pdf(pdf_bytes(pdf), "written.pdf")
+    assert rows(document) == [
+        ["6. Other handling", "1. Overdue", "1"], ["", "2. Fee", "2"], ["", "3. Other", "3"], ["7. Total", "6"]]

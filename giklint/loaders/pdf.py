@@ -304,34 +304,12 @@ class Grid:
                     parent[root((r, c))] = root((r, c + 1))
                 if r + 1 < rows and not covered(at_y[r + 1], self.xs[c], self.xs[c + 1]):
                     parent[root((r, c))] = root((r + 1, c))
-        owner = rectangles({cell: root(cell) for cell in parent})
-        ids: Dict[object, int] = {}
+        ids: Dict[Tuple[int, int], int] = {}
         for cell in sorted(parent):
-            region = self.region[cell] = ids.setdefault(owner[cell], len(ids))
+            region = self.region[cell] = ids.setdefault(root(cell), len(ids))
             first, _ = self.row_span.get(region, (cell[0], cell[0]))
             self.row_span[region] = (first, cell[0])
         self.negated_ys = [-y for y in self.ys]
-
-
-def rectangles(roots: Dict[Tuple[int, int], Tuple[int, int]]) -> Dict[Tuple[int, int], object]:
-    """Merged cells as rectangles: a merged cell is always one, so cells joined into another shape
-    lack a border segment in the drawing (a label merged down joined to the cell beside one of its
-    rows, a header merged across joined to one below it). Such a shape is parted into its columns,
-    or into its rows where that gives fewer parts (a header's)."""
-    groups: Dict[Tuple[int, int], List[Tuple[int, int]]] = {}
-    for cell, root in roots.items():
-        groups.setdefault(root, []).append(cell)
-    owner: Dict[Tuple[int, int], object] = {}
-    for root, cells in groups.items():
-        rows = {r for r, _ in cells}
-        cols = {c for _, c in cells}
-        if len(cells) == (max(rows) - min(rows) + 1) * (max(cols) - min(cols) + 1):
-            owner.update((cell, root) for cell in cells)
-        elif len(cols) <= len(rows):
-            owner.update((cell, (root, "column", cell[1])) for cell in cells)
-        else:
-            owner.update((cell, (root, "row", cell[0])) for cell in cells)
-    return owner
 
 
 def find_grids(horizontal: List[Rule], vertical: List[Rule]) -> List[Grid]:
@@ -369,6 +347,7 @@ def find_grids(horizontal: List[Rule], vertical: List[Rule]) -> List[Grid]:
 
 def grid_rows(grid: Grid, chars: List[Char], page: int) -> List[Line]:
     """The grid's rows as Lines, each merged cell once."""
+    part_shapes(grid, chars)
     by_region: Dict[int, List[Char]] = {}
     for char in chars:
         by_region.setdefault(grid.region[grid.cell_of(char)], []).append(char)
@@ -409,6 +388,59 @@ def grid_rows(grid: Grid, chars: List[Char], page: int) -> List[Line]:
         if line is not None:
             lines.append(line)
     return lines
+
+
+def part_shapes(grid: Grid, chars: List[Char]) -> None:
+    """Merged cells as rectangles: a merged cell is always one, so cells joined into another shape
+    lack a border segment in the drawing (a label merged down joined to the cell beside one of its
+    rows; （六）其他处理 merged down joined to （七）总计 merged across below it). Such a shape is
+    parted into strips of whole columns or of whole rows: the fewer strips; of as many, those that
+    do not hold two numbered labels; else the columns."""
+    cells_of: Dict[int, List[Tuple[int, int]]] = {}
+    for cell, region in grid.region.items():
+        cells_of.setdefault(region, []).append(cell)
+    chars_at: Dict[Tuple[int, int], List[Char]] = {}
+    for char in chars:
+        chars_at.setdefault(grid.cell_of(char), []).append(char)
+
+    def crowded(strips: List[List[Tuple[int, int]]]) -> int:
+        labels = [sum(bool(ENUMERATOR.match(spaced_text(line)))
+                      for line in group_by_line([c for cell in strip for c in chars_at.get(cell, [])]))
+                  for strip in strips]
+        return sum(count > 1 for count in labels)
+
+    next_id = max(cells_of, default=-1) + 1
+    for region, cells in cells_of.items():
+        rows = {r for r, _ in cells}
+        cols = {c for _, c in cells}
+        if len(cells) == (max(rows) - min(rows) + 1) * (max(cols) - min(cols) + 1):
+            continue
+        options = [strips_of(cells, 1), strips_of(cells, 0)]
+        best = min(options, key=lambda strips: (len(strips), crowded(strips)))
+        for index, strip in enumerate(best):
+            piece = region if index == 0 else next_id + index - 1
+            for cell in strip:
+                grid.region[cell] = piece
+            grid.row_span[piece] = (min(r for r, _ in strip), max(r for r, _ in strip))
+        next_id += len(best) - 1
+
+
+def strips_of(cells: List[Tuple[int, int]], axis: int) -> List[List[Tuple[int, int]]]:
+    """The cells in strips along ``axis`` (1: columns, 0: rows): neighbouring columns (rows) that
+    hold the same rows (columns) are one strip."""
+    lines: Dict[int, List[Tuple[int, int]]] = {}
+    for cell in cells:
+        lines.setdefault(cell[axis], []).append(cell)
+    strips: List[List[Tuple[int, int]]] = []
+    previous: Optional[Tuple[int, set]] = None
+    for key in sorted(lines):
+        across = {cell[1 - axis] for cell in lines[key]}
+        if previous is not None and previous[0] == key - 1 and previous[1] == across:
+            strips[-1].extend(lines[key])
+        else:
+            strips.append(list(lines[key]))
+        previous = (key, across)
+    return strips
 
 
 def rows_of_cut_regions(grid: Grid, by_region: Dict[int, List[Char]]) -> Dict[int, Dict[int, List[Char]]]:
