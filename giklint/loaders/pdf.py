@@ -645,6 +645,8 @@ def load_pdf(data: bytes, path: str) -> Document:
 
     if not hasattr(os, "fork"):  # pragma: no cover - Windows: read here, the page limit still holds
         return read_pdf(data, path)
+    import pypdfium2  # noqa: F401 - once in this process: every file's child inherits it, not imports it again
+
     from giklint.loaders._child import run_limited
     from giklint.limits import current
 
