@@ -27,6 +27,7 @@ Program = Tuple[int, list, int, Dict[str, int], Tuple[Optional[str], ...]]
 Key = Tuple[str, int]
 
 _USABLE = sys.implementation.name == "cpython"
+MAX_PROGRAMS = 5000  # giklint and its rules have ~250 patterns; a plugin making patterns at run time cannot grow the file without end
 _programs: Optional[Dict[Key, Program]] = None  # read from the file at the first compile
 _added: Dict[Key, Program] = {}
 
@@ -64,6 +65,8 @@ def _write_programs() -> None:
     from giklint.user_cache import write_atomically
 
     programs = dict(_read_programs())  # what other runs added meanwhile
+    if len(programs) >= MAX_PROGRAMS:
+        programs = {}  # start again with what this run used
     programs.update(_added)
     try:
         data = marshal.dumps((sys.version, programs))
