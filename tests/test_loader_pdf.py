@@ -235,22 +235,27 @@ def test_a_group_label_centred_beside_a_wrapped_sub_label_in_one_drawn_cell_stay
     assert rows(document) == [["6. Other handling 2. Fee not paid, the agency stops", "0", "7"]]
 
 
+def sub_label_rows(pdf, rows, missing_left_of: int = -1):
+    """Ruled rows of a sub-label and a number from y=40 mm, 8 mm high, right of a group label
+    column from 20 to 60 mm (drawn by the caller); the rule left of row ``missing_left_of`` left out."""
+    xs = [20, 60, 130, 150]
+    for index, (label, number) in enumerate(rows):
+        top = 40 + 8 * index
+        pdf.line(xs[1], top, xs[-1], top)
+        pdf.line(xs[1], top + 8, xs[-1], top + 8)
+        for x in xs[1 if index != missing_left_of else 2:]:
+            pdf.line(x, top, x, top + 8)
+        pdf.text(62, top + 5.5, label)
+        pdf.text(138, top + 5.5, number)
+    return xs
+
+
 def test_a_merged_label_joined_to_a_cell_beside_it_by_a_missing_rule_segment_is_parted():
     """A merged cell is a rectangle: a label merged down (printed in its middle row) joined to the
     sub-label cell of its last row by a missing segment is two cells, and that row keeps its label."""
     pdf = new_pdf()
     pdf.add_page()
-    xs = [20, 60, 130, 150]
-    for index, (label, number) in enumerate((("1. Secret", "0"), ("2. By law", "4"), ("3. Security", "2"))):
-        top = 40 + 8 * index
-        pdf.line(xs[1], top, xs[-1], top)
-        pdf.line(xs[1], top + 8, xs[-1], top + 8)
-        pdf.line(xs[2], top, xs[2], top + 8)
-        pdf.line(xs[3], top, xs[3], top + 8)
-        if index < 2:  # the segment left of "3. Security" is missing
-            pdf.line(xs[1], top, xs[1], top + 8)
-        pdf.text(62, top + 5.5, label)
-        pdf.text(138, top + 5.5, number)
+    xs = sub_label_rows(pdf, (("1. Secret", "0"), ("2. By law", "4"), ("3. Security", "2")), missing_left_of=2)
     pdf.line(xs[0], 40, xs[1], 40)
     pdf.line(xs[0], 64, xs[1], 64)
     pdf.line(xs[0], 40, xs[0], 64)
@@ -291,14 +296,8 @@ def test_a_label_merged_down_joined_to_a_total_merged_across_below_it_is_parted_
     merged down over three rows: two merged cells, each with its own label, not one column of both."""
     pdf = new_pdf()
     pdf.add_page()
-    xs = [20, 60, 130, 150]
-    for index, (label, number) in enumerate((("1. Overdue", "1"), ("2. Fee", "2"), ("3. Other", "3"))):
-        top = 40 + 8 * index
-        pdf.line(xs[1], top, xs[-1], top)
-        for x in xs:
-            pdf.line(x, top, x, top + 8)
-        pdf.text(62, top + 5.5, label)
-        pdf.text(138, top + 5.5, number)
+    xs = sub_label_rows(pdf, (("1. Overdue", "1"), ("2. Fee", "2"), ("3. Other", "3")))
+    pdf.line(xs[0], 40, xs[0], 64)
     pdf.line(xs[0], 40, xs[1], 40)
     pdf.line(xs[1], 64, xs[-1], 64)  # not under the group label: the segment from 20 to 60 is missing
     pdf.line(xs[0], 72, xs[-1], 72)
