@@ -291,21 +291,21 @@ def test_the_next_lines_of_two_wrapped_borderless_labels_join_the_label_above_ea
     assert rows(document) == [["6. Other handling", "1. Overdue correction, the agency stops", "1", "1"]]
 
 
-def test_a_label_merged_down_joined_to_a_total_merged_across_below_it_is_parted_between_them():
-    """The rule above "7. Total" (merged across the label columns) is missing under the group label
-    merged down over three rows: two merged cells, each with its own label, not one column of both."""
+def test_a_group_label_joined_to_its_last_sub_label_and_the_total_below_is_read_row_band_by_band():
+    """Two segments missing: left of "3. Other", and above "7. Total" (merged across the label
+    columns) under the group label merged down over three rows. Each row band starts a numbered
+    label: each band is its row's cell (no blank cell added beside "3. Other" or "7. Total")."""
     pdf = new_pdf()
     pdf.add_page()
-    xs = sub_label_rows(pdf, (("1. Overdue", "1"), ("2. Fee", "2"), ("3. Other", "3")))
-    pdf.line(xs[0], 40, xs[0], 64)
+    xs = sub_label_rows(pdf, (("1. Overdue", "1"), ("2. Fee", "2"), ("3. Other", "3")), missing_left_of=2)
+    pdf.line(xs[0], 40, xs[0], 72)
     pdf.line(xs[0], 40, xs[1], 40)
     pdf.line(xs[1], 64, xs[-1], 64)  # not under the group label: the segment from 20 to 60 is missing
     pdf.line(xs[0], 72, xs[-1], 72)
-    for x in (xs[0], xs[2], xs[3]):
-        pdf.line(x, 64, x, 72)
+    pdf.line(xs[3], 64, xs[3], 72)
     pdf.text(22, 53.5, "6. Other handling")
     pdf.text(22, 69.5, "7. Total")
     pdf.text(138, 69.5, "6")
     document = load_pdf(pdf_bytes(pdf), "written.pdf")
     assert rows(document) == [
-        ["6. Other handling", "1. Overdue", "1"], ["", "2. Fee", "2"], ["", "3. Other", "3"], ["7. Total", "6"]]
+        ["", "1. Overdue", "1"], ["6. Other handling", "2. Fee", "2"], ["3. Other", "3"], ["7. Total", "6"]]

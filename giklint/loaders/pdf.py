@@ -394,9 +394,10 @@ def grid_rows(grid: Grid, chars: List[Char], page: int) -> List[Line]:
 def part_shapes(grid: Grid, chars: List[Char]) -> None:
     """Merged cells as rectangles: a merged cell is always one, so cells joined into another shape
     lack a border segment in the drawing (a label merged down joined to the cell beside one of its
-    rows; （六）其他处理 merged down joined to （七）总计 merged across below it). Such a shape is
-    parted into strips of whole columns or of whole rows: the fewer strips; of as many, those that
-    do not hold two numbered labels; else the columns."""
+    rows). Unless the shape is read band by band (``read_by_rows``: a number in it, or a numbered
+    label starting in each row band), it is parted into strips of whole columns or of whole rows:
+    the fewer strips; of as many, those that cut no word in two, then those that do not hold two
+    numbered labels; else the columns."""
     cells_of: Dict[int, List[Tuple[int, int]]] = {}
     for cell, region in grid.region.items():
         cells_of.setdefault(region, []).append(cell)
@@ -404,20 +405,25 @@ def part_shapes(grid: Grid, chars: List[Char]) -> None:
     for char in chars:
         chars_at.setdefault(grid.cell_of(char), []).append(char)
 
-    def crowded(strips: List[List[Tuple[int, int]]]) -> int:
+    def cost(strips: List[List[Tuple[int, int]]]) -> Tuple[int, int, int]:
+        strip_of = {cell: index for index, strip in enumerate(strips) for cell in strip}
+        lines = group_by_line([c for cell in strip_of for c in chars_at.get(cell, [])])
+        cut_words = sum(a.text != " " != b.text and b.x0 - a.x1 < 0.5 * b.height
+                        and strip_of[grid.cell_of(a)] != strip_of[grid.cell_of(b)]
+                        for line in lines for a, b in zip(line, line[1:]))
         labels = [sum(bool(ENUMERATOR.match(spaced_text(line)))
                       for line in group_by_line([c for cell in strip for c in chars_at.get(cell, [])]))
                   for strip in strips]
-        return sum(count > 1 for count in labels)
+        return len(strips), cut_words, sum(count > 1 for count in labels)
 
     next_id = max(cells_of, default=-1) + 1
     for region, cells in cells_of.items():
         rows = {r for r, _ in cells}
         cols = {c for _, c in cells}
-        if len(cells) == (max(rows) - min(rows) + 1) * (max(cols) - min(cols) + 1):
+        rectangle = len(cells) == (max(rows) - min(rows) + 1) * (max(cols) - min(cols) + 1)
+        if rectangle or read_by_rows(grid, [c for cell in cells for c in chars_at.get(cell, [])], rectangle):
             continue
-        options = [strips_of(cells, 1), strips_of(cells, 0)]
-        best = min(options, key=lambda strips: (len(strips), crowded(strips)))
+        best = min([strips_of(cells, 1), strips_of(cells, 0)], key=cost)
         for index, strip in enumerate(best):
             piece = region if index == 0 else next_id + index - 1
             for cell in strip:
@@ -445,12 +451,8 @@ def strips_of(cells: List[Tuple[int, int]], axis: int) -> List[List[Tuple[int, i
 
 
 def rows_of_cut_regions(grid: Grid, by_region: Dict[int, List[Char]]) -> Dict[int, Dict[int, List[Char]]]:
-    """Merged cells over several rows where a border segment is missing from the drawing: each
-    row band keeps its own chars (region -> row -> chars). Such a cell holds a number (no table
-    merges a count over rows) or starts a numbered label in each band ("1.属于…" over "2.其他…",
-    or one such label in a cell that is no rectangle: a label column's cell joined to the one
-    merged down beside it); a label merged down ("三、本年度办理结果", even wrapped over several
-    bands) stays whole."""
+    """Merged cells over several rows where a border segment is missing from the drawing and that
+    ``read_by_rows``: each row band keeps its own chars (region -> row -> chars)."""
     cut: Dict[int, Dict[int, List[Char]]] = {}
     sizes: Dict[int, int] = {}
     columns: Dict[int, set] = {}
@@ -461,15 +463,29 @@ def rows_of_cut_regions(grid: Grid, by_region: Dict[int, List[Char]]) -> Dict[in
         first_row, last_row = grid.row_span[region]
         if first_row == last_row:
             continue
-        rows: Dict[int, List[Char]] = {}
-        for char in chars:
-            rows.setdefault(grid.cell_of(char)[0], []).append(char)
-        words = " ".join(spaced_text(line) for line in group_by_line(chars)).split()
         rectangle = sizes[region] == (last_row - first_row + 1) * len(columns[region])
-        numbered = (len(rows) > 1 or not rectangle) and all(ENUMERATOR.match(cell_text(part)) for part in rows.values())
-        if numbered or any(VALUE_WORD.match(word) for word in words):
-            cut[region] = rows
+        if read_by_rows(grid, chars, rectangle):
+            cut[region] = row_bands(grid, chars)
     return cut
+
+
+def row_bands(grid: Grid, chars: List[Char]) -> Dict[int, List[Char]]:
+    rows: Dict[int, List[Char]] = {}
+    for char in chars:
+        rows.setdefault(grid.cell_of(char)[0], []).append(char)
+    return rows
+
+
+def read_by_rows(grid: Grid, chars: List[Char], rectangle: bool) -> bool:
+    """Whether a merged cell over several rows is read row band by row band: it holds a number (no
+    table merges a count over rows) or starts a numbered label in each band ("1.属于…" over
+    "2.其他…", or one such label in a cell that is no rectangle: a label column's cell joined to
+    the one merged down beside it); a label merged down ("三、本年度办理结果", even wrapped over
+    several bands) stays whole."""
+    rows = row_bands(grid, chars)
+    words = " ".join(spaced_text(line) for line in group_by_line(chars)).split()
+    numbered = (len(rows) > 1 or not rectangle) and all(ENUMERATOR.match(cell_text(part)) for part in rows.values())
+    return numbered or any(VALUE_WORD.match(word) for word in words)
 
 
 def text_layer_words(chars: List[Char]) -> Optional[List[List[Char]]]:
