@@ -11,10 +11,14 @@ pdfplumber takes ten times longer) and needs no other tool. Per page:
    is missing the cells on either side are one merged cell. Each character goes to the cell it sits
    in, so a label wrapped over three lines stays in its cell and the numbers of the row stay with it.
    Rows come out like HTML and Word rows: a merged cell once, and "" in the later rows of a cell
-   merged downwards.
+   merged downwards. Where the drawing lacks a border the text layer decides (number conservation:
+   every printed number ends in one cell): numbers beside other words are cells of their own, a
+   merged cell that is no rectangle is parted, and two labels side by side in one cell are read
+   block by block.
 3. Text outside tables: one Line per visual line. A line with wide gaps and numbers (a table drawn
-   without borders) gets cells split at the gaps; a label line of such a table without numbers is
-   joined to the row it belongs to (wrapped labels).
+   without borders) gets cells split at the gaps and at the text layer's number words; a label line
+   of such a table without numbers is joined to the row it belongs to (wrapped labels), each part
+   to the label above it.
 4. Running page numbers (``- 3 -``, ``第3页``, ``3/5``, a lone number) in the top or bottom margin
    are dropped.
 
