@@ -309,3 +309,21 @@ def test_a_group_label_joined_to_its_last_sub_label_and_the_total_below_is_read_
     document = load_pdf(pdf_bytes(pdf), "written.pdf")
     assert rows(document) == [
         ["", "1. Overdue", "1"], ["6. Other handling", "2. Fee", "2"], ["3. Other", "3"], ["7. Total", "6"]]
+
+
+def test_a_wrapped_group_label_beside_two_sub_labels_in_one_drawn_cell_is_read_per_row():
+    """The rules between the label columns and between the two sub-label rows are missing: one drawn
+    cell over two rows holds "3. Not" / "disclosed" beside "1. Secret" over "2. By law". The numbered
+    sub-labels are cut at the row border, the group label stays whole in its top row."""
+    pdf = new_pdf()
+    pdf.add_page()
+    for x in (20, 130, 150):
+        pdf.line(x, 40, x, 56)
+    for y in (40, 56):
+        pdf.line(20, y, 150, y)
+    pdf.line(130, 48, 150, 48)  # the row border only between the numbers
+    for x, y, text in ((22, 45.5, "3. Not"), (22, 53.5, "disclosed"), (62, 45.5, "1. Secret"), (62, 53.5, "2. By law"),
+                       (138, 45.5, "0"), (138, 53.5, "4")):
+        pdf.text(x, y, text)
+    document = load_pdf(pdf_bytes(pdf), "written.pdf")
+    assert rows(document) == [["3. Not disclosed 1. Secret", "0"], ["2. By law", "4"]]

@@ -470,7 +470,30 @@ def rows_of_cut_regions(grid: Grid, by_region: Dict[int, List[Char]]) -> Dict[in
         rectangle = sizes[region] == (last_row - first_row + 1) * len(columns[region])
         if read_by_rows(grid, chars, rectangle):
             cut[region] = row_bands(grid, chars)
+            continue
+        bands = bands_of_blocks(grid, column_blocks(chars))
+        if bands is not None:
+            cut[region] = bands
     return cut
+
+
+def bands_of_blocks(grid: Grid, blocks: List[List[Char]]) -> Optional[Dict[int, List[Char]]]:
+    """A cell over several rows holding labels side by side (a rule between two label columns
+    missing): "（三）不予" / "公开" wrapped over two row bands beside "1.属于国家秘密" over "2.其他…".
+    A block that ``read_by_rows`` is cut into its bands, the others stay whole in their top band;
+    None when no block is cut."""
+    if len(blocks) < 2:
+        return None
+    bands: Dict[int, List[Char]] = {}
+    cut = False
+    for block in blocks:
+        if read_by_rows(grid, block, True):
+            cut = True
+            for row, part in row_bands(grid, block).items():
+                bands.setdefault(row, []).extend(part)
+        else:
+            bands.setdefault(min(grid.cell_of(char)[0] for char in block), []).extend(block)
+    return bands if cut else None
 
 
 def row_bands(grid: Grid, chars: List[Char]) -> Dict[int, List[Char]]:
