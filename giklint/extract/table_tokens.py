@@ -14,7 +14,8 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from giklint.document import Line, Location
 from giklint.extract.numbers import UNITS, CellValue, clean_cell, read_clean_value
-from giklint.extract.text import blank_markers, plain, squeeze
+from giklint.extract.text import plain
+from giklint.frozen import builder
 
 
 @dataclass(frozen=True)
@@ -72,11 +73,14 @@ def _delimited_pieces(text: str) -> Optional[List[Tuple[int, str]]]:
     return None
 
 
+_new_token = builder(Token)  # hundreds per report
+
+
 def _token(text: str, location: Location, line_index: int, cell: int = -1) -> Token:
     stripped = text.strip()
     lead = len(text) - len(text.lstrip())
     key = clean_cell(stripped)
-    return Token(stripped, key, read_clean_value(key), location.shifted(lead), line_index, cell >= 0, cell)
+    return _new_token(stripped, key, read_clean_value(key), location.shifted(lead), line_index, cell >= 0, cell)
 
 
 _WORD = re.compile(r"\S+")
@@ -225,7 +229,7 @@ _MARKUP = re.compile(r"[|#*>]")
 
 def line_key(line: Line) -> str:
     """The line normalised for finding captions: no white space, no cell separators or Markdown marks."""
-    return _MARKUP.sub("", squeeze(blank_markers(line.text)))
+    return _MARKUP.sub("", "".join(plain(line.text).split()))  # plain: markers blanked, normalised
 
 
 _REVIEW_HEADER_CHARS = set(re.sub(r"[^\u4e00-\u9fff]", "", _REVIEW_HEADER.pattern))

@@ -39,7 +39,7 @@ def blank_markers(text: str) -> str:
 
 def squeeze(text: str) -> str:
     """Normalised and without any white space: for matching labels like ``商业 企业``."""
-    return re.sub(r"\s+", "", normalize(text))
+    return "".join(normalize(text).split())  # str.split's white space is the \s of re
 
 
 @lru_cache(maxsize=8192)
