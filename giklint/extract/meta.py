@@ -595,9 +595,10 @@ def _text_of(lines: Sequence[Line]) -> str:
     return normalize(blank_markers("\n".join(line.text for line in lines)))
 
 
-def extract_meta(document: Document, sections: Sections, tables: TableResult) -> MetaResult:
+def extract_meta(document: Document, sections: Sections, tables: TableResult,
+                 flow: Optional[Flow] = None) -> MetaResult:
     lines = document.lines
-    flow = Flow(lines)
+    flow = flow if flow is not None else Flow(lines)
     header_end = sections.preamble_end if sections.parts else min(len(lines), _HEADER_LINES)
     locations: Dict[str, Any] = {}
 
@@ -613,7 +614,7 @@ def extract_meta(document: Document, sections: Sections, tables: TableResult) ->
         contact_agency(flow.text)) or (
         signature["agency"] if signature else None) or opening_agency(_text_of(opening_lines))
     year = report_year(title, flow.text, period, opening_text)
-    squeezed = squeeze(flow.text)
+    squeezed = "".join(flow.text.split())  # (squeeze: flow.text is normalised already)
     header_offset = sum(len(line.text) + 1 for line in lines[:header_end])
     published, published_source, published_location = find_published(document, flow, header_offset)
     if published is None and title is not None:
