@@ -41,6 +41,12 @@ class YearRecord:
         return pickle.loads(zlib.decompress(self.packed))
 
 
+def pairing_record(model: Dict[str, Any], document: Any) -> Optional[YearRecord]:
+    """The report's record for the pairing, None when it can have no pair (its agency or year was
+    not read): the batch keeps nothing of it, and packs nothing."""
+    return YearRecord.of(model, document) if report_key(model).known else None
+
+
 def _suppressible(document: Any) -> bool:
     from giklint.suppress import SUPPORTED_FORMATS
 
