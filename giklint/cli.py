@@ -410,6 +410,12 @@ def _version_text() -> str:
 # -- the parser --------------------------------------------------------------------------------
 
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from giklint.cli_zh import HelpFormatter
+
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str):  # the message is argparse's, in Chinese (giklint/cli_zh.py)
         self.print_usage(sys.stderr)
         self.exit(2, f"giklint: 命令行参数错误：{message}\n")

@@ -10,8 +10,10 @@ passes through unchanged).
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from contextlib import contextmanager
-from typing import Iterator
+from typing import Iterator, Optional
 
 MESSAGES = {
     "usage: ": "用法：",
@@ -55,3 +57,26 @@ def chinese_argparse() -> Iterator[None]:
         yield
     finally:
         argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+
+
+def terminal_columns() -> int:
+    """What ``shutil.get_terminal_size().columns`` says (``$COLUMNS``, the terminal, else 80)."""
+    try:
+        return int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        pass
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter, given the terminal width: argparse builds one for every option it adds
+    and, left to itself, imports ``shutil`` (and with it bz2 and lzma) for the width, a cost on every
+    run of giklint although help is rarely printed."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: Optional[int] = None) -> None:
+        super().__init__(prog, indent_increment, max_help_position,
+                         width if width is not None else terminal_columns() - 2)

@@ -203,13 +203,31 @@ def _is_path(value: str) -> bool:
 
 # -- profiles ----------------------------------------------------------------------------------
 
+class ProfileFile(Profile):
+    """A profile kept in a TOML file, read when first used: a run that uses one profile reads one
+    file (and its ``extends`` chain), not every province's."""
+
+    def __init__(self, path: Path, shipped: bool = False) -> None:  # noqa: super().__init__ would read the file
+        self.name = path.stem
+        self.source = str(path)
+        self.shipped = shipped
+        self._data: Optional[Dict[str, Any]] = None
+
+    @property  # type: ignore[override]
+    def data(self) -> Dict[str, Any]:
+        if self._data is None:
+            self._data = read_toml(Path(self.source))
+        return self._data
+
+    @property  # type: ignore[override]
+    def description(self) -> str:
+        return str(self.data.get("description") or "")
+
+
 def profiles_from_directory(path: Path, shipped: bool = False) -> List[Profile]:
-    """Every ``*.toml`` in ``path`` as a profile named after the file (``sichuan.toml`` -> ``sichuan``)."""
-    profiles = []
-    for file in sorted(Path(path).glob("*.toml")):
-        data = read_toml(file)
-        profiles.append(Profile(file.stem, str(data.get("description") or ""), data, str(file), shipped))
-    return profiles
+    """Every ``*.toml`` in ``path`` as a profile named after the file (``sichuan.toml`` -> ``sichuan``),
+    read when first used."""
+    return [ProfileFile(file, shipped) for file in sorted(Path(path).glob("*.toml"))]
 
 
 def profile_source(profile: Profile) -> ConfigSource:

@@ -7,12 +7,13 @@ by it). ``giklint check``'s flags and :func:`giklint.lint`'s keyword arguments b
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from typing import Any, Optional, Sequence, Tuple, Union
 
+from giklint import lazy_re
+
 SelectorsArg = Union[None, str, Sequence[str]]
-SELECTOR_SEPARATOR = re.compile(r"[,，]")  # a full-width comma typed in a Chinese input method counts too
+SELECTOR_SEPARATOR = lazy_re.compile(r"[,，]")  # a full-width comma typed in a Chinese input method counts too
 
 
 def selectors(values: SelectorsArg) -> Tuple[str, ...]:

@@ -20,6 +20,7 @@ import os
 import re
 from typing import Iterable, Optional, Tuple
 
+from giklint import lazy_re
 from giklint.errors import UsageError
 
 SNIFF_BYTES = 4096
@@ -28,12 +29,12 @@ SNIFFED_SUFFIXES = (".html", ".htm", ".json", ".txt")
 OWN_OUTPUT = "是 giklint 写出的检查结果"  # the reason such a file is passed over (giklint.targets.Skipped)
 
 OWN_OUTPUT_MARKS = (
-    ("html", re.compile(r'<meta\s+name="generator"\s+content="giklint[\s"]', re.IGNORECASE)),
-    ("sarif", re.compile(r'\A\s*\{\s*"\$schema":\s*"[^"]*sarif[^"]*".*?"driver":\s*\{\s*"name":\s*"giklint"',
+    ("html", lazy_re.compile(r'<meta\s+name="generator"\s+content="giklint[\s"]', re.IGNORECASE)),
+    ("sarif", lazy_re.compile(r'\A\s*\{\s*"\$schema":\s*"[^"]*sarif[^"]*".*?"driver":\s*\{\s*"name":\s*"giklint"',
                          re.DOTALL)),
-    ("json", re.compile(r'\A\s*\[\s*(\]|\{\s*"path":\s*"(?:[^"\\]|\\.)*",\s*"code":)')),
-    ("text", re.compile(r"\A\s*(\S.*:\d+:\d+: [A-Z]+\d+ \[(error|warning|info)\] |检查了 \d+ 个文件|共 \d+ 个问题（)")),
-    ("github", re.compile(r"\A\s*::(error|warning|notice) ")),
+    ("json", lazy_re.compile(r'\A\s*\[\s*(\]|\{\s*"path":\s*"(?:[^"\\]|\\.)*",\s*"code":)')),
+    ("text", lazy_re.compile(r"\A\s*(\S.*:\d+:\d+: [A-Z]+\d+ \[(error|warning|info)\] |检查了 \d+ 个文件|共 \d+ 个问题（)")),
+    ("github", lazy_re.compile(r"\A\s*::(error|warning|notice) ")),
 )
 
 

@@ -12,10 +12,10 @@ Agencies renamed by an institutional reform are not matched: the name changed, a
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from typing import Any, Dict, Iterable, List, NamedTuple, Optional, Sequence
 
+from giklint import lazy_re
 from giklint.rule import Context, Finding, Rule
 
 # Official short forms that stand for exactly one full form (a department's name in its own report
@@ -29,13 +29,13 @@ SHORT_FORMS = {
     "发改局": "发展和改革局",
     "住建局": "住房和城乡建设局",
 }
-_PARENTHESES = re.compile(r"[（(〔\[【][^）)〕\]】]*[）)〕\]】]")
+_PARENTHESES = lazy_re.compile(r"[（(〔\[【][^）)〕\]】]*[）)〕\]】]")
 _HIGHER_LEVELS = "省|自治区|市|自治州|州|盟|地区|自治县|县|区|旗"
 # Higher-level places written before the agency's own place (a county's departments drop the city)
-_HIGHER_PLACES = re.compile(f"(?:.{{2,9}}?(?:{_HIGHER_LEVELS}))+")
+_HIGHER_PLACES = lazy_re.compile(f"(?:.{{2,9}}?(?:{_HIGHER_LEVELS}))+")
 # The shorter name must still begin with a place of its own, so that "四川省卫生健康委员会" never
 # matches a bare "卫生健康委员会"
-_OWN_PLACE = re.compile(f".{{2,9}}?(?:{_HIGHER_LEVELS}|乡|镇|街道)")
+_OWN_PLACE = lazy_re.compile(f".{{2,9}}?(?:{_HIGHER_LEVELS}|乡|镇|街道)")
 
 
 def normalise_agency(name: Optional[str]) -> str:

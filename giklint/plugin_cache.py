@@ -6,7 +6,8 @@ the interpreter, giklint's version, and for every ``sys.path`` entry its modific
 Installing, upgrading or removing a package adds, renames or removes such a folder (which changes
 the folder listing and the entry's modification time); so the cache is read again only when nothing
 was installed since. Any problem with the cache file (missing, unreadable, from another state,
-not writable) means a fresh scan, never an error. ``$GIKLINT_CACHE_DIR`` moves the cache (default:
+not writable) means a fresh scan, never an error. The file lives in the user's cache folder
+(:mod:`giklint.user_cache`: ``$GIKLINT_CACHE_DIR``, an empty value turning it off; default
 ``$XDG_CACHE_HOME/giklint`` or ``~/.cache/giklint``).
 """
 from __future__ import annotations
@@ -17,16 +18,10 @@ import sys
 from pathlib import Path
 from typing import Callable, List, Optional, Tuple
 
+from giklint.user_cache import cache_root, write_atomically
+
 EntryPoints = List[Tuple[str, str, str]]  # (name, module spec, distribution version)
 METADATA_SUFFIXES = (".dist-info", ".egg-info")
-
-
-def cache_dir() -> Path:
-    configured = os.environ.get("GIKLINT_CACHE_DIR")
-    if configured:
-        return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "giklint"
 
 
 def _mtime(path: str) -> int:
@@ -58,11 +53,13 @@ def installed_state() -> str:
     return json.dumps([sys.version, sys.executable, __version__, [_entry_state(entry) for entry in sys.path]])
 
 
-def _cache_file(group: str) -> Path:
+def _cache_file(group: str) -> Optional[Path]:
     import zlib
 
-    environment = zlib.crc32(f"{sys.prefix}\0{sys.executable}".encode("utf-8"))
-    return cache_dir() / f"entry-points-{group}-{environment:08x}.json"
+    root = cache_root()
+    # one file per interpreter and search path: runs with another sys.path (python -m, a script) do not thrash it
+    environment = zlib.crc32("\0".join([sys.prefix, sys.executable, *sys.path]).encode("utf-8"))
+    return root / f"entry-points-{group}-{environment:08x}.json" if root is not None else None
 
 
 def _read(path: Path, key: str) -> Optional[EntryPoints]:
@@ -79,19 +76,16 @@ def _read(path: Path, key: str) -> Optional[EntryPoints]:
 
 
 def _write(path: Path, key: str, found: EntryPoints) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        partial.write_text(json.dumps({"key": key, "entry_points": [list(item) for item in found]}), encoding="utf-8")
-        os.replace(partial, path)  # atomic: a process reading at the same time sees the old or the new file
-    except OSError:
-        pass  # a read-only home: scan every time
+    # a read-only home: scan every time
+    write_atomically(path, json.dumps({"key": key, "entry_points": [list(item) for item in found]}).encode("utf-8"))
 
 
 def cached(group: str, scan: Callable[[], EntryPoints]) -> EntryPoints:
     """``scan()``'s answer, from the cache file when nothing was installed since it was written."""
-    key = installed_state()
     path = _cache_file(group)
+    if path is None:
+        return scan()
+    key = installed_state()
     found = _read(path, key)
     if found is None:
         found = scan()

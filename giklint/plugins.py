@@ -27,6 +27,7 @@ from typing import Any, Callable, Dict, FrozenSet, Iterable, List, Optional, Tup
 
 import pluggy
 
+from giklint import lazy_re
 from giklint import hookspecs
 
 ENTRY_POINT_GROUP = "giklint"
@@ -34,8 +35,8 @@ ENTRY_POINT_GROUP = "giklint"
 # formatters (giklint.builtin), and the rules and province profiles (giklint_rules, from rules/)
 BUILTIN_PLUGINS = ("giklint.builtin", "giklint_rules")
 IMPL_MARKER = "giklint_impl"  # the attribute giklint.hookimpl sets on a hook implementation
-CODE_PATTERN = re.compile(r"^[A-Z]+[0-9]+$")
-SLUG_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+CODE_PATTERN = lazy_re.compile(r"^[A-Z]+[0-9]+$")
+SLUG_PATTERN = lazy_re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 LOCAL_PLUGIN_REQUIREMENTS = (
     "本地插件是一个 Python 文件（相对配置文件所在的文件夹）或可导入的模块，须定义至少一个用 "
@@ -342,12 +343,13 @@ def _collect_rules(loaded: LoadedPlugins) -> Tuple[List[type], Dict[type, str]]:
 
 def _collect_profiles(loaded: LoadedPlugins) -> Tuple[Dict[str, object], Dict[str, FrozenSet[str]]]:
     """The usable profiles by name, and the names each plugin contributed."""
-    from giklint.config import Profile
+    from giklint.config import Profile, ProfileFile
 
     profiles: Dict[str, object] = {}
     by_plugin: Dict[str, FrozenSet[str]] = {}
     for plugin, profile in collect_each(loaded.manager, "giklint_profiles", loaded.failures):
-        if not isinstance(profile, Profile) or not isinstance(profile.data, dict):
+        # a profile file's data is a table when it is read (when used), so it is not read here
+        if not isinstance(profile, Profile) or not (isinstance(profile, ProfileFile) or isinstance(profile.data, dict)):
             loaded.failures.append((plugin, f"giklint_profiles: {profile!r} 不是 giklint.config.Profile"))
         elif profile.name in profiles:
             loaded.failures.append((plugin, f"配置“{profile.name}”重名，已跳过"))

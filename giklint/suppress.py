@@ -19,12 +19,13 @@ import re
 from dataclasses import dataclass, replace
 from typing import List, Optional, Sequence, Set, Tuple
 
+from giklint import lazy_re
 from giklint.document import Document
 from giklint.rule import Finding
 
 SUPPORTED_FORMATS = ("markdown", "html")
 # the selectors are bounded: ``.*?`` tried from each of many unclosed ``<!-- giklint-disable`` is quadratic
-DIRECTIVE = re.compile(r"<!--\s*giklint-(disable-next-line|disable|enable)\b(.{0,1000}?)-->",
+DIRECTIVE = lazy_re.compile(r"<!--\s*giklint-(disable-next-line|disable|enable)\b(.{0,1000}?)-->",
                        re.IGNORECASE | re.DOTALL)
 
 

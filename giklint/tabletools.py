@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
+from giklint import lazy_re
 from giklint.model import INVALID, UNCERTAIN, Location, Row
 from giklint.rule import Context
 from giklint.vocabulary import (
@@ -22,7 +23,7 @@ from giklint.vocabulary import (
 )
 
 # cells printed as a dash or slash mean "nothing here": a blank, not a malformed number
-_BLANK_MARK = re.compile(r"^[\s\-－—–_/／\\、无空]*$")
+_BLANK_MARK = lazy_re.compile(r"^[\s\-－—–_/／\\、无空]*$")
 
 
 # -- numbers and message text ------------------------------------------------------------------------

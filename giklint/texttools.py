@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterator, List, Optional, Tuple
 
+from giklint import lazy_re
 from giklint.extract.text import normalize  # noqa: F401  (re-exported: full-width to plain, same length)
 from giklint.model import NOWHERE, Location, Part, Period
 from giklint.rule import Context
@@ -69,7 +70,7 @@ def document_end(ctx: Context) -> Location:
 
 # -- report year and format ---------------------------------------------------------------------
 
-YEAR_IN_TEXT = re.compile(r"((?:19|20)\d{2})\s*年")
+YEAR_IN_TEXT = lazy_re.compile(r"((?:19|20)\d{2})\s*年")
 
 
 def report_year(ctx: Context) -> Optional[int]:
@@ -135,7 +136,7 @@ class DateToken:
 
 
 # Alternatives in order of preference; white space is removed before matching.
-_DATE = re.compile(
+_DATE = lazy_re.compile(
     r"(?P<full>(?P<y1>\d{4})年(?P<m1>\d{1,2})月(?P<d1>\d{1,2})日?)"
     r"|(?P<nonian>(?P<y2>\d{4})(?P<m2>\d{1,2})月(?P<d2>\d{1,2})日?)"  # 年 left out: 20211月1日
     r"|(?P<iso>(?P<y3>\d{4})[-/.](?P<m3>\d{1,2})[-/.](?P<d3>\d{1,2}))"

@@ -28,31 +28,32 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, Iterable, List
 
+from giklint import lazy_re
 from giklint.model import Location
 from giklint.rule import Context, Finding, Option, Rule
 from giklint.texttools import document_end, document_start, normalize, shifted, text_lines
 
 # The sentence that invites questions, where contact details belong: 如对本报告有疑问，请与……联系
-CONTACT_SENTENCE = re.compile(r"如对本?(?:年度)?报告(?:内容)?有(?:任何)?(?:疑问|问题|意见|建议)|请与[^。；]{0,40}?联系|联系(?:电话|方式|地址)")
+CONTACT_SENTENCE = lazy_re.compile(r"如对本?(?:年度)?报告(?:内容)?有(?:任何)?(?:疑问|问题|意见|建议)|请与[^。；]{0,40}?联系|联系(?:电话|方式|地址)")
 
 DEFAULT_FIELDS = ["phone", "email", "address"]
 CONTACT_KINDS_ZH = {"phone": "电话", "fax": "传真", "email": "电子邮箱", "address": "地址", "postcode": "邮编"}
 
 _DASH = "-－—–"
 _EXTENSION = rf"(?:[{_DASH}转]\d{{1,5}})?"
-_PHONE = re.compile(
+_PHONE = lazy_re.compile(
     rf"^(?:(?:\(0\d{{2,3}}\)|0\d{{2,3}}[{_DASH}]{{0,2}})\d{{7,8}}{_EXTENSION}"  # area code, "——" too
     rf"|\d{{7,8}}{_EXTENSION}"  # local number without area code
     rf"|[48]00[{_DASH}]?\d{{3}}[{_DASH}]?\d{{4}}"  # 400 / 800 hotlines
     r"|1[3-9]\d{9}"  # mobile
     r"|123\d{2})$"  # 12345-style government service hotlines
 )
-_EMAIL = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$")
-_POSTCODE = re.compile(r"^\d{6}$")
+_EMAIL = lazy_re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$")
+_POSTCODE = lazy_re.compile(r"^\d{6}$")
 _CHECKS = {"phone": _PHONE, "fax": _PHONE, "email": _EMAIL, "postcode": _POSTCODE}
 _PROBLEM = {"phone": "号码格式不正确", "fax": "号码格式不正确", "email": "不是有效的电子邮箱地址", "postcode": "不是6位数字"}
 # Several numbers written in one item: "0536-6221579、6221580"
-_SEPARATORS = re.compile(r"[、，,；;/或及和]+")
+_SEPARATORS = lazy_re.compile(r"[、，,；;/或及和]+")
 
 
 def _contacts(ctx: Context) -> Dict[str, List[str]]:

@@ -25,14 +25,15 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, Iterable
 
+from giklint import lazy_re
 from giklint.rule import Context, Finding, Rule
 from giklint.texttools import part_text, squeeze, uses_2021_format
 from giklint.vocabulary import part_name
 
 # A statement about fees, positive or negative: 信息处理费 / 处理费, 未收取…费, 不收费, 收费情况
-FEE_STATEMENT = re.compile(r"处理费|(?:未|不|没有|无)(?:发生)?(?:收取|收费)|收取.{0,15}费|收费情况")
+FEE_STATEMENT = lazy_re.compile(r"处理费|(?:未|不|没有|无)(?:发生)?(?:收取|收费)|收取.{0,15}费|收费情况")
 # Outside part six only the fee's own name counts: parts one and two speak of 行政事业性收费 as a matter of course.
-FEE_NAME = re.compile(r"处理费")
+FEE_NAME = lazy_re.compile(r"处理费")
 
 
 def _mentions_fees(text: str, pattern: re.Pattern = FEE_STATEMENT) -> bool:

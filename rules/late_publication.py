@@ -38,17 +38,18 @@ import datetime
 import re
 from typing import Any, Dict, Iterable, Optional, Tuple
 
+from giklint import lazy_re
 from giklint.model import Location, Signature
 from giklint.rule import Context, Finding, Option, Rule
 from giklint.template import NATIONAL_DEADLINES, REPORT_TYPE_LABELS as REPORT_TYPE_ZH
 from giklint.texttools import chinese_date, document_end, document_start, parse_iso, report_year
 
-_MONTH_DAY = re.compile(r"^\s*(\d{1,2})\s*[-/月]\s*(\d{1,2})\s*日?\s*$")
+_MONTH_DAY = lazy_re.compile(r"^\s*(\d{1,2})\s*[-/月]\s*(\d{1,2})\s*日?\s*$")
 DATE_SOURCE_ZH = {"user": "给定的发布日期", "metadata": "发布日期", "text": "发布日期", "signature": "落款日期"}
 
 
 # An organ that is a whole government: "××县人民政府", or a region named alone ("天津市", "湖口县").
-_GOVERNMENT = re.compile(r"(?:人民政府|^[\u4e00-\u9fff]{1,12}?(?:省|自治区|市|自治州|州|盟|地区|县|自治县|区|旗))$")
+_GOVERNMENT = lazy_re.compile(r"(?:人民政府|^[\u4e00-\u9fff]{1,12}?(?:省|自治区|市|自治州|州|盟|地区|县|自治县|区|旗))$")
 
 
 def _whole_government(ctx: Context) -> bool:

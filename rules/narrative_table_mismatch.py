@@ -22,9 +22,9 @@
 """
 from __future__ import annotations
 
-import re
 from typing import Dict, Iterator, List, Optional, Sequence, Tuple
 
+from giklint import lazy_re
 from giklint.rule import Context, Finding, Rule
 from giklint.vocabulary import OUTCOME_ROWS
 
@@ -63,8 +63,8 @@ RESTATED: Dict[str, Tuple[str, str, List[Cell]]] = {
                                 _totals(REVIEW, ["litigation_after_review"])),
 }
 INCLUDING_CARRIED_OVER = "received_incl_carried_over"
-COMPARISON = re.compile(r"同比|较上年|比上年|较去年|比去年|较上一年|比上一年|上年同期")
-YEAR = re.compile(r"(?<!\d)(20\d\d|19\d\d)(?=\s*年)")
+COMPARISON = lazy_re.compile(r"同比|较上年|比上年|较去年|比去年|较上一年|比上一年|上年同期")
+YEAR = lazy_re.compile(r"(?<!\d)(20\d\d|19\d\d)(?=\s*年)")
 
 
 def table_sum(ctx: Context, cells: Sequence[Cell]) -> Optional[float]:

@@ -17,14 +17,14 @@
 """
 from __future__ import annotations
 
-import re
 from typing import Iterable
 
+from giklint import lazy_re
 from giklint.rule import Context, Finding, Option, Rule
 from giklint.texttools import part_text, uses_2021_format
 from giklint.vocabulary import part_name
 
-_COUNTED = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fffA-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+_COUNTED = lazy_re.compile(r"[\u3400-\u4dbf\u4e00-\u9fffA-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 
 
 def character_count(text: str) -> int:

@@ -24,25 +24,25 @@
 """
 from __future__ import annotations
 
-import re
 from typing import Any, Dict, Iterable, Iterator, Set, Tuple
 
+from giklint import lazy_re
 from giklint.rule import Context, Finding, Rule
 from giklint.texttools import normalize, shifted, text_lines
 
-_TEMPLATE_NOTE = re.compile(r"[（(]\s*文字描述[^）)]{0,40}[）)]")
-_BRACKETED = re.compile(r"【([^】\n]{0,30})】")
-_BRACKET_PLACEHOLDER = re.compile(r"^\s*$|填|此处|名称|日期|年份|数字|数量|文字|描述|[Xx×]{2}|…|\.{3}|_{2}")
-_FILLED_FIELD = re.compile(r"[：:]\s*\S")  # 【发布日期：2022-01-12】 is page furniture with its value
-_CROSSES = re.compile(r"[Xx×╳✕]{2,}")
-_SINGLE_CROSS = re.compile(r"(?<![A-Za-z0-9])[Xx×](?=[年月日])")
+_TEMPLATE_NOTE = lazy_re.compile(r"[（(]\s*文字描述[^）)]{0,40}[）)]")
+_BRACKETED = lazy_re.compile(r"【([^】\n]{0,30})】")
+_BRACKET_PLACEHOLDER = lazy_re.compile(r"^\s*$|填|此处|名称|日期|年份|数字|数量|文字|描述|[Xx×]{2}|…|\.{3}|_{2}")
+_FILLED_FIELD = lazy_re.compile(r"[：:]\s*\S")  # 【发布日期：2022-01-12】 is page furniture with its value
+_CROSSES = lazy_re.compile(r"[Xx×╳✕]{2,}")
+_SINGLE_CROSS = lazy_re.compile(r"(?<![A-Za-z0-9])[Xx×](?=[年月日])")
 _CROSS_CHARACTERS = "Xx×╳✕"  # what _CROSSES and _SINGLE_CROSS match
 # Common surnames: "张××" is a name left out on purpose (redaction), not a placeholder.
 _SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程"
                 "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾"
                 "毛郝龚邵万钱严覃武戴莫孔向汤")
 # Characters next to XX that show it belongs to a word, an address or a number (not a placeholder).
-_WORD_NEIGHBOUR = re.compile(r"[A-Za-z0-9@._/\-:%#&=?]")
+_WORD_NEIGHBOUR = lazy_re.compile(r"[A-Za-z0-9@._/\-:%#&=?]")
 
 
 def _crosses_are_placeholder(text: str, start: int, end: int) -> bool:

@@ -28,18 +28,18 @@
 """
 from __future__ import annotations
 
-import re
 from typing import Any, Dict, Iterable, List, Optional, Set
 
+from giklint import lazy_re
 from giklint.model import NOWHERE, Location, OtherHeading, Part
 from giklint.rule import Context, Finding, Option, Rule
 from giklint.texttools import document_end, squeeze
 from giklint.vocabulary import part_name, part_numeral
 
 # Leading numbering of a heading: 一、 6、 （六） 6. 第六部分 …
-_NUMBERING = re.compile(r"^\s*(?:#+\s*)?(第[一二三四五六七八九十\d]+部分|[（(][一二三四五六七八九十\d]+[）)]|"
+_NUMBERING = lazy_re.compile(r"^\s*(?:#+\s*)?(第[一二三四五六七八九十\d]+部分|[（(][一二三四五六七八九十\d]+[）)]|"
                         r"[一二三四五六七八九十\d]+\s*[、.．，,:：]?)")
-_OFFICIAL_NUMBERING = re.compile(r"^([一二三四五六])\s*、$")
+_OFFICIAL_NUMBERING = lazy_re.compile(r"^([一二三四五六])\s*、$")
 
 
 def _aliases(ctx: Context) -> Dict[int, List[str]]:

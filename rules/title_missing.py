@@ -21,16 +21,16 @@
 """
 from __future__ import annotations
 
-import re
 from typing import Any, Dict, Iterable, List
 
+from giklint import lazy_re
 from giklint.rule import Context, Finding, Rule
 from giklint.texttools import document_start, squeeze, title_year
 
 OFFICIAL_PHRASE = "政府信息公开工作年度报告"
 # Recognisable but non-standard wordings of the phrase (docs/domain.md, conventions).
-_VARIANT_PHRASE = re.compile(r"(?:政府|政务)?信息公开(?:工作)?的?(?:年度)?(?:工作)?的?(?:年度)?报告")
-_YEAR = re.compile(r"(?:19|20)\d{2}年度?")
+_VARIANT_PHRASE = lazy_re.compile(r"(?:政府|政务)?信息公开(?:工作)?的?(?:年度)?(?:工作)?的?(?:年度)?报告")
+_YEAR = lazy_re.compile(r"(?:19|20)\d{2}年度?")
 
 
 class TitleMissing(Rule):

@@ -27,15 +27,15 @@
 from __future__ import annotations
 
 import datetime
-import re
 from typing import Any, Dict, Iterable, Optional
 
+from giklint import lazy_re
 from giklint.model import Signature
 from giklint.rule import Context, Finding, Rule
 from giklint.texttools import chinese_date, document_start, normalize, parse_iso, report_year, shifted, title_year
 
 # The report naming itself: "…2020年（度）政府信息公开（工作）年度报告", not inside a notice's name.
-_SELF_NAMED = re.compile(r"((?:19|20)\d{2})\s*年度?\s*政府信息公开(?:工作)?(?:年度)?报告(?![^。；;]{0,30}通知)")
+_SELF_NAMED = lazy_re.compile(r"((?:19|20)\d{2})\s*年度?\s*政府信息公开(?:工作)?(?:年度)?报告(?![^。；;]{0,30}通知)")
 
 
 class YearMismatch(Rule):

@@ -227,6 +227,15 @@ def test_profiles_from_directory_reads_every_toml(tmp_path):
     assert found[0].source == str(tmp_path / "one.toml")
 
 
+def test_a_profile_file_is_read_when_used_so_a_broken_one_only_stops_runs_that_use_it(tmp_path):
+    write(tmp_path / "good.toml", 'description = "好"\n')
+    write(tmp_path / "broken.toml", "description = \n")
+    good, broken = sorted(cfg.profiles_from_directory(tmp_path), key=lambda p: p.name, reverse=True)
+    assert good.data == {"description": "好"}
+    with pytest.raises(ConfigError, match="broken.toml: 不是有效的TOML"):
+        broken.data
+
+
 def test_deep_merge_merges_tables_and_replaces_lists():
     base = {"a": {"x": 1, "y": 2}, "b": [1, 2], "c": 1}
     assert cfg.deep_merge(base, {"a": {"y": 3}, "b": [3]}) == {"a": {"x": 1, "y": 3}, "b": [3], "c": 1}

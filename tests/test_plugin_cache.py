@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from giklint import plugin_cache, plugins
+from giklint import plugin_cache, plugins, user_cache
 
 
 @pytest.fixture
@@ -83,4 +83,4 @@ def test_a_broken_or_unwritable_cache_means_a_scan(site, tmp_path, monkeypatch):
 def test_the_cache_folder_follows_xdg_cache_home(monkeypatch, tmp_path):
     monkeypatch.delenv("GIKLINT_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert plugin_cache.cache_dir() == tmp_path / "giklint"
+    assert user_cache.cache_root() == tmp_path / "giklint"

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple
 
+from giklint import lazy_re
 from giklint.document import Document, Line, Location
 from giklint.extract.sections import Sections, is_sentence, read_heading
 from giklint.extract.tables import TableResult
@@ -35,17 +36,17 @@ class _Found:
 # ---------------------------------------------------------------------------------------------- agency
 
 # How the name of an organ ends (局, 委员会, 人民政府, 乡 …): used to tell an agency line from text.
-_AGENCY_END = re.compile(
+_AGENCY_END = lazy_re.compile(
     r"(?:局|委|委员会|厅|府|办公室|办公厅|办|院|中心|乡|镇|街道|办事处|所|站|会|署|部|处|队|馆|公司|集团|"
     r"管委会|区|县|市|省|州|旗|盟)$"
 )
 # Offices named in contact sentences, stripped to get the organ ("赤水市卫生健康局办公室").
-_OFFICE_SUFFIX = re.compile(
+_OFFICE_SUFFIX = lazy_re.compile(
     r"(?:党政办公室|政务公开办公室|信息公开办公室|综合办公室|政策法规科|法规科|办公室|政办室|人秘股|综合股|综合科|"
     r"办公股|秘书科|党政办|综合办|党办|政办)$"
 )
-_NOT_AN_AGENCY_START = re.compile(r"^(?:我|本|该|各|全|贵|相关|上级|有关)")
-_CJK_NAME = re.compile(r"^[\u4e00-\u9fff()]{2,40}$")
+_NOT_AN_AGENCY_START = lazy_re.compile(r"^(?:我|本|该|各|全|贵|相关|上级|有关)")
+_CJK_NAME = lazy_re.compile(r"^[\u4e00-\u9fff()]{2,40}$")
 
 
 def is_agency_name(words: str) -> bool:
@@ -61,8 +62,8 @@ def strip_office(name: str) -> str:
 
 
 _CONTACT_AGENCY = [
-    re.compile(r"(?:请|可|直接|或|欢迎)(?:与|同|向)(?P<org>[\u4e00-\u9fff()]{2,40}?)(?:取得)?(?:联系|咨询|反映)"),
-    re.compile(r"请(?:联系|咨询|致电)(?P<org>[\u4e00-\u9fff()]{2,40}?)(?=[(,;。:]|电话|$)"),
+    lazy_re.compile(r"(?:请|可|直接|或|欢迎)(?:与|同|向)(?P<org>[\u4e00-\u9fff()]{2,40}?)(?:取得)?(?:联系|咨询|反映)"),
+    lazy_re.compile(r"请(?:联系|咨询|致电)(?P<org>[\u4e00-\u9fff()]{2,40}?)(?=[(,;。:]|电话|$)"),
 ]
 
 
@@ -77,9 +78,9 @@ def contact_agency(text: str) -> Optional[str]:
 
 
 # "编制完成《苍溪县乡村振兴局2023年政府信息公开工作年度报告》", "现公布XX局2021年度政府信息公开工作年度报告"
-_NAMED_REPORT = re.compile(
+_NAMED_REPORT = lazy_re.compile(
     r"(?P<run>[\u4e00-\u9fff()]{2,40})\d{4}\s*年度?\s*(?:政府|政务)?信息公开(?:工作)?的?年度?(?:工作)?报告")
-_LEADING_VERB = re.compile(r"^(?:现将|现向社会|现|特向社会|特|向社会|予以|编制完成|编制|完成|公布|公开|发布|报送|印发|形成|撰写|制定)+")
+_LEADING_VERB = lazy_re.compile(r"^(?:现将|现向社会|现|特向社会|特|向社会|予以|编制完成|编制|完成|公布|公开|发布|报送|印发|形成|撰写|制定)+")
 
 
 def named_report_agency(text: str) -> Optional[str]:
@@ -91,7 +92,7 @@ def named_report_agency(text: str) -> Optional[str]:
     return None
 
 
-_OPENING_AGENCY = re.compile(
+_OPENING_AGENCY = lazy_re.compile(
     r"(?<!\d)\d{4}\s*年(?:度|以来)?\s*,?\s*(?P<org>[\u4e00-\u9fff]{2,20}?)"
     r"(?=全面|坚持|认真|深入|始终|紧紧|进一步|积极|按照|以|在|严格|高度|继续|立足|围绕|不断|扎实|切实|结合|持续|"
     r"把|将|通过|聚焦|贯彻|落实|大力|着力|加强|紧扣|全力|主动|依法|稳步|统筹|牢固|紧密|根据|强化|共)"
@@ -108,14 +109,14 @@ def opening_agency(text: str) -> Optional[str]:
 
 # ----------------------------------------------------------------------------------------------- title
 
-_TITLE = re.compile(
+_TITLE = lazy_re.compile(
     r"^(?:(?P<y1>\d{4})年度?)?(?P<org>.*?)(?:(?P<y2>\d{4})年度?)?(?:政府|政务)?信息公开(?:工作)?的?年度?(?:工作)?报告"
     r"(?:\((?P<y3>\d{4})年度?\))?$"
 )
-_ORG_TAIL = re.compile(r"(?:关于|的|公布|发布)$")
-_TITLE_LABEL = re.compile(r"^(?:标题|题名|名称)\s*:?$")
-_TITLE_LINE = re.compile(r"^\s*(?P<label>标题|题名|名称)\s*:\s*(?P<value>\S.*)$")
-_DECORATION = re.compile(r"^[\s#>*|]*")
+_ORG_TAIL = lazy_re.compile(r"(?:关于|的|公布|发布)$")
+_TITLE_LABEL = lazy_re.compile(r"^(?:标题|题名|名称)\s*:?$")
+_TITLE_LINE = lazy_re.compile(r"^\s*(?P<label>标题|题名|名称)\s*:\s*(?P<value>\S.*)$")
+_DECORATION = lazy_re.compile(r"^[\s#>*|]*")
 _MAX_TITLE_CHARS = 60
 
 
@@ -212,13 +213,13 @@ _DATE_TOKEN = (r"(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}|\d{4}\s*年\s*\d{2,4}|
                r"|\d{1,2}\s*月\s*\d{1,2}|\d{3,8})\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2}")
 # Each run of white space has one way to match (a leading ``\s*`` tried at every blank of 40,000 blank
 # lines, or three ``\s*`` in a row, is quadratic or worse)
-_PERIOD_SPAN = re.compile(
+_PERIOD_SPAN = lazy_re.compile(
     rf"(?:(?:自|从|由)\s*)?(?<!\d)(?P<start>{_DATE_TOKEN})\s*(?:起\s*)?(?:,\s*)?(?:至|到|-|~)\s*"
     rf"(?P<end>{_DATE_TOKEN})(?:\s*止)?"
 )
-_PERIOD_KEYWORD = re.compile(r"统计|期限|时限|所列数据|数据(?:时间|范围|区间)|(?:报告|内容)涵盖")
+_PERIOD_KEYWORD = lazy_re.compile(r"统计|期限|时限|所列数据|数据(?:时间|范围|区间)|(?:报告|内容)涵盖")
 # "本报告统计期限为2021年度": the whole calendar year
-_PERIOD_YEAR = re.compile(r"(?:统计|数据)(?:期限|时限|时间|区间|周期|范围)(?:为|是)?\s*(?P<y>\d{4})\s*(?:年度|全年|年)(?!\s*\d)")
+_PERIOD_YEAR = lazy_re.compile(r"(?:统计|数据)(?:期限|时限|时间|区间|周期|范围)(?:为|是)?\s*(?P<y>\d{4})\s*(?:年度|全年|年)(?!\s*\d)")
 _KEYWORD_REACH = 60  # characters before the date span, within the sentence
 
 
@@ -285,29 +286,30 @@ def _leading_year(token: str) -> Optional[int]:
 
 # -------------------------------------------------------------------------------------------- contacts
 
-_CONTACT_LABEL = re.compile(
+_CONTACT_LABEL = lazy_re.compile(
     r"(?P<fax>传真(?:电话|号码)?)|(?P<email>(?:电子邮箱|电子信箱|电子邮件|邮箱|e-?mail)(?:地址)?)"
     r"|(?P<postcode>邮政编码|邮编)|(?P<phone>(?:联系|咨询|办公|服务|监督|投诉|值班)?电话(?:号码)?|联系方式)"
     r"|(?P<address>(?:通讯|通信|联系|办公)?地址)",
     re.IGNORECASE,
 )
-_LABEL_GLUE = re.compile(r"\s*(?:[:：]|为|是)?\s*")
+_LABEL_GLUE = lazy_re.compile(r"\s*(?:[:：]|为|是)?\s*")
 # area code, then one dash of any width or two ("0798——8332255", "0798－8332255", "(0798)8332255"),
 # then an extension ("转8001", "-8001")
-_PHONE = re.compile(r"(?:\(?0\d{2,3}\)?\s*(?:[-－—–]{1,2}\s*)?)?(?<!\d)\d{7,8}(?!\d)(?:转\d{1,5}(?!\d))?"
+_PHONE = lazy_re.compile(r"(?:\(?0\d{2,3}\)?\s*(?:[-－—–]{1,2}\s*)?)?(?<!\d)\d{7,8}(?!\d)(?:转\d{1,5}(?!\d))?"
                     r"|(?<!\d)1[3-9]\d{9}(?!\d)")
-_MORE_PHONES = re.compile(r"\s*[、/或和,]\s*")
+_MORE_PHONES = lazy_re.compile(r"\s*[、/或和,]\s*")
 # starts only where a run of address characters starts: tried inside a long run it is quadratic
-_EMAIL = re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
-_POSTCODE = re.compile(r"(?<!\d)\d{6}(?!\d)")
-_ADDRESS_STOP = re.compile(r"[,;。)、\n]")
+_EMAIL = lazy_re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
+_POSTCODE = lazy_re.compile(r"(?<!\d)\d{6}(?!\d)")
+_ADDRESS_STOP = lazy_re.compile(r"[,;。)、\n]")
 _WRAPPED_LINE = 20  # a line at least this long that ends without punctuation was wrapped by the layout
 _MAX_ADDRESS_CHARS = 80
 _ADDRESS_REACH = 400  # an address without punctuation ends here at the latest (bounds the search)
 _WRAP_REACH = 400  # characters before a line break looked at to tell a wrapped line
-_NEW_ITEM = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.]|\(|\d+[、.]|#)")  # the next line is a heading or item
-_ADDRESS_WORDS = re.compile(r"[路街号道楼镇村巷厦层室区]")
-_URL = re.compile(r"https?:|www\.|@", re.IGNORECASE)
+_NEW_ITEM = lazy_re.compile(r"\s*(?:[一二三四五六七八九十]+[、.]|\(|\d+[、.]|#)")  # the next line is a heading or item
+_ADDRESS_WORDS = lazy_re.compile(r"[路街号道楼镇村巷厦层室区]")
+_URL = lazy_re.compile(r"https?:|www\.|@", re.IGNORECASE)
+_HAN = lazy_re.compile(r"[\u4e00-\u9fff]")
 CONTACT_KINDS = ("phone", "fax", "email", "address", "postcode")
 
 
@@ -354,7 +356,7 @@ def _address_end(text: str, start: int) -> int:
 def _address_at(text: str, start: int, colon: bool) -> List[Tuple[int, int]]:
     end = _address_end(text, start)
     value = re.sub(r"\s+", "", text[start:end])
-    if len(value) < 3 or _URL.search(value) or not re.search(r"[\u4e00-\u9fff]", value):
+    if len(value) < 3 or _URL.search(value) or not _HAN.search(value):
         return []
     if not colon and not _ADDRESS_WORDS.search(value):
         return []
@@ -380,13 +382,13 @@ _ASCII_CONTACT = {code: code - 0xFEE0 for code in list(range(0xFF10, 0xFF1A)) + 
 # Every contact label starts with one of these (its words' first characters; "e-mail" in either case).
 # The label pattern's many optional branches keep the regex engine from skipping ahead by itself:
 # scanning a whole report with it cost about 2 ms, trying it only where a label can start a tenth.
-_CONTACT_LABEL_STARTS = "传电邮联咨办服监投值通地eE"
+_CONTACT_LABEL_START = lazy_re.compile("[传电邮联咨办服监投值通地eE]")
 
 
 def contact_labels(text: str) -> Iterator["re.Match[str]"]:
     """``_CONTACT_LABEL.finditer(text)``, tried only where a label can start."""
     position = 0
-    for start in re.finditer(f"[{_CONTACT_LABEL_STARTS}]", text):
+    for start in _CONTACT_LABEL_START.finditer(text):
         if start.start() < position:
             continue
         label = _CONTACT_LABEL.match(text, start.start())
@@ -425,12 +427,12 @@ def find_contacts(flow: Flow) -> Tuple[Dict[str, List[str]], Dict[str, Any]]:
 
 # ------------------------------------------------------------------------------------------- signature
 
-_DATE_AT_END = re.compile(
+_DATE_AT_END = lazy_re.compile(
     r"(?P<y>\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
     r"\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$"
 )
 _DATE_REACH = 80  # characters at the end of a line searched for its date (a date with spaces is shorter)
-_PAGE_CHROME = re.compile(r"^(?:[\[【]?(?:打印|关闭|返回顶部|返回|分享|收藏|打印本页|关闭窗口|字号|大|中|小)[\]】]?\s*)+$")
+_PAGE_CHROME = lazy_re.compile(r"^(?:[\[【]?(?:打印|关闭|返回顶部|返回|分享|收藏|打印本页|关闭窗口|字号|大|中|小)[\]】]?\s*)+$")
 
 
 def _number(text: str) -> Optional[int]:
@@ -488,10 +490,10 @@ def find_signature(lines: Sequence[Line], sections: Sections) -> Optional[Dict[s
 
 # ------------------------------------------------------------------------------------------ year, etc.
 
-_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
-_REPORT_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年度?\s*(?:政府|政务)?信息公开(?:工作)?的?年度?(?:工作)?报告")
+_YEAR = lazy_re.compile(r"(?<!\d)(\d{4})\s*年")
+_REPORT_YEAR = lazy_re.compile(r"(?<!\d)(\d{4})\s*年度?\s*(?:政府|政务)?信息公开(?:工作)?的?年度?(?:工作)?报告")
 _FIRST_YEAR, _LAST_YEAR = 1990, 2100
-_PUBLISHED = re.compile(
+_PUBLISHED = lazy_re.compile(
     r"(?:发布|发表)(?:日期|时间)\s*[:：|]?\s*\|?\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
 )
 
@@ -520,7 +522,7 @@ def report_year(title: Optional[Title], text: str, period: Dict[str, Any], openi
 
 
 # 2007-style headings (docs/domain.md, legal basis) and the table words of each format.
-_PRE_2019_HEADING = re.compile(
+_PRE_2019_HEADING = lazy_re.compile(
     r"^(?:概述|政府信息公开的?收费及减免的?情况|依申请公开政府信息和不予公开政府信息的?情况|(?:政府信息公开)?咨询处理的?情况)$"
 )
 _FORMAT_WORDS = {

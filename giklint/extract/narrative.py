@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, List, Optional, Sequence, Tuple
 
+from giklint import lazy_re
 from giklint.document import Line
 from giklint.extract.sections import Sections
 from giklint.extract.text import Flow, compact, one_line
@@ -37,36 +38,36 @@ class _Pattern:
 
 
 _COUNT_PATTERNS = [
-    _Pattern("new_received", re.compile(
+    _Pattern("new_received", lazy_re.compile(
         r"(?:新收到?|收到|受理|接收|接到)了?" + _GAP + r"{0,20}?申请(?:数量|数)?(?:共计|共|合计|总计)?(?:为|是)?"
         + _NUMBER + _APPLICATION_UNIT), refuses="复议|诉讼|结转|办结"),
-    _Pattern("carried_over", re.compile(
+    _Pattern("carried_over", lazy_re.compile(
         r"上年度?结转的?" + _GAP + r"{0,16}?" + _NUMBER + _APPLICATION_UNIT), needs="申请"),
-    _Pattern("carried_forward", re.compile(
+    _Pattern("carried_forward", lazy_re.compile(
         r"结转(?:至|到)?下一?年度?(?:继续)?(?:办理)?" + _GAP + r"{0,10}?" + _NUMBER + _APPLICATION_UNIT),
         needs="申请"),
-    _Pattern("results_total", re.compile(r"办结" + _GAP + r"{0,12}?" + _NUMBER + _APPLICATION_UNIT),
+    _Pattern("results_total", lazy_re.compile(r"办结" + _GAP + r"{0,12}?" + _NUMBER + _APPLICATION_UNIT),
              needs="申请", refuses="建议|提案|信访|留言|复议|诉讼"),
-    _Pattern("review", re.compile(r"行政复议(?:案件)?" + _GAP + r"{0,6}?" + _NUMBER + _CASE_UNIT)),
-    _Pattern("litigation", re.compile(r"行政诉讼(?:案件)?" + _GAP + r"{0,6}?" + _NUMBER + _CASE_UNIT)),
+    _Pattern("review", lazy_re.compile(r"行政复议(?:案件)?" + _GAP + r"{0,6}?" + _NUMBER + _CASE_UNIT)),
+    _Pattern("litigation", lazy_re.compile(r"行政诉讼(?:案件)?" + _GAP + r"{0,6}?" + _NUMBER + _CASE_UNIT)),
 ]
-_INCLUDES_CARRIED_OVER = re.compile(r"[(]?(?:含|包括|包含)(?:上年度?)?结转")
+_INCLUDES_CARRIED_OVER = lazy_re.compile(r"[(]?(?:含|包括|包含)(?:上年度?)?结转")
 
 # Statements of none: "没有收到…申请", "未发生…行政复议、…行政诉讼"
 _NONE_PATTERNS = [
-    _Pattern("new_received", re.compile(r"(?:未|没有)(?:收到|接到|受理)" + _GAP + r"{0,20}?申请"),
+    _Pattern("new_received", lazy_re.compile(r"(?:未|没有)(?:收到|接到|受理)" + _GAP + r"{0,20}?申请"),
              refuses="复议|诉讼"),
-    _Pattern("review", re.compile(r"(?:(?:未|没有)(?:发生|出现|收到|接到|被)|无)" + _GAP + r"{0,30}?行政复议")),
-    _Pattern("litigation", re.compile(r"(?:(?:未|没有)(?:发生|出现|收到|接到|被)|无)" + _GAP + r"{0,40}?行政诉讼")),
+    _Pattern("review", lazy_re.compile(r"(?:(?:未|没有)(?:发生|出现|收到|接到|被)|无)" + _GAP + r"{0,30}?行政复议")),
+    _Pattern("litigation", lazy_re.compile(r"(?:(?:未|没有)(?:发生|出现|收到|接到|被)|无)" + _GAP + r"{0,40}?行政诉讼")),
 ]
 
 # "共N条，其中a条…": the total, then the parts
 _SUM_UNITS = "条|件|篇|个|项|次|份|场|家|人|名|宗|起"
-_NESTED_TOTAL = re.compile(r"[,。;:(]*其中")
-_TOTAL_WORDS = re.compile(r"共|总|合计|累计|其中")
-_ITEM_START = re.compile(r"^(?:\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、|\d+[、.])")
-_SUM_TOTAL = re.compile(_NUMBER + r"(?P<unit>" + _SUM_UNITS + r")(?![余多])[,。;:(]*其中[,:]?")
-_APPROXIMATE_BEFORE = re.compile(r"(?:约|近|超过|逾|多于|不少于)$")
+_NESTED_TOTAL = lazy_re.compile(r"[,。;:(]*其中")
+_TOTAL_WORDS = lazy_re.compile(r"共|总|合计|累计|其中")
+_ITEM_START = lazy_re.compile(r"^(?:\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、|\d+[、.])")
+_SUM_TOTAL = lazy_re.compile(_NUMBER + r"(?P<unit>" + _SUM_UNITS + r")(?![余多])[,。;:(]*其中[,:]?")
+_APPROXIMATE_BEFORE = lazy_re.compile(r"(?:约|近|超过|逾|多于|不少于)$")
 
 
 class _Text:

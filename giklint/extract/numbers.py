@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, List, Optional, Sequence, Tuple, Union
 
+from giklint import lazy_re
 from giklint.extract.text import blank_markers, normalize
 
 Number = Union[int, float]
@@ -19,9 +20,9 @@ MAX_COUNT_DIGITS = 12  # a count or amount in a table has at most 12 digits (gik
 
 UNITS = ("万元", "元")
 MAX_READ_DIGITS = 100  # longer digit runs are not read at all (a flattened 表四 row has about 30)
-_NUMBER = re.compile(r"^([-+]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(万元|元|件|个|项|条)?$")
+_NUMBER = lazy_re.compile(r"^([-+]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(万元|元|件|个|项|条)?$")
 # What stands in a value cell but is no number: dashes, slashes, 无, 空 ...
-_NOT_A_NUMBER = re.compile(r"^(?:[-~/\\×*.·_]+|无|空|暂无|未填|不适用|n/?a)$", re.IGNORECASE)
+_NOT_A_NUMBER = lazy_re.compile(r"^(?:[-~/\\×*.·_]+|无|空|暂无|未填|不适用|n/?a)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -31,9 +32,9 @@ class CellValue:
     unit: Optional[str] = None  # "万元" / "元" when printed with the number
 
 
-_SPACE = re.compile(r"\s+")
-_EMPHASIS = re.compile(r"^([*_`]+)(.+?)\1$")
-_UNIT_IN_HEADER = re.compile(r"(?:\(|单位:)(?:单位:)?(万元|元)")
+_SPACE = lazy_re.compile(r"\s+")
+_EMPHASIS = lazy_re.compile(r"^([*_`]+)(.+?)\1$")
+_UNIT_IN_HEADER = lazy_re.compile(r"(?:\(|单位:)(?:单位:)?(万元|元)")
 
 
 # The numeric tokens of the per-line pre-pass: a table's cells repeat the same few texts ("0", "1",
@@ -91,7 +92,7 @@ def unit_of(text: str) -> Optional[str]:
 
 # ---------------------------------------------------------------- digit runs
 
-_RUN = re.compile(r"^([-+]?)(\d+)(\.\d+)?$")
+_RUN = lazy_re.compile(r"^([-+]?)(\d+)(\.\d+)?$")
 MAX_SEGMENTATIONS = 20000  # enough for a 表四 run of 20 digits; longer runs are left unread
 
 

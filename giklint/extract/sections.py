@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Dict, List, Optional, Sequence, Tuple
 
+from giklint import lazy_re
 from giklint.document import Line, Location
 from giklint.extract.text import chinese_number, normalize, offset_location, plain
 from giklint.template import SECTION_HEADINGS
@@ -45,18 +46,18 @@ class Sections:
 # Words of each part (after the numbering, white space removed). Official headings, the longer names
 # the format's body text uses, and aliases seen in real reports (docs/domain.md: the six parts, provincial differences).
 _PART_PATTERNS: Dict[int, re.Pattern] = {
-    1: re.compile(r"^(?:政府信息公开(?:工作)?的?)?(?:总体|基本|整体)(?:情况|概况)$|^概述$|^总体概况$"),
-    2: re.compile(r"^(?:行政机关)?(?:主动公开(?:政府)?信息的?(?:工作)?情况|政府信息主动公开(?:工作)?的?情况"
+    1: lazy_re.compile(r"^(?:政府信息公开(?:工作)?的?)?(?:总体|基本|整体)(?:情况|概况)$|^概述$|^总体概况$"),
+    2: lazy_re.compile(r"^(?:行政机关)?(?:主动公开(?:政府)?信息的?(?:工作)?情况|政府信息主动公开(?:工作)?的?情况"
                   r"|主动公开(?:工作)?(?:情况)?)$"),
-    3: re.compile(r"^(?:行政机关)?(?:收到|受理)和?(?:处理|办理)(?:政府)?信息公开申请的?(?:情况)?$"
+    3: lazy_re.compile(r"^(?:行政机关)?(?:收到|受理)和?(?:处理|办理)(?:政府)?信息公开申请的?(?:情况)?$"
                   r"|^(?:政府信息)?依申请公开(?:政府信息)?(?:工作)?的?(?:情况)?$"
                   r"|^依申请公开政府信息和不予公开政府信息的?情况$"),
-    4: re.compile(r"^(?:因?政府信息公开(?:工作|申请)?)?(?:被|而)?(?:申请|提起)?行政(?:法)?复议"
+    4: lazy_re.compile(r"^(?:因?政府信息公开(?:工作|申请)?)?(?:被|而)?(?:申请|提起)?行政(?:法)?复议"
                   r"(?:[、和及与或]|以及)?(?:被|提起)?行政诉讼(?:的)?(?:情况|案件情况)?$"),
-    5: re.compile(r"^(?:政府信息公开(?:工作)?)?(?:存在的?|面临的?)?(?:主要)?(?:问题|不足)(?:和|及|与|以及)?"
+    5: lazy_re.compile(r"^(?:政府信息公开(?:工作)?)?(?:存在的?|面临的?)?(?:主要)?(?:问题|不足)(?:和|及|与|以及)?"
                   r"(?:改进|整改|下一步)(?:的)?(?:情况|措施|计划|工作(?:安排|打算|计划)?|打算|方向|思路)?$"
                   r"|^(?:政府信息公开(?:工作)?)?存在的?(?:主要)?问题$"),
-    6: re.compile(r"^其[他它](?:需要|需|应当|应)?(?:报告|说明|公开)?的?(?:事项|情况|内容)$"),
+    6: lazy_re.compile(r"^其[他它](?:需要|需|应当|应)?(?:报告|说明|公开)?的?(?:事项|情况|内容)$"),
 }
 
 # Names to compare with for small typos ("其他需要报告得事项"): official headings plus long aliases.
@@ -70,20 +71,20 @@ _FUZZY_RATIO = 0.8
 _TABLE_ROW_WORDS = ("本年新收", "上年结转", "本年度办理", "结转下年")
 
 # Leading export/Markdown decoration before a heading: "## ", "**", "> ", "- ".
-_DECORATION = re.compile(r"^[\s#>*\-|]*")
+_DECORATION = lazy_re.compile(r"^[\s#>*\-|]*")
 _TRAILING = " \t*#|。.：:;；,，"
-_NUMBERING = re.compile(
+_NUMBERING = lazy_re.compile(
     r"(?:(?P<cn>[一二三四五六七八九十]{1,3})\s*[、.,]"
     r"|第(?P<part>[一二三四五六七八九十]{1,3})(?:部分|章|节)[、.:：]?"
     r"|(?P<ar>\d{1,2})\s*[、.](?!\d)"
     r"|\((?P<paren>[一二三四五六七八九十]{1,3}|\d{1,2})\)[、.]?"
     r"|(?P<cnsp>[一二三四五六七八九十]{1,3})(?=\s))\s*"
 )
-_SENTENCE_MARKS = re.compile(r"[。；;，,！!？?:：]")
+_SENTENCE_MARKS = lazy_re.compile(r"[。；;，,！!？?:：]")
 _MAX_HEADING_CHARS = 32
 _MIN_OTHER_HEADING_CHARS = 4  # "三、本" is a table label broken across lines by a PDF export
 # How an unnumbered heading ends: "总体情况", "其他需要报告的事项", "概述"
-_BARE_ENDING = re.compile(r"(?:情况|事项|概况|概述|措施|计划|打算|安排|方向|思路)$")
+_BARE_ENDING = lazy_re.compile(r"(?:情况|事项|概况|概述|措施|计划|打算|安排|方向|思路)$")
 
 
 @dataclass

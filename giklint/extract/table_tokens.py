@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Dict, List, Optional, Sequence, Tuple
 
+from giklint import lazy_re
 from giklint.document import Line, Location
 from giklint.extract.numbers import UNITS, CellValue, clean_cell, read_clean_value
 from giklint.extract.text import plain
@@ -44,7 +45,7 @@ class Token:
 
 
 # Markdown table rules and other rulers: "|---|:--|", "------\t----"
-_RULER = re.compile(r"^[\s|:=\-—]*-{3,}[\s|:=\-—]*$")
+_RULER = lazy_re.compile(r"^[\s|:=\-—]*-{3,}[\s|:=\-—]*$")
 
 
 def _pieces(text: str, separator: str) -> List[Tuple[int, str]]:
@@ -83,15 +84,16 @@ def _token(text: str, location: Location, line_index: int, cell: int = -1) -> To
     return _new_token(stripped, key, read_clean_value(key), location.shifted(lead), line_index, cell >= 0, cell)
 
 
-_WORD = re.compile(r"\S+")
+_WORD = lazy_re.compile(r"\S+")
 # In flattened text a label and its row's digits run together: "数量801000081", "文件693665";
 # a run ends a label unless a date, count or page word follows it ("2021年", "81件", "第1页").
-_GLUED_RUN = re.compile(
+_GLUED_RUN = lazy_re.compile(
     r"(?<=[\u4e00-\u9fff)”\"])[-+]?\d+(?:\.\d+)?(?:[-+]\d+(?:\.\d+)?)*(?:万元|元)?(?![\d.年月日号件个条项人次页%])")
-_ENUMERATOR = re.compile(r"^\d{1,2}[.．、](?=\D)")
-_SENTENCE = re.compile(r"[，。；！？,;]")
-_PARENTHESES = re.compile(r"[(（][^()（）]*[)）]")  # "（区分处理的，只计这一情形…）" is a label, not prose
-_LEADING_RUN = re.compile(r"^-?\d+(?:\.\d+)?(?=[\u4e00-\u9fff])(?![\d.年月日号件个条项人次页])")
+_ENUMERATOR = lazy_re.compile(r"^\d{1,2}[.．、](?=\D)")
+_SENTENCE = lazy_re.compile(r"[，。；！？,;]")
+_PARENTHESES = lazy_re.compile(r"[(（][^()（）]*[)）]")  # "（区分处理的，只计这一情形…）" is a label, not prose
+_LEADING_RUN = lazy_re.compile(r"^-?\d+(?:\.\d+)?(?=[\u4e00-\u9fff])(?![\d.年月日号件个条项人次页])")
+_HAN = lazy_re.compile(r"[\u4e00-\u9fff]")
 
 
 def _word_pieces(word: str) -> List[Tuple[int, str]]:
@@ -99,7 +101,7 @@ def _word_pieces(word: str) -> List[Tuple[int, str]]:
     sign between digits ("2648-18538", "97+8": a signed 本年增/减) starting a new run."""
     if re.fullmatch(r"[-+]?\d+(?:[-+]\d+)+", word):  # a sign starts a cell: "97+8", "2648-18538"
         return [(m.start(), m.group()) for m in re.finditer(r"[-+]?\d+", word)]
-    if _SENTENCE.search(_PARENTHESES.sub("", word)) or not re.search(r"[\u4e00-\u9fff]", word):
+    if _SENTENCE.search(_PARENTHESES.sub("", word)) or not _HAN.search(word):
         return [(0, word)]
     start = _ENUMERATOR.match(word).end() if _ENUMERATOR.match(word) else 0
     pieces, last = [], 0
@@ -159,10 +161,10 @@ def tokenize(lines: Sequence[Line], start: int, end: int) -> List[Token]:
 # A page saved as text may run a whole table (or all three) into one line. Such a line is cut
 # where a new row starts (a caption, a numbered label, 表四's header) so that rows read as rows.
 _TABLE_MARKERS = (("第二十条第",), ("本年新收", "勾稽关系"), ("结果维持", "尚未审结"))
-_ROW_START = re.compile(
+_ROW_START = lazy_re.compile(
     r"(?=第二十条第|信息内容|[一二三四五六七八九十]、|(?<!第)[(（][一二三四五六七八九十][)）]|\d[.．、][\u4e00-\u9fff]"
     r"|行政复议\s*行政诉讼)")
-_HEADER_END = re.compile(r"(?<=总计)(?=[\s\d]*\d[\s\d]*$)")  # 表四's header, then its values
+_HEADER_END = lazy_re.compile(r"(?<=总计)(?=[\s\d]*\d[\s\d]*$)")  # 表四's header, then its values
 
 
 # A flattened page split into paragraphs holds one whole table in a line: its header words together
@@ -225,12 +227,12 @@ _HEADINGS = {  # part number -> words its heading line holds
 }
 _ACTIVE_START_WORDS = ("信息内容", "本年制发件数", "本年新制作数量")
 _APPLICATION_START_WORDS = ("勾稽关系", "申请人情况", "本年新收")
-_REVIEW_HEADER = re.compile(
+_REVIEW_HEADER = lazy_re.compile(
     r"^(?:行政复议|行政诉讼|未经复议直接起诉|复议后起诉|未经复议|直接起诉|结果|维持|纠正|其他|尚未|审结|总计|合计|小计)+$")
 _REVIEW_DISTINCT = ("行政复议", "维持", "纠正", "审结", "起诉")
 
 
-_MARKUP = re.compile(r"[|#*>]")
+_MARKUP = lazy_re.compile(r"[|#*>]")
 
 
 def line_key(line: Line) -> str:
@@ -238,7 +240,7 @@ def line_key(line: Line) -> str:
     return _MARKUP.sub("", "".join(plain(line.text).split()))  # plain: markers blanked, normalised
 
 
-_REVIEW_HEADER_CHARS = set(re.sub(r"[^\u4e00-\u9fff]", "", _REVIEW_HEADER.pattern))
+_REVIEW_HEADER_CHARS = {char for char in _REVIEW_HEADER.pattern if "\u4e00" <= char <= "\u9fff"}
 
 
 _REVIEW_STUB = 4  # a header may start with a short stub over the row labels ("类别", "项目")

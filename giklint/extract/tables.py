@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
+from giklint import lazy_re
 from giklint import template as official
 from giklint.document import Line, Location
 from giklint.extract.numbers import count_bound, is_count, segmentations, unit_of
@@ -44,7 +45,7 @@ RowPatterns = Dict[str, "re.Pattern[str]"]
 
 
 def _compiled(patterns: Dict[str, str]) -> RowPatterns:
-    return {key: re.compile(pattern) for key, pattern in patterns.items()}
+    return {key: lazy_re.compile(pattern) for key, pattern in patterns.items()}
 
 
 # Keywords (regular expressions on normalised text without spaces) that identify each printed row.
@@ -86,8 +87,8 @@ APPLICATION_ROW_PATTERNS = _compiled({
     "results_total": r"七\)?[、.]?(?:总计|合计)|^(?:总计|合计)$",
     "carried_forward": r"结转下年|下年度继续",
 })
-_NUMBERING = re.compile(r"^[(]?[一二三四五六七八九十\d]{1,2}[)、.]?$")
-_NEW_LABEL = re.compile(r"^(?:第二十条|信息内容|\(?[一二三四五六七八九十]{1,2}[)、]|\d{1,2}[.、])")
+_NUMBERING = lazy_re.compile(r"^[(]?[一二三四五六七八九十\d]{1,2}[)、.]?$")
+_NEW_LABEL = lazy_re.compile(r"^(?:第二十条|信息内容|\(?[一二三四五六七八九十]{1,2}[)、]|\d{1,2}[.、])")
 _FUZZY_THRESHOLD = 0.75
 
 

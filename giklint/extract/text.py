@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from typing import Iterable, List, Optional, Sequence, Tuple
 
+from giklint import lazy_re
 from giklint.document import Line, Location
 
 _TABLE = {}
@@ -24,12 +25,12 @@ _TABLE.update({
 })
 
 # Markers that exports glue into the text: "[bookmark: _GoBack]", "[image: 图片1]"
-EXPORT_MARKER = re.compile(r"\[(?:bookmark|image|图片)[:：][^\]]*\]")
+EXPORT_MARKER = lazy_re.compile(r"\[(?:bookmark|image|图片)[:：][^\]]*\]")
 
 
 # normalize replaces only the characters it changes, found by one pattern: str.translate looks up
 # every character of Chinese text in the table (3-5x slower, on every line of every report)
-_CHANGED = re.compile("[" + re.escape("".join(map(chr, _TABLE))) + "]")
+_CHANGED = lazy_re.compile("[" + re.escape("".join(map(chr, _TABLE))) + "]")
 _REPLACEMENT = {chr(code): replacement for code, replacement in _TABLE.items()}
 
 
@@ -106,7 +107,7 @@ def line_items(lines: Iterable[Line]) -> List[dict]:
     return [{"text": line.text, "location": line.location.to_dict()} for line in lines if line.text.strip()]
 
 
-DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+DATE = lazy_re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
 def iso_date(year: str, month: str, day: str) -> Optional[str]:
@@ -143,7 +144,7 @@ def chinese_number(text: str) -> Optional[int]:
     return (CHINESE_DIGITS[tens] if tens else 1) * 10 + (CHINESE_DIGITS[units] if units else 0)
 
 
-_NOT_SPACE = re.compile(r"\S+")
+_NOT_SPACE = lazy_re.compile(r"\S+")
 
 
 def compact(text: str) -> Tuple[str, List[int]]:

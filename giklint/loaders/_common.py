@@ -5,12 +5,13 @@ import datetime
 import re
 from typing import Iterable, List, Optional
 
+from giklint import lazy_re
 from giklint.document import Cell, Line, Location
 from giklint.errors import InputError
 
 # CJK ideographs, kana, full-width forms and CJK punctuation: no space is written between them
-_WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u3000-\u303f\u2018-\u201f\u2026\u2014]")
-_SPACES = re.compile(r"[ \t\n\r\f\v]+")
+_WIDE = lazy_re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u3000-\u303f\u2018-\u201f\u2026\u2014]")
+_SPACES = lazy_re.compile(r"[ \t\n\r\f\v]+")
 
 
 def is_wide(char: str) -> bool:
@@ -56,7 +57,7 @@ def table_row(cells: List[Cell], location: Location) -> Optional[Line]:
     return Line("\t".join(cell.text for cell in cells), location, cells)
 
 
-DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+DATE = lazy_re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 
 
 def iso_date(text: str) -> Optional[str]:

@@ -19,6 +19,7 @@ import bisect
 import re
 from typing import Dict, List, Optional, Tuple
 
+from giklint import lazy_re
 from giklint.document import Cell, Document, Line, Location
 from giklint.encoding import decode
 from giklint.errors import InputError
@@ -32,21 +33,21 @@ BLOCK_TAGS = frozenset(
     "address article aside blockquote body caption center dd details dialog dir div dl dt fieldset figcaption "
     "figure h1 h2 h3 h4 h5 h6 hgroup hr html li main menu ol p pre section summary table tbody td tfoot th "
     "thead tr ul".split())
-CHROME = re.compile(r"share|print|bdshare|jiathis|fontsize|font-size|close|breadcrumb|crumb", re.I)
-HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-PART_HEADING = re.compile(r"^[一二三四五六][、.．]?(总体情况|主动公开政府信息|收到和处理|(政府信息公开)?(工作)?行政复议|"
+CHROME = lazy_re.compile(r"share|print|bdshare|jiathis|fontsize|font-size|close|breadcrumb|crumb", re.I)
+HIDDEN = lazy_re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+PART_HEADING = lazy_re.compile(r"^[一二三四五六][、.．]?(总体情况|主动公开政府信息|收到和处理|(政府信息公开)?(工作)?行政复议|"
                           r"(政府信息公开工作)?存在的主要问题|其他需要报告|其他需要说明|其他事项)")
 CONTAINERS = frozenset("div section article main center body form table tbody thead tr td th font span".split())
-TITLE_WORDS = re.compile(r"年度报告|工作报告|年报")
-TITLE_CLASS = re.compile(r"title|(^|\s)bt(\s|$)|biaoti|headline", re.I)
-CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
+TITLE_WORDS = lazy_re.compile(r"年度报告|工作报告|年报")
+TITLE_CLASS = lazy_re.compile(r"title|(^|\s)bt(\s|$)|biaoti|headline", re.I)
+CHARSET = lazy_re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
                      re.I)
-XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
-PUBLISHED_LABEL = re.compile(r"(发布日期|发布时间|发表日期|公开日期|发文日期|发布于)\s*[:：]?\s*")
-WRITTEN_LABEL = re.compile(r"(成文日期|成文时间)\s*[:：]?\s*")
+XML_DECLARATION = lazy_re.compile(r"^\s*<\?xml[^>]*\?>")
+PUBLISHED_LABEL = lazy_re.compile(r"(发布日期|发布时间|发表日期|公开日期|发文日期|发布于)\s*[:：]?\s*")
+WRITTEN_LABEL = lazy_re.compile(r"(成文日期|成文时间)\s*[:：]?\s*")
 PUBLISHED_META = ("pubdate", "publishdate", "firstpublishedtime", "article:published_time", "dc.date",
                   "dcterms.issued", "publishtime")
-SAFE_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9，。、；：？！（）《》〔〕【】]{1,8}")
+SAFE_CHARS = lazy_re.compile(r"[\u4e00-\u9fffA-Za-z0-9，。、；：？！（）《》〔〕【】]{1,8}")
 SEARCH_WINDOW = 200_000
 SHORT_WINDOW = 2_000  # the window once searches that found nothing have scanned MISS_BUDGET times the page
 MISS_BUDGET = 8

@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable, Dict, List, Tuple
+
+from giklint import lazy_re
 
 MODES = ("never", "auto", "always")
 MODE_VARIABLE = "GIKLINT_OCR"  # never | auto (default: pages without a text layer) | always
@@ -42,7 +43,7 @@ LOW_CONFIDENCE_ZERO = 0.45
 # against l, I and |, which in a number cell all mean one): it is uncertain only below this.
 LOW_CONFIDENCE_ONE = 0.7
 SPECKS = set(".,·'`:;、，。．")  # a box of only these (one or two) is a speck of dirt or seal, not text
-NUMBER_TEXT = re.compile(r"^[-－]?\d[\d,，]*(?:\.\d+)?%?$")
+NUMBER_TEXT = lazy_re.compile(r"^[-－]?\d[\d,，]*(?:\.\d+)?%?$")
 KEEP_SCORE = 0.3  # boxes scored below this are noise; between it and the threshold they are kept as uncertain
 PAPER_LEVEL = 175  # grey level (0-255) from which a scan's pixel counts as paper
 MAX_SKEW = 3.0  # degrees: a scan more crooked than this is not straightened (it is rather a photo)

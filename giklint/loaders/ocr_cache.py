@@ -11,23 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 from typing import Optional
 
 from giklint.loaders.ocr import PageScan
+from giklint.user_cache import cache_root, write_atomically
 
-CACHE_VARIABLE = "GIKLINT_CACHE_DIR"
 CACHE_VERSION = 4  # bump when PageScan's meaning changes
-
-
-def cache_root() -> Optional[Path]:
-    """The giklint cache folder, or None when the user turned caching off."""
-    configured = os.environ.get(CACHE_VARIABLE)
-    if configured is not None:
-        return Path(configured).expanduser() if configured.strip() else None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "giklint"
 
 
 def content_key(data: bytes) -> str:
@@ -56,12 +46,5 @@ class OcrCache:
 
     def put(self, page: int, scan: PageScan) -> None:
         path = self._file(page)
-        if path is None:
-            return
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_text(json.dumps(scan.to_dict(), ensure_ascii=False), encoding="utf-8")
-            os.replace(temporary, path)  # atomic: a parallel run never reads half an entry
-        except OSError:
-            pass
+        if path is not None:  # written atomically: a parallel run never reads half an entry
+            write_atomically(path, json.dumps(scan.to_dict(), ensure_ascii=False).encode("utf-8"))

@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
 
+from giklint import lazy_re
 from giklint.document import Cell, Document, Line, Location
 from giklint.errors import InputError
 from giklint.loaders import LoaderSpec
@@ -37,11 +38,11 @@ from giklint.loaders._common import join_wrapped, require_data, table_row
 
 NO_TEXT_LAYER = "no-text-layer"
 IMAGE_ONLY_PAGES = "image-only-pages:"
-PAGE_NUMBER = re.compile(r"^(?:[-—–－~\s]*\d{1,4}[-—–－~\s]*|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?|"
+PAGE_NUMBER = lazy_re.compile(r"^(?:[-—–－~\s]*\d{1,4}[-—–－~\s]*|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?|"
                          r"\d{1,4}\s*/\s*\d{1,4}|(?:page\s*)?\d{1,4}\s*of\s*\d{1,4})$", re.I)
-NUMBER = re.compile(r"^[-－]?\d[\d,，]*(?:\.\d+)?%?$")
-VALUE_WORD = re.compile(r"^[-－+]?\d[\d,，]*(?:\.\d+)?(?:%|万元|元)?$")  # a number as a table cell prints it
-ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])")
+NUMBER = lazy_re.compile(r"^[-－]?\d[\d,，]*(?:\.\d+)?%?$")
+VALUE_WORD = lazy_re.compile(r"^[-－+]?\d[\d,，]*(?:\.\d+)?(?:%|万元|元)?$")  # a number as a table cell prints it
+ENUMERATOR = lazy_re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])")
 MARGIN = 0.09  # share of the page height at top and bottom where running page numbers sit
 SNAP = 2.5  # points: borders closer than this are one border
 MIN_RULE = 3.0  # points: shorter strokes are not borders
@@ -644,6 +645,8 @@ def load_pdf(data: bytes, path: str) -> Document:
 
     if not hasattr(os, "fork"):  # pragma: no cover - Windows: read here, the page limit still holds
         return read_pdf(data, path)
+    import pypdfium2  # noqa: F401 - once in this process: every file's child inherits it, not imports it again
+
     from giklint.loaders._child import run_limited
     from giklint.limits import current
 

@@ -1,9 +1,9 @@
 """Plain text and Markdown: decoded with encoding detection, split into lines with 1-based columns."""
 from __future__ import annotations
 
-import re
 from typing import List, Tuple
 
+from giklint import lazy_re
 from giklint.document import Document, Line, Location
 from giklint.frozen import builder
 from giklint.encoding import decode
@@ -33,10 +33,10 @@ def lines_of(text: str) -> list:
 # in a long line holding several, each indent starts a new line (same line number, its column).
 _FLATTENED_LINE = 200  # characters: shorter lines are ordinary paragraphs
 _MIN_INDENTS = 3
-_INDENT = re.compile(r"\u3000+(?=[^\s\u3000])")
+_INDENT = lazy_re.compile(r"\u3000+(?=[^\s\u3000])")
 # "一、总体情况 2022年，…": a numbered heading glued to its paragraph ends at the first space,
 # when no sentence mark comes before it
-_HEADING_RUN_ON = re.compile(r"^[一二三四五六七八九十]{1,2}、[^\s，。；,;：:]{2,30}(?=[ \u3000]+\S)")
+_HEADING_RUN_ON = lazy_re.compile(r"^[一二三四五六七八九十]{1,2}、[^\s，。；,;：:]{2,30}(?=[ \u3000]+\S)")
 
 
 _place = builder(Location)  # (line, column, page, paragraph, table, row, cell): one per line of the file

@@ -10,6 +10,7 @@ import re
 from pathlib import Path, PurePosixPath
 from typing import Any, Dict, Iterable, List, Optional
 
+from giklint import lazy_re
 from giklint.document import Location
 from giklint.rule import SEVERITY_RANK
 
@@ -19,7 +20,7 @@ LINE_FORMATS = ("text", "markdown", "html")
 
 # C0 and C1 control characters, DEL and the Unicode line and paragraph separators: a file name or a
 # paragraph holding ESC sequences (OSC 0, OSC 8, ESC[2J) or "\n::error::" must not drive a terminal or CI log
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL = lazy_re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 

@@ -8,15 +8,16 @@ escaped whatever came from the checked files, so a report can never bring its ow
 """
 from __future__ import annotations
 
-import re
 from typing import IO, Iterable, Mapping, Optional
+
+from giklint import lazy_re
 
 COLOUR_CHOICES = ("auto", "always", "never")
 RESET = "\x1b[0m"
 BOLD = "\x1b[1m"
 DIM = "\x1b[2m"
 BY_SEVERITY = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
-FINDING = re.compile(r"^(?P<path>.*?)(?P<place>:\d+:\d+: )(?P<code>[A-Z]+[0-9]+) \[(?P<severity>error|warning|info)\]"
+FINDING = lazy_re.compile(r"^(?P<path>.*?)(?P<place>:\d+:\d+: )(?P<code>[A-Z]+[0-9]+) \[(?P<severity>error|warning|info)\]"
                      r"(?P<message> .*?)(?P<slug> \([a-z0-9-]+\))?$")
 
 
