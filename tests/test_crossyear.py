@@ -98,3 +98,18 @@ def test_a_record_is_small_and_gives_back_the_model_and_the_suppression_comments
     assert model == report.model
     assert [(d.kind, d.selectors) for d in directives] == [("disable", ("fake-previous",))]
     assert len(record.packed) < len(pickle.dumps(report.model)) / 3
+
+
+def test_a_report_that_can_have_no_pair_keeps_no_record():
+    """A batch keeps a record only of a report whose agency and year were read: no other can be paired."""
+    from conftest import EXAMPLES
+
+    from giklint.crossyear import pairing_record
+    from giklint.reader import read_report
+
+    text = (EXAMPLES / "reports" / "clean-2021.md").read_text(encoding="utf-8")
+    report = read_report(text.encode("utf-8"), "r.md")
+    assert pairing_record(report.model, report.document).key == ("青禾县卫生健康局", 2021)
+    no_year = read_report("# 政府信息公开工作年度报告\n\n一、总体情况\n\n本局依法公开政府信息。\n".encode("utf-8"), "r.md")
+    assert no_year.model["meta"]["year"] is None
+    assert pairing_record(no_year.model, no_year.document) is None

@@ -13,7 +13,7 @@ from giklint.extract.sections import find_sections
 from giklint.extract.tables import TableResult
 from giklint.loaders.text import load_text
 
-from conftest import load_yaml, real_reports
+from conftest import EXAMPLES, load_yaml, real_reports
 
 DATA = Path(__file__).resolve().parent / "data" / "meta"
 
@@ -346,3 +346,22 @@ def test_full_width_contact_numbers_come_out_in_ascii_and_the_address_as_printed
     assert contacts["phone"] == ["0536－6221579"]  # the dash stays as printed
     assert contacts["email"] == ["qhwj@163.com"]
     assert contacts["address"] == ["青禾县新华路１８号"]
+
+
+def test_contact_labels_are_found_where_the_label_pattern_finds_them():
+    """contact_labels tries the label pattern only where a label can start: the same labels as the
+    pattern scanning every position, on the reports and on strings made of the labels' characters."""
+    import random
+
+    from giklint.extract.meta import _CONTACT_LABEL, contact_labels
+
+    def found(matches):
+        return [(match.span(), match.lastgroup) for match in matches]
+
+    chooser = random.Random(13)
+    characters = "传真电话号码子邮箱信件地址政编联系方式咨询办公服务监督投诉值班通讯eEmMaAiIlL-：: 12"
+    texts = ["".join(chooser.choice(characters) for _ in range(200)) for _ in range(300)]
+    texts += [path.read_text(encoding="utf-8") for path in sorted((EXAMPLES / "reports").glob("*.md"))]
+    assert any(found(contact_labels(text)) for text in texts)
+    for text in texts:
+        assert found(contact_labels(text)) == found(_CONTACT_LABEL.finditer(text))
