@@ -57,6 +57,11 @@ def _crosses_are_placeholder(text: str, start: int, end: int) -> bool:
     return before not in _SURNAMES
 
 
+def may_hold_placeholders(flat: str) -> bool:
+    """Whether normalised text holds what every placeholder has (no pattern is tried without it)."""
+    return "文字描述" in flat or "【" in flat or any(cross in flat for cross in _CROSS_CHARACTERS)
+
+
 def placeholders(text: str) -> Iterator[Tuple[int, str]]:
     """(offset, placeholder as printed) for every placeholder in one line of text."""
     flat = normalize(text)
@@ -90,8 +95,11 @@ class PlaceholderText(Rule):
     options: Dict[str, Any] = {}
 
     def check(self, ctx: Context) -> Iterable[Finding]:
+        lines = list(text_lines(ctx))
+        if not may_hold_placeholders(normalize("\n".join(text for text, _ in lines))):
+            return  # (most reports: no line is looked at again)
         reported: Set[Tuple[Any, ...]] = set()
-        for text, location in text_lines(ctx):
+        for text, location in lines:
             for offset, printed in sorted(placeholders(text)):
                 where = shifted(location, offset)
                 key = tuple(sorted(where.to_dict().items())) + (printed,)
