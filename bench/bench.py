@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -64,6 +65,7 @@ Sample = Tuple[float, float, int]  # (wall seconds, CPU seconds, peak RSS in KiB
 
 BEFORE: Optional[str] = None  # --before: PYTHONPATH of the older giklint
 BATCH_ARGS: List[str] = []  # --batch-args: more options for the batch rows 3 and 4 (e.g. --ignore GK6)
+INSTRUCTIONS = False  # --instructions: rows 1 and 2 also counted in instructions (valgrind)
 
 
 def run(cmd: Sequence[str], cwd: Path = ROOT, before: bool = False) -> Sample:
@@ -92,6 +94,33 @@ def interleaved(commands: Dict[str, Sequence[str]], runs: int, warm: bool = True
         for name, cmd, before in (todo if round_ % 2 == 0 else todo[::-1]):
             samples[name].append(run(cmd, before=before))
     return samples
+
+
+def instructions(cmd: Sequence[str], before: bool = False) -> Optional[int]:
+    """Instructions the command executes (valgrind's callgrind; forked children included), or None
+    without valgrind: unlike times, the same on a busy machine as on an idle one."""
+    valgrind = shutil.which("valgrind")
+    if not valgrind or not INSTRUCTIONS:
+        return None
+    env = dict(os.environ, PYTHONPATH=BEFORE) if before else None
+    done = subprocess.run([valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", *cmd], cwd=ROOT, env=env,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    counts = [int(n) for n in re.findall(r"Collected : (\d+)", done.stderr)]
+    return sum(counts) if counts else None
+
+
+def instructions_note(commands: Dict[str, Sequence[str]]) -> str:
+    """``--instructions``: each command's instruction count (millions) and giklint's ratio to the last."""
+    counts = {name: instructions(cmd) for name, cmd in commands.items()}
+    if BEFORE:
+        counts.update({f"{name} (before)": instructions(cmd, before=True)
+                       for name, cmd in commands.items() if name.startswith("giklint")})
+    if any(count is None for count in counts.values()):
+        return ""
+    names = list(commands)
+    ratio = counts[names[0]] / counts[names[-1]]
+    listed = ", ".join(f"{name} {count / 1e6:.0f} M" for name, count in counts.items())
+    return f"; instructions: {listed} ({ratio:.2f}x)"
 
 
 def before_note(got: Dict[str, List[Sample]], name: str, index: int = 0, scale: float = 1000, unit: str = "ms") -> str:
@@ -152,24 +181,28 @@ def row_single(markdown: Path, runs: int) -> str:
     with tempfile.TemporaryDirectory(prefix="giklint-bench-") as tmp:
         yaml_file = Path(tmp) / "two-lines.yaml"
         yaml_file.write_text(TWO_LINE_YAML, encoding="utf-8")
-        got = interleaved({"giklint": GIKLINT + ["check", str(markdown), "--quiet"],
-                           "yamllint": yamllint_command() + [str(yaml_file)]}, runs)
+        commands = {"giklint": GIKLINT + ["check", str(markdown), "--quiet"],
+                    "yamllint": yamllint_command() + [str(yaml_file)]}
+        got = interleaved(commands, runs)
+        counted = instructions_note(commands)
     g, y = got["giklint"], got["yamllint"]
     return (f"1 one Markdown report ({markdown.name}), whole process | giklint {median(g, 0) * 1000:.0f} ms "
             f"(CPU {median(g, 1) * 1000:.0f} ms){before_note(got, 'giklint')}; yamllint on a two-line file {median(y, 0) * 1000:.0f} ms "
-            f"(CPU {median(y, 1) * 1000:.0f} ms) | {median(g, 0) / median(y, 0):.2f}x wall, "
+            f"(CPU {median(y, 1) * 1000:.0f} ms){counted} | {median(g, 0) / median(y, 0):.2f}x wall, "
             f"{median(g, 1) / median(y, 1):.2f}x CPU | target <= 1.0x")
 
 
 def row_pdf(pdf: Path, runs: int) -> str:
     pages = subprocess.run([sys.executable, "-c", "import sys, pypdfium2; print(len(pypdfium2.PdfDocument(sys.argv[1])))",
                             str(pdf)], capture_output=True, text=True).stdout.strip()
-    got = interleaved({"giklint": GIKLINT + ["check", str(pdf), "--quiet"],
-                       "bare": [sys.executable, "-c", BARE_PDF_TEXT, str(pdf)]}, runs)
+    commands = {"giklint": GIKLINT + ["check", str(pdf), "--quiet"],
+                "bare": [sys.executable, "-c", BARE_PDF_TEXT, str(pdf)]}
+    got = interleaved(commands, runs)
+    counted = instructions_note(commands)
     g, b = got["giklint"], got["bare"]
     return (f"2 one {pages}-page PDF ({pdf.name}), whole process | giklint {median(g, 0) * 1000:.0f} ms "
             f"(CPU {median(g, 1) * 1000:.0f} ms){before_note(got, 'giklint')}; bare pypdfium2 text {median(b, 0) * 1000:.0f} ms "
-            f"(CPU {median(b, 1) * 1000:.0f} ms) | {median(g, 0) / median(b, 0):.2f}x wall, "
+            f"(CPU {median(b, 1) * 1000:.0f} ms){counted} | {median(g, 0) / median(b, 0):.2f}x wall, "
             f"{median(g, 1) / median(b, 1):.2f}x CPU | target <= 1.5x")
 
 
@@ -342,6 +375,8 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     parser.add_argument("--before", metavar="DIR", help="PYTHONPATH of an older giklint to compare with")
     parser.add_argument("--batch-args", default="", help="more giklint check options for rows 3 and 4")
     parser.add_argument("--batch-stages-json", type=int, metavar="PASSES", help=argparse.SUPPRESS)
+    parser.add_argument("--instructions", action="store_true",
+                        help="rows 1 and 2 also in instructions executed (valgrind): steady on a busy machine")
     args = parser.parse_args(argv)
     if args.batch_stages_json:  # one round of row b, in a process of its own (see batch_stages)
         import json
@@ -351,6 +386,8 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     global BEFORE
     BEFORE = args.before
     BATCH_ARGS[:] = args.batch_args.split()
+    global INSTRUCTIONS
+    INSTRUCTIONS = args.instructions
     if args.quick:
         args.runs, args.batch, args.batch_runs, args.memory = 3, 500, 1, "1000"
     print(f"giklint bench: {os.cpu_count()} cores, load average before {load_average()}, "

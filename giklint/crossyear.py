@@ -10,6 +10,12 @@ the parent process, an agency's years in order so that each report is unpacked a
 18 ms a pair, mostly the typing; ``bench/crossyear.py``). A report with no pair gets no cross-year
 finding.
 
+While the first pass runs, each result and its record go to a temporary file (in the system's
+temporary folder, never beside the checked files; deleted when the run ends), and only the record's
+key and the places in that file stay in memory (a few hundred bytes a report), so a batch of 10,000
+reports takes no more memory than one of 100. The results are read back one by one, in order, when
+the comparisons are done.
+
 With ``--previous`` the first pass already compares every report with the file given, and no pairing
 is done.
 """
@@ -18,7 +24,7 @@ from __future__ import annotations
 import pickle
 import zlib
 from dataclasses import dataclass
-from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
+from typing import IO, Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 from giklint.pairing import ReportKey, normalise_agency, pair_reports, report_key
 
@@ -53,35 +59,99 @@ def _suppressible(document: Any) -> bool:
     return document is not None and getattr(document, "format", None) in SUPPORTED_FORMATS
 
 
-def compare_years(results: Sequence[Any], setup_for: Callable[[str], Any], published: Optional[str] = None) -> int:
-    """Add each paired report's cross-year findings to its result (``results``: FileResults with a
-    ``year_record``; ``setup_for(path)``: the path's resolved set-up), and drop every record.
-    Returns the number of pairs compared."""
+Place = Tuple[int, int]  # (offset, length) in the spool file
+
+
+class Spool:
+    """Pickled objects in an anonymous temporary file, read back by place."""
+
+    def __init__(self) -> None:
+        import tempfile
+
+        self.file: IO[bytes] = tempfile.TemporaryFile(prefix="giklint-")
+        self.end = 0
+
+    def put(self, value: Any) -> Place:
+        data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        self.file.seek(self.end)
+        self.file.write(data)
+        place = (self.end, len(data))
+        self.end += len(data)
+        return place
+
+    def get(self, place: Place) -> Any:
+        offset, length = place
+        self.file.seek(offset)
+        return pickle.loads(self.file.read(length))
+
+    def close(self) -> None:
+        self.file.close()
+
+
+@dataclass(frozen=True)
+class _Spooled:
+    """A report that has a year record: which result it is, its key, and where its record lies."""
+
+    result: int
+    path: str
+    key: ReportKey
+    record: Place
+
+
+def with_cross_year_findings(results: Iterable[Any], setup_for: Callable[[str], Any],
+                             published: Optional[str] = None, seen: Optional[Callable[[int], None]] = None,
+                             ) -> Iterator[Any]:
+    """``results`` (FileResults, some with a ``year_record``) in their order, once all are in, each paired
+    report with its cross-year findings and every record dropped. ``setup_for(path)``: the path's
+    resolved set-up; ``seen(count)`` is told how many results are in as they come."""
+    spool = Spool()
+    try:
+        places: List[Place] = []
+        spooled: List[_Spooled] = []
+        for result in results:
+            record, result.year_record = getattr(result, "year_record", None), None
+            if record is not None:
+                spooled.append(_Spooled(len(places), result.path, record.key, spool.put(record)))
+            places.append(spool.put(result))
+            if seen:
+                seen(len(places))
+        found = compare_years(spooled, spool, setup_for, published)
+        for index, place in enumerate(places):
+            result = spool.get(place)
+            if index in found:
+                result.findings = sorted(result.findings + found[index], key=lambda f: f.sort_key)
+            yield result
+    finally:
+        spool.close()
+
+
+def compare_years(spooled: Sequence[_Spooled], spool: Spool, setup_for: Callable[[str], Any],
+                  published: Optional[str] = None) -> Dict[int, List[Any]]:
+    """The cross-year findings of each paired report, by result index."""
     from giklint.engine import cross_year_findings
     from giklint.suppress import is_suppressed
 
-    indexed = [result for result in results if getattr(result, "year_record", None) is not None]
-    keys = [result.year_record.key for result in indexed]
+    keys = [one.key for one in spooled]
     pairs = pair_reports(keys).previous
-    unpacked = _Unpacked(indexed)
+    unpacked = _Unpacked(spooled, spool)
+    found: Dict[int, List[Any]] = {}
     # an agency's years one after another: last year's report is the one unpacked just before
     for this in sorted(pairs, key=lambda i: (normalise_agency(keys[i].agency), keys[i].year)):
-        result = indexed[this]
         previous, _ = unpacked[pairs[this]]
         report, directives = unpacked[this]
-        found = cross_year_findings(report, previous, setup_for(result.path).config, result.path, published)
-        found = [finding for finding in found if not is_suppressed(finding, directives)]
-        result.findings = sorted(result.findings + found, key=lambda f: f.sort_key)
-    for result in indexed:
-        result.year_record = None
-    return len(pairs)
+        path = spooled[this].path
+        findings = cross_year_findings(report, previous, setup_for(path).config, path, published)
+        found[spooled[this].result] = [finding for finding in findings if not is_suppressed(finding, directives)]
+    return found
 
 
 class _Unpacked:
-    """Records unpacked and typed on demand, the last two kept (a chain of years converts each report once)."""
+    """Records read back, unpacked and typed on demand, the last two kept (a chain of years converts
+    each report once)."""
 
-    def __init__(self, results: Sequence[Any]) -> None:
-        self.results = results
+    def __init__(self, spooled: Sequence[_Spooled], spool: Spool) -> None:
+        self.spooled = spooled
+        self.spool = spool
         self.kept: Dict[int, Tuple[Any, List[Any]]] = {}
 
     def __getitem__(self, index: int) -> Tuple[Any, List[Any]]:
@@ -90,6 +160,6 @@ class _Unpacked:
 
             if len(self.kept) >= 2:
                 del self.kept[next(iter(self.kept))]
-            model, directives = self.results[index].year_record.unpack()
+            model, directives = self.spool.get(self.spooled[index].record).unpack()
             self.kept[index] = (report_from_dict(model), directives)
         return self.kept[index]

@@ -253,20 +253,15 @@ def _compares_years(resolver: Resolver, targets: Sequence[Target]) -> bool:
 def _with_cross_year_findings(results: Iterator[FileResult], resolver: Resolver, published: Optional[str],
                               progress: Optional[Progress], total: int) -> Iterator[FileResult]:
     """The results, once all are in, each with its cross-year findings (:mod:`giklint.crossyear`): which
-    report is whose last year's is known only at the end, so these results come together, keeping
-    about 8 KiB of each report meanwhile (``--previous FILE``, or the cross-year rules not selected,
-    keeps a batch streamed and its memory flat)."""
-    from giklint.crossyear import compare_years
+    report is whose last year's is known only at the end, so these results come together (kept in a
+    temporary file meanwhile: memory stays flat; ``--previous FILE``, or the cross-year rules not
+    selected, streams each result as it comes)."""
+    from giklint.crossyear import with_cross_year_findings
 
-    gathered = []
     if progress:
         progress(0, total)
-    for result in results:
-        gathered.append(result)
-        if progress:
-            progress(len(gathered), total)
-    compare_years(gathered, lambda path: resolver.for_file(path).setup, published)
-    yield from gathered
+    seen = (lambda count: progress(count, total)) if progress else None
+    yield from with_cross_year_findings(results, lambda path: resolver.for_file(path).setup, published, seen)
 
 
 def check_paths(paths: Sequence[str], options: Optional[Options] = None,

@@ -20,7 +20,7 @@ from typing import Dict, Optional
 import pytest
 
 from giklint.errors import InputError
-from giklint.loaders._common import read_file
+from giklint.loaders._common import READ_CHUNK, read_file, read_stream
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORT = ROOT / "examples" / "reports" / "clean-2021.md"
@@ -298,3 +298,26 @@ def test_work_that_asks_for_time_gets_it_and_other_work_still_times_out():
     with pytest.raises(InputError) as error:
         read(0)
     assert "GIKLINT_PDF_SECONDS" in error.value.reason
+
+
+def test_reading_a_small_file_does_not_set_aside_the_size_limit(tmp_path):
+    """``read(limit)`` would reserve the limit (100 MB) for every file of a batch before reading it."""
+    import tracemalloc
+
+    path = tmp_path / "report.md"
+    path.write_text("一、总体情况\n" * 100, encoding="utf-8")
+    tracemalloc.start()
+    try:
+        data = read_file(str(path))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert data == path.read_bytes() and peak < 1 << 20
+
+
+def test_standard_input_longer_than_a_chunk_is_read_whole_and_limited(monkeypatch):
+    data = b"x" * (READ_CHUNK * 2 + 5)
+    assert read_stream(io.BytesIO(data), "-") == data
+    monkeypatch.setenv("GIKLINT_MAX_FILE_BYTES", str(READ_CHUNK + 1))
+    with pytest.raises(InputError, match="max_file_bytes|GIKLINT_MAX_FILE_BYTES"):
+        read_stream(io.BytesIO(data), "-")

@@ -109,7 +109,7 @@ def read_file(path: str, within: Optional[str] = None) -> bytes:
         if status.st_size > limit:
             raise exceeded(path, "文件大小", limit, "max_file_bytes")
         try:
-            data = handle.read(limit + 1)
+            data = _read_up_to(handle, limit + 1, status.st_size + 1)
         except OSError as exc:
             raise InputError(path, f"无法读取：{exc.strerror or exc}") from None
     if len(data) > limit:  # grew while being read
@@ -122,10 +122,27 @@ def read_stream(stream, name: str) -> bytes:
     from giklint.limits import current, exceeded
 
     limit = current().max_file_bytes
-    data = stream.read(limit + 1)
+    data = _read_up_to(stream, limit + 1, READ_CHUNK)
     if len(data) > limit:
         raise exceeded(name, "输入大小", limit, "max_file_bytes")
     return data
+
+
+READ_CHUNK = 1 << 20
+
+
+def _read_up_to(handle, most: int, first: int) -> bytes:
+    """At most ``most`` bytes of ``handle``, asking for ``first`` bytes first (the file's size + 1) and
+    then a chunk at a time: ``read(n)`` sets aside ``n`` bytes before it reads, so asking for the
+    limit (100 MB) at once would claim that much memory for every file."""
+    asked = min(first, most)
+    pieces = [handle.read(asked)]
+    total = len(pieces[0])
+    while len(pieces[-1]) == asked and total < most:  # a buffered read returns less only at the end
+        asked = min(READ_CHUNK, most - total)
+        pieces.append(handle.read(asked))
+        total += len(pieces[-1])
+    return b"".join(pieces)
 
 
 def _inside(path: str, folder: str) -> bool:
