@@ -25,8 +25,12 @@ DIR holds an older checkout's packages (``giklint``, ``giklint_rules``, ``giklin
 ``bench/README.md``), taking turns with this one, so a before/after comparison sees the same load.
 
 Then a per-stage breakdown inside one process (median of warm runs): load, extract, validate (the
-report schema: run only with ``--strict``), rules, output. Targets are measured here, never asserted
-in tests: timings depend on the machine and on what else runs on it (the load average is printed).
+report schema: run only with ``--strict``), rules, output; and (row ``b``) what a batch spends per
+text report on the path of row 3 (load, extract, rules with the typing of the model, the cross-year
+pairing record, the result's trip to the parent, JSON output, and a worker's whole file), CPU time,
+the least of several passes in fresh processes, taking turns with ``--before``. Targets are measured
+here, never asserted in tests: timings depend on the machine and on what else runs on it (the load
+average is printed).
 """
 from __future__ import annotations
 
@@ -283,6 +287,79 @@ def stages(path: Path, runs: int) -> str:
     return f"  {path.name}: " + ", ".join(f"{stage} {ms:.2f} ms" for stage, ms in times.items())
 
 
+# -- per report, the batch's path, in one process ----------------------------------------------------
+
+BATCH_STAGES = ("load", "extract", "rules", "pairing record", "to the parent", "output (json)", "whole file")
+
+
+def batch_stage_times(passes: int) -> Dict[str, float]:
+    """CPU milliseconds per report of each stage a batch worker (and its parent) spends on one text
+    report, over the batch's reports (``examples/reports``), the least of ``passes`` passes (process
+    time: what other processes on the machine do counts least). Imports whichever giklint the
+    environment gives (``--before``: PYTHONPATH)."""
+    import pickle
+
+    from giklint.crossyear import YearRecord
+    from giklint.engine import check_report
+    from giklint.extract import extract
+    from giklint.loaders import load_document
+    from giklint.options import Options
+    from giklint.output import json as json_output
+    from giklint.reader import default_loaders
+    from giklint.resolve import resolver_for
+    from giklint.runner import FileResult, _check_for_batch
+
+    paths = [str(path) for path in batch_sources()]
+    loaders, options = default_loaders(), Options()
+    setup = resolver_for(options).for_file(paths[0]).setup
+    data = [Path(path).read_bytes() for path in paths]
+    documents = [load_document(raw, path, loaders) for raw, path in zip(data, paths)]
+    models = [extract(document) for document in documents]
+    checked = [_check_for_batch(path, None, options, False, True) for path in paths]
+    results = [FileResult(result.path, result.findings) for result in checked]
+    actions: Dict[str, Callable[[], object]] = {
+        "load": lambda: [load_document(raw, path, loaders) for raw, path in zip(data, paths)],
+        "extract": lambda: [extract(document) for document in documents],
+        "rules": lambda: [check_report(model, setup, path, document)
+                          for model, path, document in zip(models, paths, documents)],
+        "pairing record": lambda: [YearRecord.of(model, document) for model, document in zip(models, documents)],
+        "to the parent": lambda: [pickle.loads(pickle.dumps(result)) for result in checked],
+        "output (json)": lambda: [json_output.render([result]) for result in results],
+        "whole file": lambda: [pickle.dumps(_check_for_batch(path, None, options, False, True)) for path in paths],
+    }
+    times = {}
+    for stage in BATCH_STAGES:
+        best = float("inf")
+        for _ in range(passes):
+            start = time.process_time()
+            actions[stage]()
+            best = min(best, time.process_time() - start)
+        times[stage] = best / len(paths) * 1000
+    return times
+
+
+def batch_stages(passes: int, rounds: int) -> str:
+    """:func:`batch_stage_times` in fresh processes, ``rounds`` times (with ``--before``, taking turns
+    with the older giklint), the least of each stage."""
+    import json
+
+    versions = [False, True] if BEFORE else [False]
+    best: Dict[bool, Dict[str, float]] = {version: {} for version in versions}
+    for _ in range(rounds):
+        for before in versions:
+            env = dict(os.environ, PYTHONPATH=BEFORE) if before else None
+            output = subprocess.run([sys.executable, __file__, "--batch-stages-json", str(passes)], env=env,
+                                    capture_output=True, text=True, check=True).stdout
+            for stage, ms in json.loads(output).items():
+                best[before][stage] = min(best[before].get(stage, ms), ms)
+    lines = [f"per report, the batch's path in one process ({len(batch_sources())} text reports, CPU, "
+             f"least of {rounds} x {passes} passes):"]
+    for stage in BATCH_STAGES:
+        note = f" [before: {best[True][stage]:.2f} ms]" if BEFORE else ""
+        lines.append(f"  {stage}: {best[False][stage]:.2f} ms{note}")
+    return "\n".join(lines)
+
+
 def main(argv: Optional[Sequence[str]] = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--markdown", type=Path, default=DEFAULT_MARKDOWN, help="the report of row 1")
@@ -293,12 +370,19 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--memory", default="1000,10000", help="file counts of row 4, comma-separated")
     parser.add_argument("--quick", action="store_true", help="3 runs, 500 files, memory at 1k only")
-    parser.add_argument("--rows", default="1234s", help="which rows to run (s: the stages)")
+    parser.add_argument("--rows", default="1234sb",
+                        help="which rows to run (s: the stages of rows 1 and 2; b: per report, the batch's path)")
     parser.add_argument("--before", metavar="DIR", help="PYTHONPATH of an older giklint to compare with")
     parser.add_argument("--batch-args", default="", help="more giklint check options for rows 3 and 4")
+    parser.add_argument("--batch-stages-json", type=int, metavar="PASSES", help=argparse.SUPPRESS)
     parser.add_argument("--instructions", action="store_true",
                         help="rows 1 and 2 also in instructions executed (valgrind): steady on a busy machine")
     args = parser.parse_args(argv)
+    if args.batch_stages_json:  # one round of row b, in a process of its own (see batch_stages)
+        import json
+
+        print(json.dumps(batch_stage_times(args.batch_stages_json)))
+        return
     global BEFORE
     BEFORE = args.before
     BATCH_ARGS[:] = args.batch_args.split()
@@ -321,6 +405,8 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
         print(f"stages, in one process, median of {args.runs * 5} warm runs:")
         for path in (args.markdown, args.pdf):
             print(stages(path, args.runs * 5), flush=True)
+    if "b" in args.rows:
+        print(batch_stages(passes=5, rounds=max(1, args.runs // 3)), flush=True)
     print(f"load average after {load_average()}")
 
 

@@ -81,6 +81,8 @@ class ResolvedConfig:
     # rules of an installed province plugin whose province this configuration does not choose
     dormant: Tuple[type, ...] = ()
     profile_chosen_by: str = ""  # who chose the profile: "--province", "giklint.toml: province", "默认配置"
+    # rules_for's answers by what they depend on: a batch asks it several times per file, the same way
+    _selected: Dict[Any, Tuple[type, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def province(self) -> Optional[str]:
@@ -96,8 +98,12 @@ class ResolvedConfig:
         for pattern, selectors, base_dir in self.per_file_ignores:
             if path_matches(path, pattern, base_dir):
                 ignore += selectors
-        return [rule for rule in self.rules
-                if rule not in self.dormant and selection.is_selected(rule, self.select, ignore)]
+        key = (tuple(self.rules), self.dormant, tuple(self.select), tuple(ignore))
+        selected = self._selected.get(key)
+        if selected is None:
+            selected = self._selected[key] = tuple(
+                rule for rule in self.rules if rule not in self.dormant and selection.is_selected(rule, self.select, ignore))
+        return list(selected)
 
     def settings(self, published: Optional[str] = None) -> Dict[str, Any]:
         return {"province": self.province, "report_type": self.report_type, "published": published,

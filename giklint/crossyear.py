@@ -21,6 +21,7 @@ is done.
 """
 from __future__ import annotations
 
+import io
 import pickle
 import zlib
 from dataclasses import dataclass
@@ -47,6 +48,12 @@ class YearRecord:
         return pickle.loads(zlib.decompress(self.packed))
 
 
+def pairing_record(model: Dict[str, Any], document: Any) -> Optional[YearRecord]:
+    """The report's record for the pairing, None when it can have no pair (its agency or year was
+    not read): the batch keeps nothing of it, and packs nothing."""
+    return YearRecord.of(model, document) if report_key(model).known else None
+
+
 def _suppressible(document: Any) -> bool:
     from giklint.suppress import SUPPORTED_FORMATS
 
@@ -57,21 +64,39 @@ Place = Tuple[int, int]  # (offset, length) in the spool file
 
 
 class Spool:
-    """Pickled objects in an anonymous temporary file, read back by place."""
+    """Pickled objects in an anonymous temporary file, read back by place. Where no temporary file
+    can be made or written (no writable temporary folder, a full disk) they are kept in memory
+    instead: the run goes on, only its memory is no longer flat."""
 
     def __init__(self) -> None:
         import tempfile
 
-        self.file: IO[bytes] = tempfile.TemporaryFile(prefix="giklint-")
+        try:
+            self.file: IO[bytes] = tempfile.TemporaryFile(prefix="giklint-")
+        except OSError:
+            self.file = io.BytesIO()
         self.end = 0
 
     def put(self, value: Any) -> Place:
         data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
-        self.file.seek(self.end)
-        self.file.write(data)
+        try:
+            self._write(data)
+        except OSError:
+            self._to_memory()
+            self._write(data)
         place = (self.end, len(data))
         self.end += len(data)
         return place
+
+    def _write(self, data: bytes) -> None:
+        self.file.seek(self.end)
+        self.file.write(data)
+
+    def _to_memory(self) -> None:
+        self.file.seek(0)
+        kept = self.file.read(self.end)
+        self.file.close()
+        self.file = io.BytesIO(kept)
 
     def get(self, place: Place) -> Any:
         offset, length = place

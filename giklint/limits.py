@@ -54,7 +54,10 @@ def limit(name: str) -> int:
     value = os.environ.get("GIKLINT_" + name.upper())
     if value is not None and value.strip().isdigit():
         return int(value)
-    return getattr(Limits(), name)
+    return getattr(_DEFAULTS, name)
+
+
+_DEFAULTS = Limits()  # (asked for once per table cell: not made anew each time)
 
 
 def exceeded(path: str, what: str, limit: int, name: str) -> InputError:

@@ -62,7 +62,8 @@ class Location:
         return self.line, self.column, self.page, self.paragraph, self.table, self.row, self.cell
 
     def __bool__(self) -> bool:
-        return any(value is not None for value in self._values())
+        return (self.line is not None or self.column is not None or self.page is not None or self.paragraph is not None
+                or self.table is not None or self.row is not None or self.cell is not None)
 
 
 _LOCATION_FIELDS = ("line", "column", "page", "paragraph", "table", "row", "cell")

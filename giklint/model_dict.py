@@ -8,8 +8,10 @@ location (``locations``) are put together here, once.
 """
 from __future__ import annotations
 
+from dataclasses import fields
 from typing import Any, Dict, List, Optional, Tuple
 
+from giklint.frozen import builder, from_mapping
 from giklint.model import (
     BLANK,
     INVALID,
@@ -38,16 +40,26 @@ _CONTACT_KINDS = ("phone", "fax", "email", "address", "postcode")
 
 
 # -- from the dict ---------------------------------------------------------------------------------
+# (a report has hundreds of locations and cells, typed once per report: giklint.frozen builds them)
+_LOCATION_DEFAULTS = {item.name: None for item in fields(Location)}
+_cell = builder(Cell)
+_line = builder(Line)
+
+
+def _location(value: Dict[str, Any]) -> Location:
+    return from_mapping(Location, _LOCATION_DEFAULTS, value)
+
+
 def location_from(value: Any) -> Location:
-    return Location(**value) if isinstance(value, dict) else NOWHERE
+    return _location(value) if isinstance(value, dict) else NOWHERE
 
 
 def _optional_location(value: Any) -> Optional[Location]:
-    return Location(**value) if isinstance(value, dict) else None
+    return _location(value) if isinstance(value, dict) else None
 
 
 def _lines(items: Any) -> Tuple[Line, ...]:
-    return tuple(Line(item["text"], location_from(item.get("location"))) for item in items or [])
+    return tuple(_line(item["text"], location_from(item.get("location"))) for item in items or [])
 
 
 def _meta(meta: Dict[str, Any]) -> Meta:
@@ -92,9 +104,8 @@ def _row(name: str, key: str, values: Optional[Dict[str, Any]], info: Optional[D
         value = (values or {}).get(column)
         own = located.get(column)
         text = uncertain.get(column, invalid.get(column))
-        cells.append(Cell(name, key, column, value, text, _cell_state(value, text, row_info, column in uncertain),
-                          own if own is not None else NOWHERE,
-                          recorded=column in (values or {}), located=own is not None))
+        cells.append(_cell(name, key, column, value, text, _cell_state(value, text, row_info, column in uncertain),
+                           own if own is not None else NOWHERE, column in (values or {}), own is not None))
     printed = row_info.get("printed")
     runs = row_info.get("runs")
     return Row(name, key, tuple(cells), label=row_info.get("label"),

@@ -52,7 +52,11 @@ def normalise_agency(name: Optional[str]) -> str:
 
 def same_agency(one: Optional[str], other: Optional[str]) -> bool:
     """Whether two agency names name the same agency (False when either is unknown)."""
-    a, b = normalise_agency(one), normalise_agency(other)
+    return _same_normalised(normalise_agency(one), normalise_agency(other))
+
+
+def _same_normalised(a: str, b: str) -> bool:
+    """:func:`same_agency` of two names already normalised."""
     if not a or not b:
         return False
     if a == b:
@@ -83,17 +87,30 @@ class Pairing(NamedTuple):
 
 
 def pair_reports(keys: Sequence[ReportKey]) -> Pairing:
-    """Pair every report with the same agency's report of the year before, where exactly one exists."""
-    by_year: Dict[int, List[int]] = {}
+    """Pair every report with the same agency's report of the year before, where exactly one exists.
+
+    Each name is normalised once, and only names one of which ends with the other are compared (a
+    folder of thousands of reports is not compared all against all)."""
+    names = [normalise_agency(key.agency) for key in keys]
+    known = [bool(name) and isinstance(key.year, int) for name, key in zip(names, keys)]
+    by_year: Dict[int, Dict[str, List[int]]] = {}  # year -> every end of a name (the whole name too) -> reports
     for index, key in enumerate(keys):
-        if key.known:
-            by_year.setdefault(key.year, []).append(index)
+        if known[index]:
+            ends = by_year.setdefault(key.year, {})
+            for start in range(len(names[index])):
+                ends.setdefault(names[index][start:], []).append(index)
     previous: Dict[int, int] = {}
     ambiguous: Dict[int, List[int]] = {}
     for index, key in enumerate(keys):
-        if not key.known:
+        if not known[index]:
             continue
-        candidates = [j for j in by_year.get(key.year - 1, []) if same_agency(key.agency, keys[j].agency)]
+        ends = by_year.get(key.year - 1, {})
+        name = names[index]
+        # the names that end with this one (the same name included), and the ends of this name
+        found = set(ends.get(name, ()))
+        for start in range(1, len(name)):
+            found.update(j for j in ends.get(name[start:], ()) if names[j] == name[start:])
+        candidates = [j for j in sorted(found) if _same_normalised(name, names[j])]
         if len(candidates) == 1:
             previous[index] = candidates[0]
         elif candidates:

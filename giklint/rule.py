@@ -201,12 +201,14 @@ class Context:
     def cell(self, table: str, row: str, column: str) -> "Cell":
         """One cell, always: a cell the report lacks comes back ``blank`` (its row was read) or
         ``missing``, located at its row, else at its table, else at the table's part."""
+        found_row = self.row(table, row)
+        cell = found_row.cell(column) if found_row else None
+        if cell is not None and cell.location:  # (the common case, asked for every cell a rule sums)
+            return cell
         from dataclasses import replace
 
         from giklint.model import MISSING, Cell
 
-        found_row = self.row(table, row)
-        cell = found_row.cell(column) if found_row else None
         if cell is None:
             state = "blank" if found_row is not None and found_row.in_values else MISSING
             if found_row is not None and found_row.placed is False:

@@ -137,9 +137,9 @@ def check_file(path: str, options: Optional[Options] = None, data: Optional[byte
 
         for_model_file(result.findings, report.model)
     if for_pairing and compares_years(report.model, resolved.setup, path):
-        from giklint.crossyear import YearRecord
+        from giklint.crossyear import pairing_record
 
-        result.year_record = YearRecord.of(report.model, report.document)
+        result.year_record = pairing_record(report.model, report.document)
     return result
 
 

@@ -56,13 +56,14 @@ def parse_directives(document: Document) -> List[Directive]:
         number = line.location.line
         if number is None:
             continue
-        rest = DIRECTIVE.sub("", line.text).strip()
+        commented = "<!--" in line.text  # (no directive on most lines: the pattern is not tried there)
+        rest = (DIRECTIVE.sub("", line.text) if commented else line.text).strip()
         if rest and not rest.startswith("<!--"):
             for index in pending:
                 found[index] = _with_target(found[index], number)
             pending = []
             content_seen = True
-        for match in DIRECTIVE.finditer(line.text):
+        for match in DIRECTIVE.finditer(line.text) if commented else ():
             selectors = tuple(s for s in re.split(r"[\s,，]+", match.group(2).strip()) if s)
             kind = match.group(1).lower()
             found.append(Directive(number, kind, selectors, before_content=not content_seen,

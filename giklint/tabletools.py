@@ -103,6 +103,14 @@ def invalid_cells(ctx: Context, name: str, state: str = INVALID) -> Dict[str, st
             if cell.text is not None and cell.state == state} if table else {}
 
 
+def cell_text(ctx: Context, name: str, row: str, column: str, state: str = INVALID) -> Optional[str]:
+    """One cell's entry in :func:`invalid_cells` (``state`` UNCERTAIN: :func:`uncertain_cells`), None
+    when it has none; without gathering the whole table's (a rule asking row by row)."""
+    found = ctx.row(name, row)
+    cell = found.cell(column) if found is not None else None
+    return cell.text if cell is not None and cell.state == state else None
+
+
 def uncertain_cells(ctx: Context, name: str) -> Dict[str, str]:
     """``row.column`` -> what OCR read, with low confidence, in a cell of a scanned table (no value)."""
     return invalid_cells(ctx, name, UNCERTAIN)

@@ -26,12 +26,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator, List, Optional
 
+from giklint.model import UNCERTAIN
 from giklint.rule import Context, Finding, Option, Rule
 from giklint.tabletools import (
     cell_location,
+    cell_text,
     described_rows,
     expected_rows,
-    invalid_cells,
     is_blank_mark,
     is_number,
     printed_values,
@@ -42,7 +43,6 @@ from giklint.tabletools import (
     row_values,
     table_has_values,
     table_location,
-    uncertain_cells,
     value_columns,
 )
 from giklint.vocabulary import TABLES, column_name, row_name, table_name
@@ -74,8 +74,8 @@ def row_gap(ctx: Context, name: str, row: str, allow_blank: bool) -> Optional[Ro
     columns = value_columns(ctx, name, row)
     if not columns:
         return None
-    info = described_rows(ctx, name).get(row)
-    if info is not None and info.placed is False:
+    info = ctx.row(name, row)
+    if info is not None and info.described and info.placed is False:
         expected = info.expected if isinstance(info.expected, int) else len(columns)
         values = printed_values(ctx, name, row)
         count = len(values)
@@ -83,11 +83,10 @@ def row_gap(ctx: Context, name: str, row: str, allow_blank: bool) -> Optional[Ro
             return RowGap(row, count, expected, [], list(info.runs), columns)
         return RowGap(row, count, expected, [], digit_runs(values, expected)) if count < expected else None
     cells = row_values(ctx, name, row)
-    bad_text = invalid_cells(ctx, name)
-    doubtful = uncertain_cells(ctx, name)  # read by OCR, not blank: cell-uncertain reports them
+    # (read by OCR, not blank: cell-uncertain reports them)
     blank = [column for column in columns
-             if not is_number(cells.get(column)) and is_blank_mark(bad_text.get(f"{row}.{column}"))
-             and f"{row}.{column}" not in doubtful]
+             if not is_number(cells.get(column)) and is_blank_mark(cell_text(ctx, name, row, column))
+             and cell_text(ctx, name, row, column, UNCERTAIN) is None]
     if not blank or allow_blank:
         return None
     return RowGap(row, len(columns) - len(blank), len(columns), blank)

@@ -36,6 +36,7 @@ _BRACKET_PLACEHOLDER = lazy_re.compile(r"^\s*$|填|此处|名称|日期|年份|�
 _FILLED_FIELD = lazy_re.compile(r"[：:]\s*\S")  # 【发布日期：2022-01-12】 is page furniture with its value
 _CROSSES = lazy_re.compile(r"[Xx×╳✕]{2,}")
 _SINGLE_CROSS = lazy_re.compile(r"(?<![A-Za-z0-9])[Xx×](?=[年月日])")
+_CROSS_CHARACTERS = "Xx×╳✕"  # what _CROSSES and _SINGLE_CROSS match
 # Common surnames: "张××" is a name left out on purpose (redaction), not a placeholder.
 _SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程"
                 "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾"
@@ -56,17 +57,25 @@ def _crosses_are_placeholder(text: str, start: int, end: int) -> bool:
     return before not in _SURNAMES
 
 
+def may_hold_placeholders(flat: str) -> bool:
+    """Whether normalised text holds what every placeholder has (no pattern is tried without it)."""
+    return "文字描述" in flat or "【" in flat or any(cross in flat for cross in _CROSS_CHARACTERS)
+
+
 def placeholders(text: str) -> Iterator[Tuple[int, str]]:
     """(offset, placeholder as printed) for every placeholder in one line of text."""
     flat = normalize(text)
+    # (each pattern is tried only on a line holding what it cannot match without: most lines hold none)
     taken: Set[int] = set()
-    for found in _TEMPLATE_NOTE.finditer(flat):
+    for found in _TEMPLATE_NOTE.finditer(flat) if "文字描述" in flat else ():
         taken.update(range(found.start(), found.end()))
         yield found.start(), text[found.start():found.end()]
-    for found in _BRACKETED.finditer(flat):
+    for found in _BRACKETED.finditer(flat) if "【" in flat else ():
         if _BRACKET_PLACEHOLDER.search(found.group(1)) and not _FILLED_FIELD.search(found.group(1)):
             taken.update(range(found.start(), found.end()))
             yield found.start(), text[found.start():found.end()]
+    if not any(cross in flat for cross in _CROSS_CHARACTERS):
+        return
     for found in _CROSSES.finditer(flat):
         if found.start() in taken:
             continue
@@ -86,8 +95,11 @@ class PlaceholderText(Rule):
     options: Dict[str, Any] = {}
 
     def check(self, ctx: Context) -> Iterable[Finding]:
+        lines = list(text_lines(ctx))
+        if not may_hold_placeholders(normalize("\n".join(text for text, _ in lines))):
+            return  # (most reports: no line is looked at again)
         reported: Set[Tuple[Any, ...]] = set()
-        for text, location in text_lines(ctx):
+        for text, location in lines:
             for offset, printed in sorted(placeholders(text)):
                 where = shifted(location, offset)
                 key = tuple(sorted(where.to_dict().items())) + (printed,)

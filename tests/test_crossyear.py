@@ -98,3 +98,50 @@ def test_a_record_is_small_and_gives_back_the_model_and_the_suppression_comments
     assert model == report.model
     assert [(d.kind, d.selectors) for d in directives] == [("disable", ("fake-previous",))]
     assert len(record.packed) < len(pickle.dumps(report.model)) / 3
+
+
+def test_a_report_that_can_have_no_pair_keeps_no_record():
+    """A batch keeps a record only of a report whose agency and year were read: no other can be paired."""
+    from conftest import EXAMPLES
+
+    from giklint.crossyear import pairing_record
+    from giklint.reader import read_report
+
+    text = (EXAMPLES / "reports" / "clean-2021.md").read_text(encoding="utf-8")
+    report = read_report(text.encode("utf-8"), "r.md")
+    assert pairing_record(report.model, report.document).key == ("青禾县卫生健康局", 2021)
+    no_year = read_report("# 政府信息公开工作年度报告\n\n一、总体情况\n\n本局依法公开政府信息。\n".encode("utf-8"), "r.md")
+    assert no_year.model["meta"]["year"] is None
+    assert pairing_record(no_year.model, no_year.document) is None
+
+
+def test_the_spool_keeps_results_in_memory_where_no_temporary_file_can_be_made(monkeypatch):
+    import tempfile
+
+    from giklint.crossyear import Spool
+
+    def no_temporary_file(*args, **kwargs):
+        raise PermissionError(13, "Permission denied", "/tmp")
+
+    monkeypatch.setattr(tempfile, "TemporaryFile", no_temporary_file)
+    spool = Spool()
+    places = [spool.put({"n": n}) for n in range(3)]
+    assert [spool.get(place) for place in places] == [{"n": 0}, {"n": 1}, {"n": 2}]
+
+
+def test_the_spool_moves_to_memory_when_the_disk_fills_up():
+    import io
+
+    from giklint.crossyear import Spool
+
+    class FillsUp(io.BytesIO):
+        def write(self, data):
+            if self.tell() + len(data) > 60:
+                raise OSError(28, "No space left on device")
+            return super().write(data)
+
+    spool = Spool()
+    spool.file.close()
+    spool.file = FillsUp()
+    places = [spool.put("报告" * 10) for _ in range(4)]
+    assert all(spool.get(place) == "报告" * 10 for place in places)

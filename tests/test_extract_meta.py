@@ -2,6 +2,7 @@
 printed and never guessed."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from giklint.extract.sections import find_sections
 from giklint.extract.tables import TableResult
 from giklint.loaders.text import load_text
 
-from conftest import load_yaml, real_reports
+from conftest import EXAMPLES, load_yaml, real_reports
 
 DATA = Path(__file__).resolve().parent / "data" / "meta"
 
@@ -346,3 +347,24 @@ def test_full_width_contact_numbers_come_out_in_ascii_and_the_address_as_printed
     assert contacts["phone"] == ["0536－6221579"]  # the dash stays as printed
     assert contacts["email"] == ["qhwj@163.com"]
     assert contacts["address"] == ["青禾县新华路１８号"]
+
+
+def test_contact_labels_are_found_where_the_label_pattern_finds_them():
+    """contact_labels tries the label pattern only where a label can start: the same labels as the
+    pattern scanning every position, on the reports and on strings made of the labels' characters."""
+    import random
+
+    from giklint.extract.meta import _CONTACT_LABEL, contact_labels
+
+    def found(matches):
+        return [(match.span(), match.lastgroup) for match in matches]
+
+    chooser = random.Random(13)
+    # the words the pattern is made of (a label added later is tried too), in either case, and separators
+    words = re.findall(r"[\u4e00-\u9fff]+|[A-Za-z]+", _CONTACT_LABEL.pattern)
+    words += [word.upper() for word in words] + ["-", "：", ":", " ", "1", "2"]
+    texts = ["".join(chooser.choice(words) for _ in range(60)) for _ in range(1000)]
+    texts += [path.read_text(encoding="utf-8") for path in sorted((EXAMPLES / "reports").glob("*.md"))]
+    assert any(found(contact_labels(text)) for text in texts)
+    for text in texts:
+        assert found(contact_labels(text)) == found(_CONTACT_LABEL.finditer(text))

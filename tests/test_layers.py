@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = {"giklint": ROOT / "giklint", "giklint_rules": ROOT / "rules"}
 
 LAYERS: List[Tuple[str, Tuple[str, ...]]] = [
-    ("vocabulary", ("giklint.errors", "giklint.limits", "giklint.template", "giklint.hookspecs", "giklint.__version__",
+    ("vocabulary", ("giklint.errors", "giklint.frozen", "giklint.limits", "giklint.template", "giklint.hookspecs", "giklint.__version__",
                     "giklint.hookimpl", "giklint.lazy_re", "giklint.regex_cache", "giklint.user_cache")),
     ("load", ("giklint.document", "giklint.encoding", "giklint.loaders")),
     ("extract", ("giklint.extract",)),

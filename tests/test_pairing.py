@@ -82,3 +82,28 @@ def test_previous_year_problem_says_what_was_found():
 def test_previous_year_problem_is_silent_when_too_little_was_read():
     assert previous_year_problem(ReportKey("云溪市交通运输局", 2022), ReportKey(None, None)) is None
     assert previous_year_problem(ReportKey(None, 2022), ReportKey("青禾县司法局", 2021)) is None
+
+
+def test_pairing_compares_only_names_that_end_alike_and_finds_what_comparing_all_finds():
+    """pair_reports looks up candidates by the ends of names (thousands of reports are not compared all
+    against all): its pairs are those of comparing every report with every report of the year before."""
+    import random
+
+    places = ["四川省", "乐山市", "市中区", "青禾县", "梧岭县", "雁湖乡", "湖南省", "长沙市", "岳麓区"]
+    organs = ["卫生健康局", "卫健局", "司法局", "人社局", "人力资源和社会保障局", "市场监管局", "司法局（行政复议局）"]
+    chooser = random.Random(13)
+    for _ in range(200):
+        keys = [ReportKey(None if chooser.random() < 0.05 else
+                          "".join(chooser.sample(places, chooser.randint(0, 3))) + chooser.choice(organs),
+                          chooser.choice([None, 2020, 2021, 2022])) for _ in range(chooser.randint(1, 40))]
+        previous, ambiguous = {}, {}
+        for index, key in enumerate(keys):
+            if not key.known:
+                continue
+            candidates = [j for j, other in enumerate(keys) if other.known and other.year == key.year - 1
+                          and same_agency(key.agency, other.agency)]
+            if len(candidates) == 1:
+                previous[index] = candidates[0]
+            elif candidates:
+                ambiguous[index] = candidates
+        assert pair_reports(keys) == (previous, ambiguous)

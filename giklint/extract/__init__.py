@@ -18,12 +18,13 @@ def extract(document: Document) -> Dict[str, Any]:
     # imported here, not at the top: rules import giklint.extract.template, and start-up (pre-commit,
     # ``--version``) should not pay for compiling the extractors' patterns
     from giklint.extract import meta, narrative, sections, tables
-    from giklint.extract.text import line_items
+    from giklint.extract.text import Flow, line_items
 
     lines = document.lines
     found = sections.find_sections(lines)
     table_result = tables.extract_tables(lines, found)
-    meta_result = meta.extract_meta(document, found, table_result)
+    flow = Flow(lines)  # the whole text, read by meta and narrative alike
+    meta_result = meta.extract_meta(document, found, table_result, flow)
     model: Dict[str, Any] = {
         "model_version": MODEL_VERSION,
         "source": {
@@ -48,7 +49,7 @@ def extract(document: Document) -> Dict[str, Any]:
         "tables": table_result.tables,
         "table_info": table_result.info,
         "other_headings": list(found.other_headings),
-        "narrative": narrative.extract_narrative(lines, found),
+        "narrative": narrative.extract_narrative(lines, found, flow),
         "locations": {**table_result.locations, **meta_result.locations},
     }
     if document.uncertain:  # a scan read by OCR (giklint/extract/uncertain.py)

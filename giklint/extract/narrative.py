@@ -73,8 +73,8 @@ _APPROXIMATE_BEFORE = lazy_re.compile(r"(?:约|近|超过|逾|多于|不少于)$
 class _Text:
     """The document's text without white space, mapped back to locations."""
 
-    def __init__(self, lines: Sequence[Line]) -> None:
-        self.flow = Flow(lines)
+    def __init__(self, lines: Sequence[Line], flow: Optional[Flow] = None) -> None:
+        self.flow = flow if flow is not None else Flow(lines)
         self.text, self._offsets = compact(self.flow.text)
         self._breaks = self._paragraph_breaks()
 
@@ -232,8 +232,9 @@ def _sums(text: _Text) -> Iterator[Tuple[int, dict]]:
         }
 
 
-def extract_narrative(lines: Sequence[Line], sections: Sections) -> List[dict]:
-    text = _Text(lines)
+def extract_narrative(lines: Sequence[Line], sections: Sections, flow: Optional[Flow] = None) -> List[dict]:
+    """``flow``: the lines' :class:`Flow`, when the caller has it already."""
+    text = _Text(lines, flow)
     counted = list(_counts(text))
     found = counted + list(_nones(text, counted)) + list(_sums(text))
     return [item for _, item in sorted(found, key=lambda pair: pair[0])]

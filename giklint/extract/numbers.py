@@ -71,11 +71,17 @@ def read_clean_value(cell: str) -> CellValue:
     return CellValue("text")
 
 
-def is_count(number: Optional[Number]) -> bool:
-    """None (not printed) or a number a table can hold: finite, under 10**12 (see giklint.limits)."""
+def count_bound() -> int:
+    """What every count a table holds is under: 10**12 (``max_number_digits``, see giklint.limits)."""
     from giklint.limits import limit
 
-    return number is None or (math.isfinite(number) and abs(number) < 10 ** limit("max_number_digits"))
+    return 10 ** limit("max_number_digits")
+
+
+def is_count(number: Optional[Number], bound: Optional[int] = None) -> bool:
+    """None (not printed) or a number a table can hold: finite, under :func:`count_bound` (``bound``:
+    that, when the caller asks for many numbers at once)."""
+    return number is None or (math.isfinite(number) and abs(number) < (bound or count_bound()))
 
 
 def unit_of(text: str) -> Optional[str]:

@@ -101,6 +101,8 @@ class _Heading:
 
 
 def _cells(text: str) -> List[str]:
+    if "|" not in text and "\t" not in text:  # (most lines: no split)
+        return [text] if text.strip() else []
     return [cell for cell in re.split(r"[|\t]", text) if cell.strip()]
 
 
@@ -120,7 +122,7 @@ def read_heading(line: Line) -> Optional[_Heading]:
         value = int(digits) if digits.isdigit() else chinese_number(digits)
         numbering = printed[offset: offset + match.end()].strip()
         body = body[match.end():]
-    words = re.sub(r"\s+", "", body).strip(_TRAILING)
+    words = "".join(body.split()).strip(_TRAILING)  # (str.split's white space is the \s of re)
     if not words:
         return None
     text = printed[offset:].strip().rstrip("*#| \t")
@@ -233,8 +235,8 @@ def find_sections(lines: Sequence[Line]) -> Sections:
         if heading is None:
             continue
         number = _part_of(heading)
-        location = offset_location(line, heading.offset)
         if number is not None:
+            location = offset_location(line, heading.offset)
             runs_on = is_sentence(heading.words)
             found.parts.append(Part(
                 number=number, heading=_heading_text(heading, runs_on), numbering=heading.numbering,
@@ -246,7 +248,7 @@ def find_sections(lines: Sequence[Line]) -> Sections:
         elif _is_other_heading(heading):
             found.other_headings.append({
                 "text": heading.text, "numbering": heading.numbering,
-                "location": location.to_dict(), "after_part": last_part,
+                "location": offset_location(line, heading.offset).to_dict(), "after_part": last_part,
             })
     found.parts = _keep_top_level(found.parts, levels)
     for part, following in zip(found.parts, found.parts[1:]):

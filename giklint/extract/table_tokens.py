@@ -15,7 +15,8 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from giklint import lazy_re
 from giklint.document import Line, Location
 from giklint.extract.numbers import UNITS, CellValue, clean_cell, read_clean_value
-from giklint.extract.text import blank_markers, plain, squeeze
+from giklint.extract.text import plain
+from giklint.frozen import builder
 
 
 @dataclass(frozen=True)
@@ -73,11 +74,14 @@ def _delimited_pieces(text: str) -> Optional[List[Tuple[int, str]]]:
     return None
 
 
+_new_token = builder(Token)  # hundreds per report
+
+
 def _token(text: str, location: Location, line_index: int, cell: int = -1) -> Token:
     stripped = text.strip()
     lead = len(text) - len(text.lstrip())
     key = clean_cell(stripped)
-    return Token(stripped, key, read_clean_value(key), location.shifted(lead), line_index, cell >= 0, cell)
+    return _new_token(stripped, key, read_clean_value(key), location.shifted(lead), line_index, cell >= 0, cell)
 
 
 _WORD = lazy_re.compile(r"\S+")
@@ -171,7 +175,13 @@ _ONE_TABLE_LINE = 100
 def is_flattened(text: str) -> bool:
     """A line holding the markers of two tables or more, or a long line of one whole table (not a
     delimited row: pipes and tabs already mark its cells)."""
-    if sum(any(word in text for word in words) for words in _TABLE_MARKERS) >= 2:
+    tables = 0
+    for words in _TABLE_MARKERS:  # (loops, not generators: asked of every line of every report)
+        for word in words:
+            if word in text:
+                tables += 1
+                break
+    if tables >= 2:
         return True
     return (len(text) >= _ONE_TABLE_LINE and "|" not in text and "\t" not in text
             and any(all(word in text for word in words) for words in _ONE_TABLE_MARKERS))
@@ -227,7 +237,7 @@ _MARKUP = lazy_re.compile(r"[|#*>]")
 
 def line_key(line: Line) -> str:
     """The line normalised for finding captions: no white space, no cell separators or Markdown marks."""
-    return _MARKUP.sub("", squeeze(blank_markers(line.text)))
+    return _MARKUP.sub("", "".join(plain(line.text).split()))  # plain: markers blanked, normalised
 
 
 _REVIEW_HEADER_CHARS = {char for char in _REVIEW_HEADER.pattern if "\u4e00" <= char <= "\u9fff"}

