@@ -177,33 +177,32 @@ def load_average() -> str:
 
 # -- the rows --------------------------------------------------------------------------------------
 
+def row_against(label: str, giklint: Sequence[str], other: str, command: Sequence[str], runs: int,
+                target: str) -> str:
+    """A row comparing a giklint run with another program's (``other`` names it), taking turns."""
+    commands = {"giklint": giklint, other: command}
+    got = interleaved(commands, runs)
+    counted = instructions_note(commands)
+    g, o = got["giklint"], got[other]
+    return (f"{label}, whole process | giklint {median(g, 0) * 1000:.0f} ms (CPU {median(g, 1) * 1000:.0f} ms)"
+            f"{before_note(got, 'giklint')}; {other} {median(o, 0) * 1000:.0f} ms (CPU {median(o, 1) * 1000:.0f} ms)"
+            f"{counted} | {median(g, 0) / median(o, 0):.2f}x wall, {median(g, 1) / median(o, 1):.2f}x CPU | {target}")
+
+
 def row_single(markdown: Path, runs: int) -> str:
     with tempfile.TemporaryDirectory(prefix="giklint-bench-") as tmp:
         yaml_file = Path(tmp) / "two-lines.yaml"
         yaml_file.write_text(TWO_LINE_YAML, encoding="utf-8")
-        commands = {"giklint": GIKLINT + ["check", str(markdown), "--quiet"],
-                    "yamllint": yamllint_command() + [str(yaml_file)]}
-        got = interleaved(commands, runs)
-        counted = instructions_note(commands)
-    g, y = got["giklint"], got["yamllint"]
-    return (f"1 one Markdown report ({markdown.name}), whole process | giklint {median(g, 0) * 1000:.0f} ms "
-            f"(CPU {median(g, 1) * 1000:.0f} ms){before_note(got, 'giklint')}; yamllint on a two-line file {median(y, 0) * 1000:.0f} ms "
-            f"(CPU {median(y, 1) * 1000:.0f} ms){counted} | {median(g, 0) / median(y, 0):.2f}x wall, "
-            f"{median(g, 1) / median(y, 1):.2f}x CPU | target <= 1.0x")
+        return row_against(f"1 one Markdown report ({markdown.name})", GIKLINT + ["check", str(markdown), "--quiet"],
+                           "yamllint on a two-line file", yamllint_command() + [str(yaml_file)], runs,
+                           "target <= 1.0x")
 
 
 def row_pdf(pdf: Path, runs: int) -> str:
     pages = subprocess.run([sys.executable, "-c", "import sys, pypdfium2; print(len(pypdfium2.PdfDocument(sys.argv[1])))",
                             str(pdf)], capture_output=True, text=True).stdout.strip()
-    commands = {"giklint": GIKLINT + ["check", str(pdf), "--quiet"],
-                "bare": [sys.executable, "-c", BARE_PDF_TEXT, str(pdf)]}
-    got = interleaved(commands, runs)
-    counted = instructions_note(commands)
-    g, b = got["giklint"], got["bare"]
-    return (f"2 one {pages}-page PDF ({pdf.name}), whole process | giklint {median(g, 0) * 1000:.0f} ms "
-            f"(CPU {median(g, 1) * 1000:.0f} ms){before_note(got, 'giklint')}; bare pypdfium2 text {median(b, 0) * 1000:.0f} ms "
-            f"(CPU {median(b, 1) * 1000:.0f} ms){counted} | {median(g, 0) / median(b, 0):.2f}x wall, "
-            f"{median(g, 1) / median(b, 1):.2f}x CPU | target <= 1.5x")
+    return row_against(f"2 one {pages}-page PDF ({pdf.name})", GIKLINT + ["check", str(pdf), "--quiet"],
+                       "bare pypdfium2 text", [sys.executable, "-c", BARE_PDF_TEXT, str(pdf)], runs, "target <= 1.5x")
 
 
 def row_batch(files: int, runs: int, jobs: int) -> str:

@@ -207,7 +207,7 @@ class ProfileFile(Profile):
     """A profile kept in a TOML file, read when first used: a run that uses one profile reads one
     file (and its ``extends`` chain), not every province's."""
 
-    def __init__(self, path: Path, shipped: bool = False) -> None:  # noqa: super().__init__ would read the file
+    def __init__(self, path: Path, shipped: bool = False) -> None:  # not the dataclass one: it would set data
         self.name = path.stem
         self.source = str(path)
         self.shipped = shipped

@@ -43,3 +43,38 @@ def test_help_is_chinese_and_argparse_is_left_as_it_was(capsys):
     assert code == 0 and out.startswith("用法：giklint check") and "显示此帮助并退出" in out
     assert english_words(out) == [], out
     assert argparse._("usage: ") == "usage: "  # restored after giklint's parsing
+
+
+def test_checking_a_markdown_report_imports_no_library_it_does_not_need(tmp_path):
+    """Start-up matters under pre-commit: no help formatter's shutil (with bz2 and lzma), no PDF, Word,
+    HTML or schema library for a Markdown report (once the installed plugins are cached: the first
+    run's scan of installed packages needs importlib.metadata, which brings shutil)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    report = Path(__file__).resolve().parents[1] / "examples" / "reports" / "clean-2021.md"
+    # what the interpreter's start-up already imported (an editable install's finder does) is not counted
+    script = ("import sys\nstarted = set(sys.modules)\nfrom giklint.cli import main\n"
+              "main(['check', sys.argv[1], '--quiet'])\n"
+              "print(sorted(m for m in ('shutil', 'bz2', 'lzma', 'pypdfium2', 'docx', 'lxml', 'jsonschema')"
+              " if m in sys.modules and m not in started))")
+    environment = dict(os.environ, GIKLINT_CACHE_DIR=str(tmp_path))
+    for _ in range(2):  # the first run fills the caches
+        done = subprocess.run([sys.executable, "-c", script, str(report)], capture_output=True, text=True,
+                              env=environment)
+    assert done.stdout.strip().splitlines()[-1] == "[]", done.stderr
+
+
+def test_help_is_as_wide_as_the_terminal_says(monkeypatch, capsys):
+    monkeypatch.setenv("COLUMNS", "40")
+    with pytest.raises(SystemExit):
+        main(["check", "--help"])
+    narrow = capsys.readouterr().out
+    monkeypatch.setenv("COLUMNS", "200")
+    with pytest.raises(SystemExit):
+        main(["check", "--help"])
+    wide = capsys.readouterr().out
+    # giklint's formatter takes the width itself (argparse's would import shutil for it): $COLUMNS holds
+    assert max(map(len, narrow.splitlines())) < max(map(len, wide.splitlines()))

@@ -47,6 +47,29 @@ def test_the_cached_answer_is_the_scan_and_is_used_while_nothing_is_installed(si
     assert found("fake") == [("fake", "giklint_fake", "1.0")]
 
 
+def test_runs_with_another_search_path_keep_their_own_cache(site, tmp_path, monkeypatch):
+    """``python -m giklint`` (the working folder first on sys.path) and the console script take turns
+    in real use: each keeps its cache instead of invalidating the other's."""
+    import sys
+
+    install(site, "giklint_fake", "1.0", "fake = giklint_fake")
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    found("fake")
+    path = list(sys.path)
+    monkeypatch.syspath_prepend(str(other))
+    found("fake")
+    assert len(list((site.parent / "cache").glob("entry-points-*.json"))) == 2
+
+    def no_scan():
+        raise AssertionError("scanned although nothing was installed")
+
+    monkeypatch.setattr(plugins, "scan_entry_points", no_scan)
+    assert found("fake") == [("fake", "giklint_fake", "1.0")]
+    monkeypatch.setattr(sys, "path", path)
+    assert found("fake") == [("fake", "giklint_fake", "1.0")]
+
+
 def test_installing_upgrading_and_removing_a_package_are_seen(site):
     assert found("fake") == []
     install(site, "giklint_fake", "1.0", "fake = giklint_fake")

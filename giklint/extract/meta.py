@@ -15,7 +15,7 @@ from giklint.document import Document, Line, Location
 from giklint.extract.sections import Sections, is_sentence, read_heading
 from giklint.extract.tables import TableResult
 from giklint.extract.text import (
-    Flow, blank_markers, chinese_number, compact, iso_date, normalize, offset_location, one_line, squeeze,
+    HAN, Flow, blank_markers, chinese_number, compact, iso_date, normalize, offset_location, one_line, squeeze,
 )
 
 
@@ -309,7 +309,6 @@ _WRAP_REACH = 400  # characters before a line break looked at to tell a wrapped 
 _NEW_ITEM = lazy_re.compile(r"\s*(?:[一二三四五六七八九十]+[、.]|\(|\d+[、.]|#)")  # the next line is a heading or item
 _ADDRESS_WORDS = lazy_re.compile(r"[路街号道楼镇村巷厦层室区]")
 _URL = lazy_re.compile(r"https?:|www\.|@", re.IGNORECASE)
-_HAN = lazy_re.compile(r"[\u4e00-\u9fff]")
 CONTACT_KINDS = ("phone", "fax", "email", "address", "postcode")
 
 
@@ -356,7 +355,7 @@ def _address_end(text: str, start: int) -> int:
 def _address_at(text: str, start: int, colon: bool) -> List[Tuple[int, int]]:
     end = _address_end(text, start)
     value = re.sub(r"\s+", "", text[start:end])
-    if len(value) < 3 or _URL.search(value) or not _HAN.search(value):
+    if len(value) < 3 or _URL.search(value) or not HAN.search(value):
         return []
     if not colon and not _ADDRESS_WORDS.search(value):
         return []

@@ -15,7 +15,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from giklint import lazy_re
 from giklint.document import Line, Location
 from giklint.extract.numbers import UNITS, CellValue, clean_cell, read_clean_value
-from giklint.extract.text import plain
+from giklint.extract.text import HAN, plain
 from giklint.frozen import builder
 
 
@@ -93,7 +93,6 @@ _ENUMERATOR = lazy_re.compile(r"^\d{1,2}[.．、](?=\D)")
 _SENTENCE = lazy_re.compile(r"[，。；！？,;]")
 _PARENTHESES = lazy_re.compile(r"[(（][^()（）]*[)）]")  # "（区分处理的，只计这一情形…）" is a label, not prose
 _LEADING_RUN = lazy_re.compile(r"^-?\d+(?:\.\d+)?(?=[\u4e00-\u9fff])(?![\d.年月日号件个条项人次页])")
-_HAN = lazy_re.compile(r"[\u4e00-\u9fff]")
 
 
 def _word_pieces(word: str) -> List[Tuple[int, str]]:
@@ -101,7 +100,7 @@ def _word_pieces(word: str) -> List[Tuple[int, str]]:
     sign between digits ("2648-18538", "97+8": a signed 本年增/减) starting a new run."""
     if re.fullmatch(r"[-+]?\d+(?:[-+]\d+)+", word):  # a sign starts a cell: "97+8", "2648-18538"
         return [(m.start(), m.group()) for m in re.finditer(r"[-+]?\d+", word)]
-    if _SENTENCE.search(_PARENTHESES.sub("", word)) or not _HAN.search(word):
+    if _SENTENCE.search(_PARENTHESES.sub("", word)) or not HAN.search(word):
         return [(0, word)]
     start = _ENUMERATOR.match(word).end() if _ENUMERATOR.match(word) else 0
     pieces, last = [], 0

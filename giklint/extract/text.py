@@ -26,6 +26,7 @@ _TABLE.update({
 
 # Markers that exports glue into the text: "[bookmark: _GoBack]", "[image: 图片1]"
 EXPORT_MARKER = lazy_re.compile(r"\[(?:bookmark|image|图片)[:：][^\]]*\]")
+HAN = lazy_re.compile(r"[\u4e00-\u9fff]")  # a Chinese character (the CJK unified ideographs)
 
 
 # normalize replaces only the characters it changes, found by one pattern: str.translate looks up
