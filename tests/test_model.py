@@ -62,3 +62,25 @@ def test_the_model_is_frozen():
 def test_docs_model_md_is_generated_from_the_types():
     assert (ROOT / "docs" / "model.md").read_text(encoding="utf-8") == reference(), \
         "docs/model.md is stale: python -m giklint.model > docs/model.md"
+
+
+def test_rows_and_cells_are_found_by_name_first_one_first_also_in_copies_with_other_rows():
+    import pickle
+
+    from giklint.frozen import with_field
+    from giklint.model import Cell, Row, Table
+
+    first, second = Row("applications", "disclosed", label="（一）予以公开"), Row("applications", "disclosed", label="again")
+    table = Table("applications", rows=(first, Row("applications", "carried_over"), second))
+    assert table.row("disclosed") is first and table.row("missing") is None
+    other = Row("applications", "other")
+    assert dataclasses.replace(table, rows=(other,)).row("other") is other
+    copied = with_field(table, "rows", (other,))  # copies the instance's state, index included
+    assert copied.row("other") is other and copied.row("disclosed") is None
+    restored = pickle.loads(pickle.dumps(table))
+    assert restored == table and restored.row("disclosed") == first
+    assert b"_index" not in pickle.dumps(table)
+    row = Row("applications", "disclosed", cells=(Cell("applications", "disclosed", "natural_person", 1),
+                                                  Cell("applications", "disclosed", "natural_person", 2)))
+    assert row.cell("natural_person").value == 1 and row.cell("total") is None
+    assert b"_index" not in pickle.dumps(row) and pickle.loads(pickle.dumps(row)).cell("natural_person").value == 1
