@@ -55,3 +55,23 @@ def test_compact_of_a_phrase_broken_across_lines():
     assert compacted.text == "共计64条"
     assert compacted.offset(compacted.text.index("条")) == 7
     assert compacted.index(3) == 2  # before the "6" after the space: "共计"
+
+
+def test_flow_text_is_the_whole_raw_text_normalised_with_markers_blanked():
+    from giklint.document import Cell, Line, Location
+    from giklint.extract.text import Flow, blank_markers
+
+    generator = random.Random(7)
+    words = ["（一）", "予以公开", "，", "１２", "　", " ", "[bookmark: _GoBack]", "[image: 图片1", "]", "２０２１年", "|"]
+    for _ in range(300):
+        lines = []
+        for number in range(generator.randint(1, 6)):
+            text = "".join(generator.choice(words) for _ in range(generator.randint(0, 6)))
+            if generator.random() < 0.3:
+                cells = [Cell(piece, Location(table=1, row=number + 1, cell=i + 1)) for i, piece in enumerate(text.split("|"))]
+                lines.append(Line("\t".join(cell.text for cell in cells), Location(table=1, row=number + 1), cells))
+            else:
+                lines.append(Line(text, Location(line=number + 1, column=1)))
+        flow = Flow(lines)
+        assert flow.text == normalize(blank_markers(flow.raw))
+        assert len(flow.text) == len(flow.raw)

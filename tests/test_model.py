@@ -84,3 +84,26 @@ def test_rows_and_cells_are_found_by_name_first_one_first_also_in_copies_with_ot
                                                   Cell("applications", "disclosed", "natural_person", 2)))
     assert row.cell("natural_person").value == 1 and row.cell("total") is None
     assert b"_index" not in pickle.dumps(row) and pickle.loads(pickle.dumps(row)).cell("natural_person").value == 1
+
+
+def test_a_reports_rows_and_cells_by_name_are_those_its_table_and_row_give():
+    from giklint.model import Cell, Row, Table
+
+    def cell(row: str, column: str, value: int) -> Cell:
+        return Cell("applications", row, column, value)
+
+    first = Table("applications", rows=(Row("applications", "disclosed", cells=(cell("disclosed", "total", 1),
+                                                                             cell("disclosed", "total", 2))),
+                                        Row("applications", "disclosed", cells=(cell("disclosed", "other", 3),))))
+    shadowed = Table("applications", rows=(Row("applications", "carried_over", cells=(cell("carried_over", "total", 4),)),))
+    report = Report(tables=(first, Table("review_litigation"), shadowed))
+    for table, row, column in [("applications", "disclosed", "total"), ("applications", "disclosed", "other"),
+                               ("applications", "carried_over", "total"), ("review_litigation", "review", "total"),
+                               ("active_disclosure", "regulations", "made")]:
+        found_table = report.table(table)
+        found_row = found_table.row(row) if found_table else None
+        assert report.row_at(table, row) is found_row
+        assert report.cell_at(table, row, column) is (found_row.cell(column) if found_row else None)
+    assert report.cell_at("applications", "disclosed", "total").value == 1
+    other = dataclasses.replace(report, tables=(shadowed,))
+    assert other.cell_at("applications", "carried_over", "total").value == 4

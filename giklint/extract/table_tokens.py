@@ -248,7 +248,12 @@ _MARKUP = lazy_re.compile(r"[|#*>]")
 
 def line_key(line: Line) -> str:
     """The line normalised for finding captions: no white space, no cell separators or Markdown marks."""
-    return _MARKUP.sub("", "".join(plain(line.text).split()))  # plain: markers blanked, normalised
+    return _text_key(line.text)
+
+
+@lru_cache(maxsize=8192)  # (every line of every report: the same captions and rows across a batch)
+def _text_key(text: str) -> str:
+    return _MARKUP.sub("", "".join(plain(text).split()))  # plain: markers blanked, normalised
 
 
 _REVIEW_HEADER_CHARS = {char for char in _REVIEW_HEADER.pattern if "\u4e00" <= char <= "\u9fff"}
@@ -257,6 +262,7 @@ _REVIEW_HEADER_CHARS = {char for char in _REVIEW_HEADER.pattern if "\u4e00" <= c
 _REVIEW_STUB = 4  # a header may start with a short stub over the row labels ("类别", "项目")
 
 
+@lru_cache(maxsize=4096)  # (asked of most lines after 表三, in every report)
 def is_review_header_text(key: str) -> bool:
     """Nothing but 表四's header words (结果 维持 纠正 其他 尚未 审结 总计 行政复议 …), or
     fragments of them that narrow cells wrapped ("结果维 结果纠" / "总" / "计")."""
@@ -270,6 +276,7 @@ def _without_stub(key: str) -> str:
     return key[first:] if first <= _REVIEW_STUB else key
 
 
+@lru_cache(maxsize=4096)
 def is_review_header(key: str) -> bool:
     """A line that starts 表四: header words only (after a short stub), one found in no other table."""
     key = _without_stub(re.sub(r"[()、]", "", key))

@@ -94,7 +94,10 @@ class Flow:
                 pieces.append(line.text)
                 offset += len(line.text)
         self.raw = "".join(pieces)
-        self.text = normalize(blank_markers(self.raw))  # one string of many lines: not worth keeping
+        if "[" in self.raw:  # an export marker may run over a line's end: blanked in the whole text
+            self.text = normalize(blank_markers(self.raw))
+        else:  # the lines' own pre-pass, mostly made already (normalize maps each character alone)
+            self.text = "".join([plain(piece) for piece in pieces])
 
     def location(self, offset: int) -> Location:
         if not self._starts:
