@@ -283,7 +283,8 @@ def is_review_header(key: str) -> bool:
     return is_review_header_text(key) and any(word in key for word in _REVIEW_DISTINCT)
 
 
-def _is_heading(key: str, numbers: Sequence[int]) -> bool:
+@lru_cache(maxsize=8192)  # (asked of every line of a table, for each table)
+def _is_heading(key: str, numbers: Tuple[int, ...]) -> bool:
     return len(key) <= _SHORT and any(all(w in key for w in _HEADINGS[n]) for n in numbers)
 
 
@@ -333,7 +334,7 @@ def find_regions(lines: Sequence[Line]) -> Dict[str, Optional[Region]]:
     wrapped = _wrapped_review_header(keys, after, total if review is None else review)
     review = wrapped if wrapped is not None else review
 
-    def end(start: int, parts: Sequence[int], *later: Optional[int]) -> int:
+    def end(start: int, parts: Tuple[int, ...], *later: Optional[int]) -> int:
         heading = _first(keys, start + 1, lambda key: _is_heading(key, parts))
         return min([total] + [i for i in (heading, *later) if i is not None and i > start])
 
