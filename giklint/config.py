@@ -19,7 +19,7 @@ import copy
 import fnmatch
 import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
@@ -27,6 +27,7 @@ from typing import Any, Dict, FrozenSet, Iterable, List, Optional, Sequence, Tup
 from giklint import selection
 from giklint.errors import ConfigError
 from giklint.options import Options
+from giklint.records import dataclass
 from giklint.template import DEFAULT_REPORT_TYPE
 from giklint.rule import declared_option, option_defaults
 

@@ -9,9 +9,10 @@ which also reaches the worker processes of a batch. README "Limits" lists them.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields, replace
+from dataclasses import fields, replace
 
 from giklint.errors import InputError
+from giklint.records import dataclass
 
 MIB = 1024 * 1024
 

@@ -7,10 +7,11 @@ by it). ``giklint check``'s flags and :func:`giklint.lint`'s keyword arguments b
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Optional, Sequence, Tuple, Union
 
 from giklint import lazy_re
+from giklint.records import dataclass
 
 SelectorsArg = Union[None, str, Sequence[str]]
 SELECTOR_SEPARATOR = lazy_re.compile(r"[,，]")  # a full-width comma typed in a Chinese input method counts too

@@ -20,7 +20,7 @@ import importlib.util
 import inspect
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Dict, FrozenSet, Iterable, List, Optional, Tuple, Union
@@ -29,6 +29,7 @@ import pluggy
 
 from giklint import lazy_re
 from giklint import hookspecs
+from giklint.records import dataclass
 
 ENTRY_POINT_GROUP = "giklint"
 # giklint's own plugins, registered first, whatever is installed: the engine's rules, loaders and

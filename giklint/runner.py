@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from functools import partial
 from itertools import islice
 from typing import Any, Callable, Deque, Dict, Iterator, List, Optional, Sequence, Tuple
@@ -40,6 +40,7 @@ from giklint.errors import ConfigError, GiklintError, InputError, NotAReportErro
 from giklint.options import Options
 from giklint.own_files import OWN_OUTPUT, output_format, refuse_output_over
 from giklint.pool import CRASHED, TIMEOUT, Failure, WorkerLimits, run_tasks, total_memory
+from giklint.records import dataclass
 from giklint.resolve import Resolver, resolver_for
 from giklint.report_kind import not_a_report_reason, report_identity
 from giklint.rule import SEVERITY_RANK, Finding

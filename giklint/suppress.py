@@ -16,11 +16,12 @@ a stale or misspelt suppression would otherwise hide nothing, or the wrong thing
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import List, Optional, Sequence, Set, Tuple
 
 from giklint import lazy_re
 from giklint.document import Document
+from giklint.records import dataclass
 from giklint.rule import Finding
 
 SUPPORTED_FORMATS = ("markdown", "html")

@@ -20,13 +20,16 @@ def cache_root() -> Optional[Path]:
     return Path(base) / "giklint"
 
 
-def write_atomically(path: Path, data: bytes) -> bool:
+def write_atomically(path: Path, data: bytes, private: bool = False) -> bool:
     """Write ``data`` to ``path`` so that a process reading at the same time sees the old or the new
-    file, never half of one; False (and nothing left behind) when the folder is not writable."""
+    file, never half of one; False (and nothing left behind) when the folder is not writable.
+    ``private``: readable and writable by this user only (see :func:`read_private`)."""
     partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_bytes(data)
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600 if private else 0o666)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
         os.replace(partial, path)
         return True
     except OSError:
@@ -35,3 +38,21 @@ def write_atomically(path: Path, data: bytes) -> bool:
         except OSError:
             pass
         return False
+
+
+def read_private(path: Path) -> Optional[bytes]:
+    """The bytes of a cache file that only this user can have written (owned by this user, not
+    writable by group or others), else None: what a cache holds that Python runs (compiled code)
+    must not come from another account."""
+    import stat
+
+    try:
+        with open(path, "rb") as handle:
+            status = os.fstat(handle.fileno())
+            if not stat.S_ISREG(status.st_mode) or status.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+                return None
+            if hasattr(os, "getuid") and status.st_uid != os.getuid():
+                return None
+            return handle.read()
+    except OSError:
+        return None

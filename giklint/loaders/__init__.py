@@ -8,11 +8,11 @@ is really an HTML page is read as what it is, or refused with a clear message.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
 from typing import Any, Callable, Iterable, List, Optional, Sequence
 
 from giklint.document import Document
 from giklint.errors import InputError
+from giklint.records import dataclass
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,9 @@ memory. The others get every result at once. The ``options`` a formatter gets: `
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Callable, List, Optional
+
+from giklint.records import dataclass
 
 
 @dataclass(frozen=True)
