@@ -19,6 +19,7 @@ MIB = 1024 * 1024
 
 @dataclass(frozen=True)
 class Limits:
+    """Bounds on what one file may make giklint read, so a hostile file cannot exhaust memory or time."""
     max_file_bytes: int = 100 * MIB  # bytes read from one file (a scanned PDF can be large)
     max_text_chars: int = 2_000_000  # characters of a loaded document's text
     max_lines: int = 250_000  # lines of a loaded document (paragraphs, table rows, lines of text)

@@ -49,6 +49,7 @@ LocalSpec = Union[str, Tuple[str, str]]  # "x.py" / "module", or (that, the fold
 
 @dataclass
 class PluginInfo:
+    """One loaded plugin, as ``giklint rules`` and the run notes name it."""
     name: str  # entry point name, module name or file path
     version: str  # distribution version, or "" for local plugins
     source: str  # "builtin", "entry-point", "config"
@@ -56,6 +57,7 @@ class PluginInfo:
 
 @dataclass
 class LoadedPlugins:
+    """The plugin manager with every plugin registered, and the plugins that failed to load."""
     manager: pluggy.PluginManager
     plugins: List[PluginInfo] = field(default_factory=list)
     failures: List[Tuple[str, str]] = field(default_factory=list)  # (plugin name, error text)

@@ -79,6 +79,7 @@ class FileResult:
 
 @dataclass
 class RunResult:
+    """What a run produced: every file's result in input order, plus what was passed over and why."""
     results: List[FileResult]
     plugin_failures: List[Tuple[str, str]] = field(default_factory=list)
     skipped: List[Skipped] = field(default_factory=list)  # passed over: excluded, not a report, …

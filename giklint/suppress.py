@@ -32,6 +32,7 @@ DIRECTIVE = lazy_re.compile(r"<!--\s*giklint-(disable-next-line|disable|enable)\
 
 @dataclass(frozen=True)
 class Directive:
+    """One suppression comment (``<!-- giklint-disable … -->``) and the lines it silences."""
     line: int  # where it is written
     kind: str  # "disable", "enable" or "disable-next-line"
     selectors: Tuple[str, ...]  # empty: every rule

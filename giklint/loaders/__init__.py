@@ -17,6 +17,7 @@ from giklint.records import dataclass
 
 @dataclass(frozen=True)
 class LoaderSpec:
+    """A loader as a plugin declares it: the file suffixes it reads, how to sniff its bytes, how to load them."""
     name: str  # "text", "markdown", "html", "docx", "pdf", or a plugin's own
     suffixes: Sequence[str]  # lower-case, with the dot: (".md", ".markdown")
     load: Callable[[bytes, str], Document]  # (data, path) -> Document; raises InputError

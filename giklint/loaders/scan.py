@@ -44,6 +44,7 @@ class ScannedChar(Char):
 
 @dataclass
 class ScanResult:
+    """What OCR read from a document's scanned pages, and why pages stay unread when it read none."""
     lines: Dict[int, List[Line]] = field(default_factory=dict)  # page -> its lines, read by OCR
     uncertain: List[Location] = field(default_factory=list)
     hint: str = ""  # why scanned pages stay unread: OCR_MISSING, OCR_OFF or ""

@@ -22,6 +22,7 @@ MAX_MARK_CHARACTERS = 30
 
 @dataclass
 class Mark:
+    """One finding's highlight in the HTML report's text: where it starts and what it shows on hover."""
     finding_id: str  # id of the finding's entry in the list
     anchor_id: str  # id of the anchor placed where the mark starts
     severity: str
