@@ -440,8 +440,19 @@ def _failed_file(arguments: Tuple[Any, ...], failure: Failure) -> FileResult:
 
 def _check_for_batch(path: str, root: Optional[str], options: Options, keep_document: bool,
                      for_pairing: bool = False) -> FileResult:
-    try:
+    def check() -> FileResult:
         return _slimmed(check_file(path, options, within=root, for_pairing=for_pairing), keep_document)
+
+    try:
+        if keep_document or not options.cache:
+            return check()
+        try:
+            resolved = resolver_for(options).for_file(path)
+        except GiklintError:  # check_file makes it the file's error
+            return check()
+        from giklint.result_cache import cached
+
+        return cached(path, root, options, for_pairing, resolved, check)
     except GiklintError as exc:
         raise _portable(exc) from None
 

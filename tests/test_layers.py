@@ -29,7 +29,7 @@ LAYERS: List[Tuple[str, Tuple[str, ...]]] = [
     ("engine", ("giklint.engine", "giklint.model_places", "giklint.timelimit")),
     ("run", ("giklint.plugins", "giklint.plugin_cache", "giklint.builtin", "giklint.reader", "giklint.resolve",
              "giklint.runner", "giklint.cluster", "giklint.targets", "giklint.progress", "giklint.api",
-             "giklint.testing", "giklint.crossyear", "giklint.pool", "giklint.own_files")),
+             "giklint.testing", "giklint.crossyear", "giklint.pool", "giklint.own_files", "giklint.result_cache")),
     ("cli", ("giklint.cli", "giklint.cli_zh", "giklint.run_notes", "giklint.settings_view", "giklint.__main__", "giklint")),  # the package itself: the facade parse()/lint()
 ]
 RANK: Dict[str, int] = {prefix: rank for rank, (_, prefixes) in enumerate(LAYERS) for prefix in prefixes}
