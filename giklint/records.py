@@ -6,7 +6,7 @@ compiles it with ``exec`` when the class is made, that is at every import. A ``g
 report makes some sixty such classes (the report model, locations, findings, options), and compiling
 their ~270 small functions was about a third of the whole run's instructions. The source text of a
 class's methods is the same on every run, so the compiled code can be kept: this module keeps it,
-keyed by that text, in one file in the user's cache folder (:mod:`giklint.user_cache`), and
+keyed by that text, in one file in the user's cache folder (a :class:`giklint.user_cache.KeptTable`), and
 :func:`dataclass` hands ``dataclasses`` the kept code instead of letting it compile again. The class
 that comes out is the one ``dataclasses.dataclass`` makes (same methods, same ``fields()``,
 ``replace()``, ``asdict()``): only where the compiled code comes from differs.
@@ -26,16 +26,16 @@ from __future__ import annotations
 
 import dataclasses
 import sys
-from pathlib import Path
 from types import CodeType
-from typing import Any, Callable, Dict, Optional, TypeVar, overload
+from typing import Any, Callable, Optional, TypeVar, overload
+
+from giklint.user_cache import KeptTable
 
 ClassType = TypeVar("ClassType", bound=type)
 
 _USABLE = sys.implementation.name == "cpython"
 MAX_CODES = 3000  # giklint and its rules make ~300 functions; a plugin making classes at run time cannot grow the file without end
-_kept: Optional[Dict[str, CodeType]] = None  # read from the file at the first class
-_added: Dict[str, CodeType] = {}
+CODES = KeptTable("dataclass-code", MAX_CODES, valid=lambda source, code: isinstance(source, str) and isinstance(code, CodeType))
 
 
 @overload
@@ -65,71 +65,8 @@ def _exec_kept(source: Any, globals: Optional[dict] = None, locals: Optional[dic
     if not isinstance(source, str):
         exec(source, globals, locals)  # noqa: S102 - what dataclasses asked for
         return
-    kept = _kept_codes()
-    code = kept.get(source)
+    code = CODES.table().get(source)
     if code is None:
         code = compile(source, "<string>", "exec")
-        kept[source] = _added[source] = code
+        CODES.add(source, code)
     exec(code, globals, locals)  # noqa: S102 - the code dataclasses wrote, compiled from its own text
-
-
-def _kept_codes() -> Dict[str, CodeType]:
-    global _kept
-    if _kept is None:
-        _kept = _read_codes()
-        import atexit
-
-        atexit.register(_write_codes)
-    return _kept
-
-
-def _cache_file() -> Optional[Path]:
-    from giklint.user_cache import cache_root
-
-    root = cache_root()
-    if root is None:
-        return None
-    import zlib
-
-    return root / f"dataclass-code-{sys.implementation.cache_tag}-{zlib.crc32(sys.version.encode('utf-8')):08x}.marshal"
-
-
-def _read_codes() -> Dict[str, CodeType]:
-    path = _cache_file()
-    if path is None:
-        return {}
-    from giklint.user_cache import read_private
-
-    data = read_private(path)
-    if data is None or len(data) < 4:
-        return {}
-    import marshal
-    import zlib
-
-    checksum, payload = data[:4], data[4:]
-    if int.from_bytes(checksum, "big") != zlib.crc32(payload):
-        return {}
-    try:
-        version, codes = marshal.loads(payload)
-    except (ValueError, EOFError, TypeError):
-        return {}
-    if version != sys.version or not isinstance(codes, dict):
-        return {}
-    return {source: code for source, code in codes.items() if isinstance(source, str) and isinstance(code, CodeType)}
-
-
-def _write_codes() -> None:
-    path = _cache_file()
-    if path is None or not _added:
-        return
-    import marshal
-    import zlib
-
-    from giklint.user_cache import write_atomically
-
-    codes = _read_codes()  # what other runs added meanwhile
-    if len(codes) >= MAX_CODES:
-        codes = {}  # start again with what this run used
-    codes.update(_added)
-    payload = marshal.dumps((sys.version, codes))
-    write_atomically(path, zlib.crc32(payload).to_bytes(4, "big") + payload, private=True)

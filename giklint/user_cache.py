@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Optional
+from typing import Any, Callable, Dict, Optional
 
 
 def cache_root() -> Optional[Path]:
@@ -56,3 +56,87 @@ def read_private(path: Path) -> Optional[bytes]:
             return handle.read()
     except OSError:
         return None
+
+
+class KeptTable:
+    """A dict kept between runs in one file of the cache folder, for this exact Python version: what a
+    run compiled or parsed (regex programs, dataclass code, TOML), so later runs need not do it again.
+
+    Read at first use (:meth:`table`); what this run :meth:`add`-ed is written when the process exits,
+    merged with what other runs added meanwhile, the whole bounded by ``most`` entries (past that,
+    only this run's). The file is :mod:`marshal` data behind a checksum, written readable by this
+    user only and read only when no one else can have written it (:func:`read_private`); a missing,
+    damaged, foreign or other-version file is an empty table, never an error. ``valid(key, value)``
+    filters what is read.
+    """
+
+    def __init__(self, name: str, most: int, valid: Optional[Callable[[Any, Any], bool]] = None) -> None:
+        self.name = name
+        self.most = most
+        self.valid = valid
+        self._table: Optional[Dict[Any, Any]] = None
+        self.added: Dict[Any, Any] = {}
+
+    def table(self) -> Dict[Any, Any]:
+        if self._table is None:
+            self._table = self.read()
+            import atexit
+
+            atexit.register(self.write)
+        return self._table
+
+    def add(self, key: Any, value: Any) -> None:
+        self.table()[key] = self.added[key] = value
+
+    def forget(self) -> None:
+        """As in a new process: nothing read, nothing added (tests)."""
+        self._table, self.added = None, {}
+
+    def path(self) -> Optional[Path]:
+        import sys
+        import zlib
+
+        root = cache_root()
+        if root is None:
+            return None
+        return root / f"{self.name}-{sys.implementation.cache_tag}-{zlib.crc32(sys.version.encode('utf-8')):08x}.marshal"
+
+    def read(self) -> Dict[Any, Any]:
+        import marshal
+        import sys
+        import zlib
+
+        path = self.path()
+        data = read_private(path) if path is not None else None
+        if data is None or len(data) < 4 or int.from_bytes(data[:4], "big") != zlib.crc32(data[4:]):
+            return {}
+        try:
+            version, table = marshal.loads(data[4:])
+        except (ValueError, EOFError, TypeError):
+            return {}
+        if version != sys.version or not isinstance(table, dict):
+            return {}
+        return {key: value for key, value in table.items() if self.valid is None or self.valid(key, value)}
+
+    def write(self) -> None:
+        path = self.path()
+        if path is None or not self.added:
+            return
+        table = self.read()  # what other runs added meanwhile
+        if len(table) >= self.most:
+            table = {}
+        table.update(self.added)
+        try:
+            data = self.encode(table)
+        except ValueError:  # a value marshal cannot write: kept in memory only
+            return
+        write_atomically(path, data, private=True)
+
+    @staticmethod
+    def encode(table: Dict[Any, Any]) -> bytes:
+        import marshal
+        import sys
+        import zlib
+
+        payload = marshal.dumps((sys.version, table))
+        return zlib.crc32(payload).to_bytes(4, "big") + payload

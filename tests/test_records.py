@@ -14,6 +14,7 @@ from typing import Tuple
 import pytest
 
 from giklint import records
+from giklint.user_cache import KeptTable
 
 pytestmark = pytest.mark.skipif(not records._USABLE, reason="the code cache is CPython's")
 
@@ -34,8 +35,7 @@ def _make(decorator):
 def fresh_cache(tmp_path, monkeypatch):
     """records as in a new process, with its cache file under tmp_path."""
     monkeypatch.setenv("GIKLINT_CACHE_DIR", str(tmp_path))
-    monkeypatch.setattr(records, "_kept", None)
-    monkeypatch.setattr(records, "_added", {})
+    monkeypatch.setattr(records, "CODES", KeptTable("dataclass-code", records.MAX_CODES, records.CODES.valid))
     return tmp_path
 
 
@@ -60,26 +60,25 @@ def test_same_class_as_dataclasses(fresh_cache):
 
 def test_code_kept_and_reused(fresh_cache):
     _make(records.dataclass)
-    compiled = dict(records._added)
-    assert compiled, "the first class compiles its methods"
-    records._write_codes()  # what the process does at exit
+    assert records.CODES.added, "the first class compiles its methods"
+    records.CODES.write()  # what the process does at exit
     [cache_file] = fresh_cache.iterdir()
     assert cache_file.stat().st_mode & 0o077 == 0  # readable by this user only
 
-    records._kept, records._added = None, {}
+    records.CODES.forget()  # a new process
     place_class = _make(records.dataclass)
-    assert records._added == {}, "a later run compiles nothing"
+    assert records.CODES.added == {}, "a later run compiles nothing"
     assert place_class(1, 2).column == 2 and place_class(1, 2) == place_class(1, 2) != place_class(1, 3)
 
 
 def _write_then_reload(fresh_cache: Path, spoil) -> dict:
     _make(records.dataclass)
-    records._write_codes()
+    records.CODES.write()
     [cache_file] = fresh_cache.iterdir()
     spoil(cache_file)
-    records._kept, records._added = None, {}
+    records.CODES.forget()
     _make(records.dataclass)(1)
-    return records._added
+    return records.CODES.added
 
 
 def _flip_last_byte(path: Path) -> None:
@@ -94,7 +93,7 @@ def _other_version(path: Path) -> None:
 
     version, codes = marshal.loads(path.read_bytes()[4:])
     payload = marshal.dumps(("2.7.18 (another Python)", codes))
-    path.write_bytes(zlib.crc32(payload).to_bytes(4, "big") + payload)
+    path.write_bytes(zlib.crc32(payload).to_bytes(4, "big") + payload)  # a valid file of another Python
 
 
 @pytest.mark.parametrize("spoil", [
@@ -109,10 +108,9 @@ def test_untrusted_or_damaged_file_is_compiled_afresh(fresh_cache, spoil):
 
 def test_no_cache_folder(monkeypatch, tmp_path):
     monkeypatch.setenv("GIKLINT_CACHE_DIR", "")
-    monkeypatch.setattr(records, "_kept", None)
-    monkeypatch.setattr(records, "_added", {})
+    monkeypatch.setattr(records, "CODES", KeptTable("dataclass-code", records.MAX_CODES))
     assert _make(records.dataclass)(1, 2).column == 2
-    records._write_codes()
+    records.CODES.write()
     assert list(tmp_path.iterdir()) == []
 
 
@@ -125,7 +123,7 @@ def test_a_new_process_compiles_none_of_giklints_classes(tmp_path):
             cli.main(["check", sys.argv[1]])
         except SystemExit:
             pass
-        print("compiled", len(records._added))
+        print("compiled", len(records.CODES.added))
     """)
     report = Path(__file__).resolve().parents[1] / "examples" / "reports" / "clean-2021.md"
     env = dict(os.environ, GIKLINT_CACHE_DIR=str(tmp_path))

@@ -10,6 +10,7 @@ import pytest
 from giklint import toml_cache
 from giklint.config import read_toml
 from giklint.errors import ConfigError
+from giklint.user_cache import KeptTable
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -30,14 +31,13 @@ flags = [true, false]
 def fresh_cache(tmp_path, monkeypatch):
     """toml_cache as in a new process, with its file under tmp_path."""
     monkeypatch.setenv("GIKLINT_CACHE_DIR", str(tmp_path))
-    monkeypatch.setattr(toml_cache, "_kept", None)
-    monkeypatch.setattr(toml_cache, "_added", {})
+    monkeypatch.setattr(toml_cache, "PARSED", KeptTable("toml", toml_cache.MAX_TEXTS, toml_cache.PARSED.valid))
     return tmp_path
 
 
 def _new_process() -> None:
-    toml_cache._write_file()  # what the process does at exit
-    toml_cache._kept, toml_cache._added = None, {}
+    toml_cache.PARSED.write()  # what the process does at exit
+    toml_cache.PARSED.forget()
 
 
 def test_kept_between_runs_and_same_as_tomllib(fresh_cache, monkeypatch):
@@ -55,13 +55,13 @@ def test_changed_text_parsed_afresh(fresh_cache):
     _new_process()
     changed = TEXT.replace("1000", "800")
     assert toml_cache.parse(changed)["rules"]["overview-length"]["max_chars"] == 800
-    assert changed in toml_cache._added
+    assert changed in toml_cache.PARSED.added
 
 
 def test_dates_are_parsed_each_run(fresh_cache):
     text = "day = 2022-01-31\n"
     assert toml_cache.parse(text) == tomllib.loads(text)
-    assert toml_cache._added == {}
+    assert toml_cache.PARSED.added == {}
 
 
 def test_invalid_toml_is_a_config_error_and_not_kept(fresh_cache, tmp_path):
@@ -69,16 +69,16 @@ def test_invalid_toml_is_a_config_error_and_not_kept(fresh_cache, tmp_path):
     path.write_text("select = [\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="不是有效的TOML"):
         read_toml(path)
-    assert toml_cache._added == {}
+    assert toml_cache.PARSED.added == {}
 
 
 @pytest.mark.parametrize("spoil", [lambda path: path.write_bytes(b"\x00garbage"),
                                    lambda path: path.chmod(0o666)], ids=["damaged", "writable-by-others"])
 def test_damaged_or_foreign_file_is_ignored(fresh_cache, spoil):
     toml_cache.parse(TEXT)
-    toml_cache._write_file()
+    toml_cache.PARSED.write()
     [cache_file] = fresh_cache.iterdir()
     spoil(cache_file)
-    toml_cache._kept, toml_cache._added = None, {}
+    toml_cache.PARSED.forget()
     assert toml_cache.parse(TEXT) == tomllib.loads(TEXT)
-    assert TEXT in toml_cache._added  # parsed again
+    assert TEXT in toml_cache.PARSED.added  # parsed again
