@@ -130,4 +130,4 @@ def test_a_new_process_compiles_none_of_giklints_classes(tmp_path):
     runs = [subprocess.run([sys.executable, "-c", script, str(report)], capture_output=True, text=True,
                            env=env, check=True).stdout for _ in range(2)]
     first, second = (int(run.rsplit("compiled", 1)[1]) for run in runs)
-    assert first > 100 and second == 0
+    assert first >= 50 and second == 0  # ~60 classes: one compile per method (per class from Python 3.13)
