@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 from functools import lru_cache
-from dataclasses import dataclass, replace
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from giklint import lazy_re
@@ -18,6 +18,7 @@ from giklint.document import Line, Location
 from giklint.extract.numbers import UNITS, CellValue, clean_cell, read_clean_value
 from giklint.extract.text import HAN, plain
 from giklint.frozen import builder
+from giklint.records import dataclass
 
 
 @dataclass(frozen=True)
