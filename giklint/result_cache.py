@@ -141,16 +141,20 @@ def _describe_setup(resolved: Any) -> Optional[bytes]:
     import json
 
     config = resolved.setup.config
-    plugins = _plugins_state(resolved.catalog.loaded.registered)
+    loaded = resolved.catalog.loaded
+    plugins = _plugins_state(zip(loaded.registered, loaded.plugins))
     if plugins is None:
         return None
     described = {
         "config": {name: value for name, value in vars(config).items() if not name.startswith("_")},
         "previous": resolved.setup.previous,
-        "plugins": [(info.name, info.version, info.source) for info in resolved.catalog.loaded.plugins],
+        "plugins": [(info.name, info.version, info.source) for info in loaded.plugins],
         "plugin_files": plugins,
     }
-    text = json.dumps(described, sort_keys=True, ensure_ascii=False, default=_describe_value)
+    try:
+        text = json.dumps(described, sort_keys=True, ensure_ascii=False, default=_describe_value)
+    except (TypeError, ValueError):  # a setting of a shape json cannot sort: not cached
+        return None
     hasher = _hasher()
     hasher.update(text.encode("utf-8"))
     return hasher.digest()
@@ -162,18 +166,21 @@ def _describe_value(value: Any) -> str:
     return repr(value)
 
 
-def _plugins_state(registered: Iterable[Any]) -> Optional[List[Any]]:
-    """Size and time of every file of the loaded plugins' modules (None: too many to list)."""
+def _plugins_state(plugins: Iterable[Tuple[Any, Any]]) -> Optional[List[Any]]:
+    """Size and time of the files of the loaded plugins (``(plugin object, PluginInfo)`` pairs): an
+    installed package's whole folder, an installed module's file, a local plugin's whole folder (it
+    may import the modules beside it). None: too many files to list."""
     places: List[str] = []
-    for plugin in registered:
+    for plugin, info in plugins:
         module = plugin if hasattr(plugin, "__file__") else sys.modules.get(getattr(plugin, "__module__", None) or "")
         if getattr(module, "__name__", "").split(".")[0] in ("giklint", "giklint_rules"):
             continue  # in the run's key already
         folders = getattr(module, "__path__", None)
+        source = getattr(module, "__file__", None)
         if folders:
             places += list(folders)
-        elif getattr(module, "__file__", None):
-            places.append(module.__file__)
+        elif source:
+            places.append(os.path.dirname(source) if info.source == "config" else source)
     return _files_state(sorted(set(places)), limit=MAX_PLUGIN_FILES)
 
 

@@ -56,7 +56,9 @@ def run_json(capsys, *args) -> list:
 
     clear_caches()
     cli.main(["check", "--format", "json", "--jobs", "1", *args])
-    return json.loads(capsys.readouterr().out)
+    captured = capsys.readouterr()
+    assert captured.out, captured.err
+    return json.loads(captured.out)
 
 
 def test_rerun_gives_the_same_output_without_checking(cache_dir, checked, tree, capsys):
@@ -157,3 +159,45 @@ def test_prune_keeps_the_newest(tmp_path):
         os.utime(entry, ns=(number * 10**9, number * 10**9))
     result_cache.prune(tmp_path, most=8)
     assert sorted(p.name for p in tmp_path.iterdir()) == [f"{n:02d}.pickle" for n in range(4, 10)]
+
+
+LOCAL_PLUGIN = '''
+from giklint import hookimpl
+from giklint.rule import Rule
+
+import word_list  # a module beside the plugin: editing it changes what the plugin finds
+
+
+class Word(Rule):
+    """local-word (LW001): 含有指定词语"""
+    code = "LW001"
+    slug = "local-word"
+    severity = "warning"
+    summary = "含有指定词语"
+
+    def check(self, ctx):
+        for part in ctx.model.get("sections") or []:
+            for line in part.get("lines") or []:
+                if word_list.WORD in line["text"]:
+                    yield self.finding(ctx, f"含有“{word_list.WORD}”", location=line.get("location") or {})
+
+
+@hookimpl
+def giklint_rules():
+    return [Word]
+'''
+
+
+def test_a_local_plugins_neighbour_module_edited_is_checked_again(cache_dir, checked, tree, capsys, monkeypatch):
+    monkeypatch.chdir(tree)  # the root configuration: the only one whose plugins run
+    (tree / "giklint.toml").write_text('plugins = ["lint_word"]\n', encoding="utf-8")
+    (tree / "lint_word.py").write_text(LOCAL_PLUGIN, encoding="utf-8")
+    (tree / "word_list.py").write_text('WORD = "没有这个词"\n', encoding="utf-8")
+    assert not [f for f in run_json(capsys, "--trust-plugins", str(tree)) if f["rule"] == "local-word"]
+    (tree / "word_list.py").write_text('WORD = "政府信息"\n', encoding="utf-8")
+    import sys
+
+    sys.modules.pop("word_list", None)  # as in a new process
+    sys.modules.pop("lint_word", None)
+    found = run_json(capsys, "--trust-plugins", str(tree))
+    assert len(checked) == 4 and [f for f in found if f["rule"] == "local-word"]
