@@ -75,14 +75,13 @@ NO_CACHE = "--no-cache"  # rows 1-4 measure checking, not giving back an earlier
 
 def for_version(cmd: Sequence[str], before: bool) -> List[str]:
     """The command as the giklint measured understands it: an older one may have no result cache (nor its option)."""
-    return [part for part in cmd if not (before and part == NO_CACHE)]
+    knows_no_cache = not before or (Path(BEFORE or "") / "giklint" / "result_cache.py").exists()
+    return [part for part in cmd if knows_no_cache or part != NO_CACHE]
 
 
 def run(cmd: Sequence[str], cwd: Path = ROOT, before: bool = False) -> Sample:
     """Wall time, CPU time of the process and its waited-for children, and their largest RSS."""
     env = dict(os.environ, PYTHONPATH=BEFORE) if before else None
-    if env is not None and NO_CACHE in cmd:  # an older giklint with a result cache: off, as --no-cache would
-        env["GIKLINT_CACHE_DIR"] = ""
     cmd = for_version(cmd, before)
     start = time.perf_counter()
     process = subprocess.Popen(list(cmd), cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
