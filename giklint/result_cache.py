@@ -262,11 +262,12 @@ def _write(entry: Path, result: Any) -> None:
 def prune(folder: Path, most: int = MAX_ENTRIES) -> None:
     """Remove the oldest entries while the folder holds more than ``most``."""
     try:
+        with os.scandir(folder) as entries:  # counted first: a run's memory must not grow with the folder
+            if sum(1 for entry in entries if entry.name.endswith(".pickle")) <= most:
+                return
         with os.scandir(folder) as entries:
             found = [(entry.stat().st_mtime_ns, entry.path) for entry in entries if entry.name.endswith(".pickle")]
     except OSError:
-        return
-    if len(found) <= most:
         return
     found.sort()
     for _, path in found[:len(found) - most * 3 // 4]:
