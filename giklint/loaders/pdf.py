@@ -68,21 +68,29 @@ class Char:
 # ---------------------------------------------------------------- characters and visual lines
 
 def page_chars(textpage) -> List[Char]:
+    """The text layer's characters: PDFium has no call for many boxes at once, so it is one call per
+    character, made without ctypes' argument conversion (``giklint.loaders._pdfium``)."""
+    import ctypes
+
     import pypdfium2.raw as pdfium_c
 
-    count = pdfium_c.FPDFText_CountChars(textpage)
+    from giklint.loaders._pdfium import calls
+
+    handle = textpage.raw
+    count = pdfium_c.FPDFText_CountChars(handle)
     text = textpage.get_text_range() if count else ""
     if len(text) != count:  # characters outside the BMP: read them one by one
-        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, i) or 32) for i in range(count))
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(handle, i) or 32) for i in range(count))
     box = pdfium_c.FS_RECTF()
-    loose_box = pdfium_c.FPDFText_GetLooseCharBox
-    is_generated = pdfium_c.FPDFText_IsGenerated
+    box_pointer = ctypes.byref(box)
+    loose_box, is_generated = calls().loose_char_box, calls().is_generated
     chars: List[Char] = []
+    append = chars.append
     for index, char in enumerate(text):
-        if char in "\r\n\x00\ufffe\uffff" or (char.isspace() and is_generated(textpage, index)):
+        if char in "\r\n\x00\ufffe\uffff" or (char.isspace() and is_generated(handle, index)):
             continue
-        loose_box(textpage, index, box)
-        chars.append(Char(" " if char.isspace() else char, box.left, box.right, box.bottom, box.top))
+        loose_box(handle, index, box_pointer)
+        append(Char(" " if char.isspace() else char, box.left, box.right, box.bottom, box.top))
     return chars
 
 
@@ -125,11 +133,24 @@ def location_of(char: Char, page: int) -> Location:
 
 # ---------------------------------------------------------------- ruled tables
 
-@dataclass
 class Rule:
-    position: float  # y of a horizontal rule, x of a vertical one
-    start: float
-    end: float
+    """A stroke: ``position`` is the y of a horizontal rule, the x of a vertical one; it runs from
+    ``start`` to ``end`` along it."""
+
+    __slots__ = ("position", "start", "end")
+
+    def __init__(self, position: float, start: float, end: float) -> None:
+        self.position, self.start, self.end = position, start, end
+
+    def __repr__(self) -> str:
+        return f"Rule({self.position!r}, {self.start!r}, {self.end!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Rule):
+            return NotImplemented
+        return (self.position, self.start, self.end) == (other.position, other.start, other.end)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable (``merge_rules`` extends ``end``), as before
 
 
 Affine = Tuple[float, float, float, float, float, float]  # a b c d e f, as in PDF
@@ -156,7 +177,10 @@ class RuleCollector:
 
         import pypdfium2.raw as pdfium_c
 
+        from giklint.loaders._pdfium import calls
+
         self.pdfium = pdfium_c
+        self.calls = calls()  # the loops' calls without ctypes' argument conversion
         self.horizontal: List[Rule] = []
         self.vertical: List[Rule] = []
         self.images = 0
@@ -164,6 +188,8 @@ class RuleCollector:
         self.fill, self.stroke = ctypes.c_int(), ctypes.c_int()
         self.bounds = [ctypes.c_float() for _ in range(4)]
         self.matrix = pdfium_c.FS_MATRIX()
+        self.draw_mode_refs = (ctypes.byref(self.fill), ctypes.byref(self.stroke))
+        self.bounds_refs = tuple(ctypes.byref(value) for value in self.bounds)
 
     def own_matrix(self, obj) -> Affine:
         m = self.matrix
@@ -171,25 +197,32 @@ class RuleCollector:
 
     def walk(self, objects, outer: Affine, depth: int = 0) -> None:
         pdfium_c = self.pdfium
+        get_type, get_draw_mode = self.calls.object_type, self.calls.draw_mode
+        form, image, path = pdfium_c.FPDF_PAGEOBJ_FORM, pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_PATH
+        fill, stroke = self.fill, self.stroke
+        fill_ref, stroke_ref = self.draw_mode_refs
         for obj in objects:
-            kind = pdfium_c.FPDFPageObj_GetType(obj)
-            if kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < 8:
+            kind = get_type(obj)
+            if kind == path:
+                get_draw_mode(obj, fill_ref, stroke_ref)
+                if fill.value or stroke.value:  # not an invisible (clipping) path
+                    self.path(obj, outer)
+            elif kind == form and depth < 8:
                 inner = compose(outer, self.own_matrix(obj))
                 count = pdfium_c.FPDFFormObj_CountObjects(obj)
-                self.walk((pdfium_c.FPDFFormObj_GetObject(obj, i) for i in range(count)), inner, depth + 1)
-            elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+                self.walk((self.calls.form_object(obj, i) for i in range(count)), inner, depth + 1)
+            elif kind == image:
                 self.images += 1
-            elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-                pdfium_c.FPDFPath_GetDrawMode(obj, self.fill, self.stroke)
-                if self.fill.value or self.stroke.value:  # not an invisible (clipping) path
-                    self.path(obj, outer)
 
     def path(self, obj, outer: Affine) -> None:
         pdfium_c = self.pdfium
-        segments = pdfium_c.FPDFPath_CountSegments(obj)
+        segments = self.calls.count_segments(obj)
         if segments <= 5:  # a line or a rectangle: its bounds say it all
             left, bottom, right, top = self.bounds
-            pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+            self.calls.bounds(obj, *self.bounds_refs)
+            if outer is IDENTITY:  # (+ 0.0: what ``apply`` gives, a -0.0 made 0.0)
+                self.add_box(left.value + 0.0, bottom.value + 0.0, right.value + 0.0, top.value + 0.0)
+                return
             corners = [apply(outer, x, y) for x, y in ((left.value, bottom.value), (right.value, bottom.value),
                                                      (right.value, top.value), (left.value, top.value))]
             for a, b in zip(corners, corners[1:] + corners[:1]):
@@ -211,13 +244,24 @@ class RuleCollector:
                 add_edge(point, start, self.horizontal, self.vertical)
             previous = point
 
+    def add_box(self, left: float, bottom: float, right: float, top: float) -> None:
+        """The edges of an upright box, as ``add_edge`` adds them going round it from bottom left:
+        bottom and top (when at least a rule long), then right and left."""
+        if abs(right - left) >= MIN_RULE:
+            self.horizontal += (Rule((bottom + bottom) / 2, min(left, right), max(left, right)),
+                                Rule((top + top) / 2, min(right, left), max(right, left)))
+        if abs(top - bottom) >= MIN_RULE:
+            self.vertical += (Rule((right + right) / 2, min(bottom, top), max(bottom, top)),
+                              Rule((left + left) / 2, min(top, bottom), max(top, bottom)))
+
 
 def page_drawing(page) -> RuleCollector:
     """What is drawn on the page besides text: strokes (for tables) and images (for scans)."""
     collector = RuleCollector()
     pdfium_c = collector.pdfium
-    count = pdfium_c.FPDFPage_CountObjects(page)
-    collector.walk((pdfium_c.FPDFPage_GetObject(page, i) for i in range(count)), IDENTITY)
+    handle = page.raw
+    count = pdfium_c.FPDFPage_CountObjects(handle)
+    collector.walk((collector.calls.page_object(handle, i) for i in range(count)), IDENTITY)
     return collector
 
 
