@@ -17,7 +17,9 @@ whole process tree, which is steadier than wall time when other processes share 
    tables), whole process, against the PDF library's bare text extraction of the same file (a fresh
    process that imports pypdfium2 and reads every page's text);
 3. a batch of generated text reports (copies of ``examples/reports``), ``--jobs 2 --format json``:
-   reports per second and CPU per report;
+   reports per second and CPU per report; then the same batch run again unchanged, its results given
+   back by the result cache (``giklint/result_cache.py``); every other giklint run of rows 1-4 has
+   ``--no-cache``: they measure checking;
 4. peak memory (the largest RSS of any process of the run) of the same batch at 1,000 and 10,000 files.
 
 ``--before DIR`` runs every giklint command of rows 1-4 a second time with ``PYTHONPATH=DIR``, where
@@ -68,9 +70,18 @@ BATCH_ARGS: List[str] = []  # --batch-args: more options for the batch rows 3 an
 INSTRUCTIONS = False  # --instructions: rows 1 and 2 also counted in instructions (valgrind)
 
 
+NO_CACHE = "--no-cache"  # rows 1-4 measure checking, not giving back an earlier run's result (giklint.result_cache)
+
+
+def for_version(cmd: Sequence[str], before: bool) -> List[str]:
+    """The command as the giklint measured understands it: an older one has no result cache (nor its option)."""
+    return [part for part in cmd if not (before and part == NO_CACHE)]
+
+
 def run(cmd: Sequence[str], cwd: Path = ROOT, before: bool = False) -> Sample:
     """Wall time, CPU time of the process and its waited-for children, and their largest RSS."""
     env = dict(os.environ, PYTHONPATH=BEFORE) if before else None
+    cmd = for_version(cmd, before)
     start = time.perf_counter()
     process = subprocess.Popen(list(cmd), cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     _, status, usage = os.wait4(process.pid, 0)
@@ -103,7 +114,8 @@ def instructions(cmd: Sequence[str], before: bool = False) -> Optional[int]:
     if not valgrind or not INSTRUCTIONS:
         return None
     env = dict(os.environ, PYTHONPATH=BEFORE) if before else None
-    done = subprocess.run([valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", *cmd], cwd=ROOT, env=env,
+    done = subprocess.run([valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", *for_version(cmd, before)],
+                          cwd=ROOT, env=env,
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     counts = [int(n) for n in re.findall(r"Collected : (\d+)", done.stderr)]
     return sum(counts) if counts else None
@@ -193,7 +205,8 @@ def row_single(markdown: Path, runs: int) -> str:
     with tempfile.TemporaryDirectory(prefix="giklint-bench-") as tmp:
         yaml_file = Path(tmp) / "two-lines.yaml"
         yaml_file.write_text(TWO_LINE_YAML, encoding="utf-8")
-        return row_against(f"1 one Markdown report ({markdown.name})", GIKLINT + ["check", str(markdown), "--quiet"],
+        return row_against(f"1 one Markdown report ({markdown.name})",
+                           GIKLINT + ["check", str(markdown), "--quiet", NO_CACHE],
                            "yamllint on a two-line file", yamllint_command() + [str(yaml_file)], runs,
                            "target <= 1.0x")
 
@@ -201,15 +214,17 @@ def row_single(markdown: Path, runs: int) -> str:
 def row_pdf(pdf: Path, runs: int) -> str:
     pages = subprocess.run([sys.executable, "-c", "import sys, pypdfium2; print(len(pypdfium2.PdfDocument(sys.argv[1])))",
                             str(pdf)], capture_output=True, text=True).stdout.strip()
-    return row_against(f"2 one {pages}-page PDF ({pdf.name})", GIKLINT + ["check", str(pdf), "--quiet"],
+    return row_against(f"2 one {pages}-page PDF ({pdf.name})", GIKLINT + ["check", str(pdf), "--quiet", NO_CACHE],
                        "bare pypdfium2 text", [sys.executable, "-c", BARE_PDF_TEXT, str(pdf)], runs, "target <= 1.5x")
 
 
 def row_batch(files: int, runs: int, jobs: int) -> str:
     with tempfile.TemporaryDirectory(prefix="giklint-bench-") as tmp:
         folder = make_batch(Path(tmp) / "batch", files)
-        everything = interleaved({"giklint": GIKLINT + ["check", str(folder), "--jobs", str(jobs), "--format", "json",
-                                                        "--quiet", *BATCH_ARGS]}, runs, warm=False)
+        batch = GIKLINT + ["check", str(folder), "--jobs", str(jobs), "--format", "json", "--quiet", *BATCH_ARGS]
+        everything = interleaved({"giklint": batch + [NO_CACHE]}, runs, warm=False)
+        run(batch)  # fills the result cache
+        rerun_wall, rerun_cpu, _ = run(batch)  # every file unchanged: given back from the cache
     wall, cpu = median(everything["giklint"], 0), median(everything["giklint"], 1)
     before = ""
     if "giklint (before)" in everything:
@@ -217,7 +232,8 @@ def row_batch(files: int, runs: int, jobs: int) -> str:
         before = (f" [before: {files / median(old, 0):.0f} reports/s, "
                   f"{median(old, 1) / files * 1000:.1f} ms CPU per report]")
     return (f"3 batch: {files} text reports, --jobs {jobs} --format json | {files / wall:.0f} reports/s "
-            f"({wall:.2f} s), {cpu / files * 1000:.1f} ms CPU per report{before} "
+            f"({wall:.2f} s), {cpu / files * 1000:.1f} ms CPU per report{before}; re-run of the unchanged "
+            f"batch (result cache): {files / rerun_wall:.0f} reports/s, {rerun_cpu / files * 1000:.1f} ms CPU per report "
             f"| target >= 500 reports/s, <= 4 ms CPU")
 
 
@@ -229,7 +245,7 @@ def row_memory(counts: Sequence[int], jobs: int) -> str:
             folder = make_batch(Path(tmp) / f"batch-{count}", count)
             for before in versions:
                 _, _, peak = run(GIKLINT + ["check", str(folder), "--jobs", str(jobs), "--format", "json", "--quiet",
-                                            *BATCH_ARGS], before=before)
+                                            NO_CACHE, *BATCH_ARGS], before=before)
                 peaks[before].append((count, peak / 1024))
             shutil.rmtree(folder)
     text = [memory_figures(peaks[False])]
@@ -309,7 +325,8 @@ def batch_stage_times(passes: int) -> Dict[str, float]:
     from giklint.runner import FileResult, _check_for_batch
 
     paths = [str(path) for path in batch_sources()]
-    loaders, options = default_loaders(), Options()
+    # checking, not the result cache (an older giklint has none)
+    loaders, options = default_loaders(), Options(**({"cache": False} if "cache" in Options.__dataclass_fields__ else {}))
     setup = resolver_for(options).for_file(paths[0]).setup
     data = [Path(path).read_bytes() for path in paths]
     documents = [load_document(raw, path, loaders) for raw, path in zip(data, paths)]

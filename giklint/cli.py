@@ -57,7 +57,8 @@ def _check_options(args: argparse.Namespace):
     return Options.of(config=args.config, province=args.province, report_type=args.report_type,
                       select=args.select, ignore=args.ignore, fail_on=args.fail_on,
                       published=_published(args.published), previous=args.previous, strict=args.strict,
-                      trust_plugins=args.trust_plugins or None, rule_time_limit=args.rule_time_limit)
+                      trust_plugins=args.trust_plugins or None, rule_time_limit=args.rule_time_limit,
+                      cache=not args.no_cache)
 
 
 def _formatter(name: str):
@@ -441,6 +442,9 @@ def _add_check_parser(sub) -> None:
     p.add_argument("--statistics", action="store_true", help="在发现之后按规则、按机关、按文件统计数量（只用于 text 格式）")
     p.add_argument("--stdin-filename", help="从标准输入读取时使用的文件名（决定格式、配置和显示的路径）")
     p.add_argument("--strict", action="store_true", help=STRICT_HELP)
+    p.add_argument("--no-cache", action="store_true",
+                   help="不使用上次检查的结果（默认：文件、配置和 giklint 都未改变时直接给出上次的结果；"
+                        "缓存在用户缓存目录，环境变量 GIKLINT_CACHE_DIR 设为空也可关闭）")
     p.add_argument("--dask-scheduler", metavar="ADDRESS",
                    help="在 Dask 集群上检查（调度器地址，如 tcp://10.0.0.5:8786；需安装 giklint[dask]，"
                         "各工作节点须能以相同路径读取这些文件）")

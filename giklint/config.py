@@ -19,14 +19,15 @@ import copy
 import fnmatch
 import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
 
-from giklint import selection
+from giklint import lazy_re, selection, toml_cache
 from giklint.errors import ConfigError
 from giklint.options import Options
+from giklint.records import dataclass
 from giklint.template import DEFAULT_REPORT_TYPE
 from giklint.rule import declared_option, option_defaults
 
@@ -115,21 +116,19 @@ class ResolvedConfig:
 def read_toml(path: Path) -> Dict[str, Any]:
     """A TOML file as a dict; unreadable or invalid TOML is a ConfigError naming the file."""
     try:
-        import tomllib  # Python 3.11+
-    except ImportError:  # pragma: no cover - Python < 3.11
-        import tomli as tomllib
-    try:
         text = Path(path).read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
         raise ConfigError(f"{path}: 配置文件不存在") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: 无法读取配置文件：{exc}") from None
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: 不是有效的TOML：{exc}") from None
+        return toml_cache.parse(text)
     except RecursionError:  # tomllib recurses into nested arrays and inline tables
         raise ConfigError(f"{path}: 不是有效的TOML：嵌套层数过多") from None
+    except Exception as exc:  # noqa: BLE001 - the parser's error class is imported only when parsing
+        if isinstance(exc, toml_cache.decode_error()):
+            raise ConfigError(f"{path}: 不是有效的TOML：{exc}") from None
+        raise
 
 
 def _giklint_table(path: Path, data: Dict[str, Any]) -> Optional[Dict[str, Any]]:
@@ -165,7 +164,17 @@ def find_config_file(folder: str) -> Optional[str]:
     return find_config_file(str(here.parent))
 
 
+# every way TOML can write the tool.giklint table: [tool.giklint], tool.giklint.x = …, a [tool] table
+# with a giklint key, tool = { giklint = … }; quoted keys and spaces around the dots included
+_MAY_HOLD_GIKLINT_TABLE = lazy_re.compile(rb"""tool["']?\s*\.\s*["']?giklint|\[\s*["']?tool["']?\s*\]|tool["']?\s*=""")
+
+
 def _has_giklint_table(path: Path) -> bool:
+    try:
+        if not _MAY_HOLD_GIKLINT_TABLE.search(path.read_bytes()):  # most pyproject files: no TOML parser needed
+            return False
+    except OSError:
+        return False
     try:
         return _giklint_table(path, read_toml(path)) is not None
     except ConfigError:  # a broken pyproject.toml without our table is not our business

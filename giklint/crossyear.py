@@ -24,10 +24,10 @@ from __future__ import annotations
 import io
 import pickle
 import zlib
-from dataclasses import dataclass
 from typing import IO, Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 from giklint.pairing import ReportKey, normalise_agency, pair_reports, report_key
+from giklint.records import dataclass
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,11 @@ table/row/cell for Word.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Dict, List, Optional
 
 from giklint.frozen import with_field
+from giklint.records import dataclass
 
 
 @dataclass(frozen=True)

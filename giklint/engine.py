@@ -9,11 +9,11 @@ configuration and plugins, and the process pool are the business of :mod:`giklin
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Tuple
 
 from giklint.config import ResolvedConfig
 from giklint.document import Document
+from giklint.records import dataclass
 from giklint.rule import Context, Finding, finding_problem
 
 if TYPE_CHECKING:

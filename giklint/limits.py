@@ -9,15 +9,17 @@ which also reaches the worker processes of a batch. README "Limits" lists them.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields, replace
+from dataclasses import fields, replace
 
 from giklint.errors import InputError
+from giklint.records import dataclass
 
 MIB = 1024 * 1024
 
 
 @dataclass(frozen=True)
 class Limits:
+    """Bounds on what one file may make giklint read, so a hostile file cannot exhaust memory or time."""
     max_file_bytes: int = 100 * MIB  # bytes read from one file (a scanned PDF can be large)
     max_text_chars: int = 2_000_000  # characters of a loaded document's text
     max_lines: int = 250_000  # lines of a loaded document (paragraphs, table rows, lines of text)

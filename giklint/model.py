@@ -18,8 +18,10 @@ its description ``table_info.<table>`` (rows' ``label``/``location``/``printed``
 from __future__ import annotations
 
 from dataclasses import MISSING as MISSING_FIELD
-from dataclasses import dataclass, field, fields
+from dataclasses import field, fields
 from typing import Any, Dict, Iterator, Optional, Tuple, Union
+
+from giklint.records import dataclass
 
 Number = Union[int, float]
 # a cell's value: a number; the unit text of 表二's procurement amount (``amount_unit``); None

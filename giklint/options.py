@@ -7,10 +7,11 @@ by it). ``giklint check``'s flags and :func:`giklint.lint`'s keyword arguments b
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Optional, Sequence, Tuple, Union
 
 from giklint import lazy_re
+from giklint.records import dataclass
 
 SelectorsArg = Union[None, str, Sequence[str]]
 SELECTOR_SEPARATOR = lazy_re.compile(r"[,，]")  # a full-width comma typed in a Chinese input method counts too
@@ -40,18 +41,19 @@ class Options:
     # run the local plugins the root configuration lists (giklint.trust); the environment can say so
     trust_plugins: bool = field(default_factory=lambda: trusted_by_environment())
     rule_time_limit: Optional[float] = None  # seconds one rule may take on one report; None: the default
+    cache: bool = True  # give back a file's result from an earlier run while nothing it depends on changed (giklint.result_cache)
 
     @classmethod
     def of(cls, *, config: Union[None, str, os.PathLike] = None, select: SelectorsArg = None,
            ignore: SelectorsArg = None, previous: Union[None, str, os.PathLike] = None,
            strict: bool = False, trust_plugins: Optional[bool] = None, rule_time_limit: Optional[float] = None,
-           **values: Any) -> "Options":
+           cache: bool = True, **values: Any) -> "Options":
         """Options from loosely typed values (paths as ``os.PathLike``, selectors as a string or a list)."""
         if trust_plugins is not None:
             values["trust_plugins"] = bool(trust_plugins)
         return cls(config=os.fspath(config) if config is not None else None, select=selectors(select),
                    ignore=selectors(ignore), previous=os.fspath(previous) if previous is not None else None,
-                   strict=strict, rule_time_limit=rule_time_limit, **values)
+                   strict=strict, rule_time_limit=rule_time_limit, cache=cache, **values)
 
 
 TRUST_VARIABLE = "GIKLINT_TRUST_PLUGINS"

@@ -20,7 +20,7 @@ import importlib.util
 import inspect
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Dict, FrozenSet, Iterable, List, Optional, Tuple, Union
@@ -29,6 +29,7 @@ import pluggy
 
 from giklint import lazy_re
 from giklint import hookspecs
+from giklint.records import dataclass
 
 ENTRY_POINT_GROUP = "giklint"
 # giklint's own plugins, registered first, whatever is installed: the engine's rules, loaders and
@@ -48,6 +49,7 @@ LocalSpec = Union[str, Tuple[str, str]]  # "x.py" / "module", or (that, the fold
 
 @dataclass
 class PluginInfo:
+    """One loaded plugin, as ``giklint rules`` and the run notes name it."""
     name: str  # entry point name, module name or file path
     version: str  # distribution version, or "" for local plugins
     source: str  # "builtin", "entry-point", "config"
@@ -55,6 +57,7 @@ class PluginInfo:
 
 @dataclass
 class LoadedPlugins:
+    """The plugin manager with every plugin registered, and the plugins that failed to load."""
     manager: pluggy.PluginManager
     plugins: List[PluginInfo] = field(default_factory=list)
     failures: List[Tuple[str, str]] = field(default_factory=list)  # (plugin name, error text)

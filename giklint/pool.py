@@ -27,8 +27,9 @@ import os
 import signal
 import time
 from collections import deque
-from dataclasses import dataclass
 from typing import Any, Callable, Deque, Dict, Iterable, Iterator, List, NamedTuple, Optional, Sequence, Tuple
+
+from giklint.records import dataclass
 
 Arguments = Tuple[Any, ...]
 Task = Callable[..., Any]

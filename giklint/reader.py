@@ -9,12 +9,12 @@ on every run cost more than the rest of the check. A model file from outside is 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, Iterable, Optional, Tuple, Union
 
 from giklint.document import Document
 from giklint.errors import InputError
+from giklint.records import dataclass
 
 Source = Union[str, os.PathLike, bytes]
 

@@ -7,10 +7,11 @@ compiler (parsing the patterns and, above all, building the tables of character 
 object in microseconds. This module keeps those programs in one file in the user's cache folder
 (:mod:`giklint.user_cache`) and hands them to ``_sre.compile`` on later runs.
 
-Safety: the file is keyed by the exact Python version (``sys.version``), whose regex compiler made
-the programs, and it is only ever read by that version; ``_sre.compile`` validates every program
-and refuses a malformed one, and any problem with the file or an entry (missing, damaged, another
-version, refused) means compiling afresh with ``re.compile``, never an error. Only CPython, whose
+Safety: the file (a :class:`giklint.user_cache.KeptTable`) is keyed by the exact Python version
+(``sys.version``), whose regex compiler made the programs, and it is only ever read by that version;
+``_sre.compile`` validates every program and refuses a malformed one, and any problem with the file
+or an entry (missing, damaged, another version, refused) means compiling afresh with ``re.compile``,
+never an error. Only CPython, whose
 ``_sre`` this is, uses the file; elsewhere this is ``re.compile``. Programs compiled in this run are
 added to the file when the process exits. Patterns with ``re.DEBUG`` are never cached.
 
@@ -20,59 +21,16 @@ from __future__ import annotations
 
 import re
 import sys
-from pathlib import Path
 from typing import Any, Dict, Optional, Pattern, Tuple
+
+from giklint.user_cache import KeptTable
 
 Program = Tuple[int, list, int, Dict[str, int], Tuple[Optional[str], ...]]
 Key = Tuple[str, int]
 
 _USABLE = sys.implementation.name == "cpython"
 MAX_PROGRAMS = 5000  # giklint and its rules have ~250 patterns; a plugin making patterns at run time cannot grow the file without end
-_programs: Optional[Dict[Key, Program]] = None  # read from the file at the first compile
-_added: Dict[Key, Program] = {}
-
-
-def _cache_file() -> Optional[Path]:
-    from giklint.user_cache import cache_root
-
-    root = cache_root()
-    if root is None:
-        return None
-    import zlib
-
-    return root / f"regex-{sys.implementation.cache_tag}-{zlib.crc32(sys.version.encode('utf-8')):08x}.marshal"
-
-
-def _read_programs() -> Dict[Key, Program]:
-    path = _cache_file()
-    if path is None:
-        return {}
-    import marshal
-
-    try:
-        version, programs = marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        return {}
-    return programs if version == sys.version and isinstance(programs, dict) else {}
-
-
-def _write_programs() -> None:
-    path = _cache_file()
-    if path is None or not _added:
-        return
-    import marshal
-
-    from giklint.user_cache import write_atomically
-
-    programs = dict(_read_programs())  # what other runs added meanwhile
-    if len(programs) >= MAX_PROGRAMS:
-        programs = {}  # start again with what this run used
-    programs.update(_added)
-    try:
-        data = marshal.dumps((sys.version, programs))
-    except ValueError:  # a program holding something marshal cannot write: keep compiling it each run
-        return
-    write_atomically(path, data)
+PROGRAMS = KeptTable("regex", MAX_PROGRAMS)
 
 
 def _compiler_modules() -> Tuple[Any, Any]:
@@ -104,17 +62,11 @@ def _from_program(pattern: str, program: Program) -> Pattern[str]:
 
 def compile(pattern: str, flags: int = 0) -> Pattern[str]:  # noqa: A001 - the name mirrors re.compile
     """``re.compile(pattern, flags)``, from the cache file when this Python compiled it before."""
-    global _programs
     flags = int(flags)
     if not _USABLE or flags & re.DEBUG or not isinstance(pattern, str):
         return re.compile(pattern, flags)
-    if _programs is None:
-        _programs = _read_programs()
-        import atexit
-
-        atexit.register(_write_programs)
     key = (pattern, flags)
-    program = _programs.get(key)
+    program = PROGRAMS.table().get(key)
     if program is not None:
         try:
             return _from_program(pattern, program)
@@ -127,5 +79,5 @@ def compile(pattern: str, flags: int = 0) -> Pattern[str]:  # noqa: A001 - the n
         raise
     except Exception:  # noqa: BLE001 - the private compiler changed shape: fall back to the public one
         return re.compile(pattern, flags)
-    _programs[key] = _added[key] = program
+    PROGRAMS.add(key, program)
     return compiled

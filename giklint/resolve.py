@@ -11,7 +11,6 @@ them with the configuration files found and the plugins loaded (for long-lived p
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
@@ -21,6 +20,7 @@ from giklint.config import ConfigSource, check_schema, config_for, file_chain, r
 from giklint.engine import Setup
 from giklint.errors import ConfigError, GiklintError
 from giklint.options import Options
+from giklint.records import dataclass
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,10 @@ the source file: the same rule works on Markdown, Word, PDF and on a model read 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Union
+
+from giklint.records import dataclass
 
 if TYPE_CHECKING:  # the model's types, for annotations only: ``import giklint.rule`` stays cheap
     from giklint.model import Cell, Location, Meta, Part, Report, Row, Table

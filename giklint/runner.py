@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from functools import partial
 from itertools import islice
 from typing import Any, Callable, Deque, Dict, Iterator, List, Optional, Sequence, Tuple
@@ -40,6 +40,7 @@ from giklint.errors import ConfigError, GiklintError, InputError, NotAReportErro
 from giklint.options import Options
 from giklint.own_files import OWN_OUTPUT, output_format, refuse_output_over
 from giklint.pool import CRASHED, TIMEOUT, Failure, WorkerLimits, run_tasks, total_memory
+from giklint.records import dataclass
 from giklint.resolve import Resolver, resolver_for
 from giklint.report_kind import not_a_report_reason, report_identity
 from giklint.rule import SEVERITY_RANK, Finding
@@ -78,6 +79,7 @@ class FileResult:
 
 @dataclass
 class RunResult:
+    """What a run produced: every file's result in input order, plus what was passed over and why."""
     results: List[FileResult]
     plugin_failures: List[Tuple[str, str]] = field(default_factory=list)
     skipped: List[Skipped] = field(default_factory=list)  # passed over: excluded, not a report, …
@@ -438,8 +440,19 @@ def _failed_file(arguments: Tuple[Any, ...], failure: Failure) -> FileResult:
 
 def _check_for_batch(path: str, root: Optional[str], options: Options, keep_document: bool,
                      for_pairing: bool = False) -> FileResult:
-    try:
+    def check() -> FileResult:
         return _slimmed(check_file(path, options, within=root, for_pairing=for_pairing), keep_document)
+
+    try:
+        if keep_document or not options.cache:
+            return check()
+        try:
+            resolved = resolver_for(options).for_file(path)
+        except GiklintError:  # check_file makes it the file's error
+            return check()
+        from giklint.result_cache import cached
+
+        return cached(path, root, options, for_pairing, resolved, check)
     except GiklintError as exc:
         raise _portable(exc) from None
 

@@ -16,11 +16,12 @@ a stale or misspelt suppression would otherwise hide nothing, or the wrong thing
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import List, Optional, Sequence, Set, Tuple
 
 from giklint import lazy_re
 from giklint.document import Document
+from giklint.records import dataclass
 from giklint.rule import Finding
 
 SUPPORTED_FORMATS = ("markdown", "html")
@@ -31,6 +32,7 @@ DIRECTIVE = lazy_re.compile(r"<!--\s*giklint-(disable-next-line|disable|enable)\
 
 @dataclass(frozen=True)
 class Directive:
+    """One suppression comment (``<!-- giklint-disable … -->``) and the lines it silences."""
     line: int  # where it is written
     kind: str  # "disable", "enable" or "disable-next-line"
     selectors: Tuple[str, ...]  # empty: every rule

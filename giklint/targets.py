@@ -24,10 +24,11 @@ from __future__ import annotations
 import glob
 import os
 import stat
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, List, NamedTuple, Optional, Sequence, Tuple, Union
+
+from giklint.records import dataclass
 
 CHECKED_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".docx", ".pdf", ".json", ".yaml", ".yml")
 DEFAULT_EXCLUDE = (".*", "venv/", "node_modules/", "__pycache__/")

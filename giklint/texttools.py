@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import Any, Iterator, List, Optional, Tuple
 
 from giklint import lazy_re
 from giklint.extract.text import normalize  # noqa: F401  (re-exported: full-width to plain, same length)
 from giklint.model import NOWHERE, Location, Part, Period
+from giklint.records import dataclass
 from giklint.rule import Context
 
 

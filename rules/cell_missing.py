@@ -23,10 +23,11 @@
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Iterator, List, Optional
 
 from giklint.model import UNCERTAIN
+from giklint.records import dataclass
 from giklint.rule import Context, Finding, Option, Rule
 from giklint.tabletools import (
     cell_location,

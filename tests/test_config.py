@@ -250,3 +250,19 @@ def test_deep_merge_merges_tables_and_replaces_lists():
 ])
 def test_per_file_ignore_patterns(tmp_path, pattern, path, matches):
     assert cfg.path_matches(str(tmp_path / path), pattern, Path(tmp_path)) is matches
+
+
+@pytest.mark.parametrize("text", ['[tool.giklint]\nselect = ["GK1"]\n', 'tool.giklint.select = ["GK1"]\n',
+                                  '[tool]\ngiklint = { select = ["GK1"] }\n', '[tool."giklint"]\nselect = ["GK1"]\n',
+                                  '[ tool . giklint ]\nselect = ["GK1"]\n', 'tool = { giklint = { select = ["GK1"] } }\n',
+                                  '"tool".giklint.select = ["GK1"]\n'])
+def test_every_toml_spelling_of_tool_giklint_is_found(tmp_path, text):
+    """pyproject files are only parsed when they name giklint: each way TOML can write the table does"""
+    write(tmp_path / "pyproject.toml", "[project]\nname = 'x'\n" + text if text.startswith("[") else text)
+    assert cfg.find_config_file(str(tmp_path)) == str(tmp_path / "pyproject.toml")
+
+
+def test_a_pyproject_naming_giklint_elsewhere_is_passed_over(tmp_path):
+    write(tmp_path / "giklint.toml", "")
+    write(tmp_path / "sub" / "pyproject.toml", "[project]\nname = 'giklint-reports'\ndependencies = ['giklint']\n")
+    assert cfg.find_config_file(str(tmp_path / "sub")) == str(tmp_path / "giklint.toml")

@@ -15,6 +15,7 @@ import giklint
 import giklint_rules
 from giklint import lazy_re, regex_cache
 from giklint.lazy_re import LazyPattern
+from giklint.user_cache import KeptTable
 
 SAMPLES = ["联系电话：0536-6221579", "（七）总计 12 3 0", "2021年1月1日至2021年12月31日", "", "abc\n"]
 
@@ -83,14 +84,12 @@ def test_an_invalid_pattern_fails_at_first_use_like_re_compile():
 def fresh_cache(tmp_path, monkeypatch):
     """regex_cache as in a new process, with its cache file under tmp_path."""
     monkeypatch.setenv("GIKLINT_CACHE_DIR", str(tmp_path))
-    monkeypatch.setattr(regex_cache, "_programs", None)
-    monkeypatch.setattr(regex_cache, "_added", {})
+    new_process(monkeypatch)
     return tmp_path
 
 
 def new_process(monkeypatch):
-    monkeypatch.setattr(regex_cache, "_programs", None)
-    monkeypatch.setattr(regex_cache, "_added", {})
+    monkeypatch.setattr(regex_cache, "PROGRAMS", KeptTable("regex", regex_cache.MAX_PROGRAMS))
 
 
 PATTERN = r"(?P<org>[\u4e00-\u9fff]{2,20}?)(?:局|委员会)"
@@ -99,7 +98,7 @@ PATTERN = r"(?P<org>[\u4e00-\u9fff]{2,20}?)(?:局|委员会)"
 @pytest.mark.skipif(not regex_cache._USABLE, reason="the program cache is CPython's")
 def test_a_later_run_takes_the_program_from_the_cache_file(fresh_cache, monkeypatch):
     first = regex_cache.compile(PATTERN)
-    regex_cache._write_programs()  # what the first run does at exit
+    regex_cache.PROGRAMS.write()  # what the first run does at exit
     assert len(list(fresh_cache.glob("regex-*.marshal"))) == 1
 
     new_process(monkeypatch)
@@ -114,12 +113,12 @@ def test_a_later_run_takes_the_program_from_the_cache_file(fresh_cache, monkeypa
 @pytest.mark.skipif(not regex_cache._USABLE, reason="the program cache is CPython's")
 def test_a_damaged_or_tampered_cache_means_compiling_afresh(fresh_cache, monkeypatch):
     regex_cache.compile(PATTERN)
-    regex_cache._write_programs()
+    regex_cache.PROGRAMS.write()
     (cache_file,) = fresh_cache.glob("regex-*.marshal")
-    version, programs = marshal.loads(cache_file.read_bytes())
+    version, programs = marshal.loads(cache_file.read_bytes()[4:])  # behind its checksum
     flags, code, groups, index, names = programs[(PATTERN, 0)]
     programs[(PATTERN, 0)] = (flags, [999] + code[1:], groups, index, names)  # not a program _sre accepts
-    cache_file.write_bytes(marshal.dumps((version, programs)))
+    cache_file.write_bytes(KeptTable.encode(programs))  # a valid file holding a bad program
     new_process(monkeypatch)
     assert regex_cache.compile(PATTERN).search("青禾市教育局").group("org") == "青禾市教育"
 
@@ -132,6 +131,6 @@ def test_no_cache_file_when_caching_is_turned_off(tmp_path, monkeypatch):
     monkeypatch.setenv("GIKLINT_CACHE_DIR", "")
     new_process(monkeypatch)
     assert regex_cache.compile(PATTERN).search("青禾市教育局")
-    regex_cache._write_programs()
+    regex_cache.PROGRAMS.write()
     monkeypatch.chdir(tmp_path)
     assert not list(Path(tmp_path).rglob("regex-*"))

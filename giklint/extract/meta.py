@@ -7,7 +7,7 @@ under dotted model paths ("meta.title", "meta.contacts.phone.0").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple
 
 from giklint import lazy_re
@@ -17,6 +17,7 @@ from giklint.extract.tables import TableResult
 from giklint.extract.text import (
     HAN, Flow, blank_markers, chinese_number, compact, iso_date, normalize, offset_location, one_line, squeeze,
 )
+from giklint.records import dataclass
 
 
 @dataclass

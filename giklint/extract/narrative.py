@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from typing import Iterator, List, Optional, Sequence, Tuple
 
 from giklint import lazy_re
 from giklint.document import Line
 from giklint.extract.sections import Sections
 from giklint.extract.text import Flow, compact, one_line
+from giklint.records import dataclass
 
 _NUMBER = r"(?<![\d.])(?P<n>\d{1,12})(?!\d)"  # a count has at most 12 digits (int() of 5,000 digits raises)
 _APPLICATION_UNIT = r"(?P<unit>件|条|个|宗)"

@@ -8,12 +8,12 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, List, Optional, Sequence, Tuple, Union
 
 from giklint import lazy_re
 from giklint.extract.text import blank_markers, normalize
+from giklint.records import dataclass
 
 Number = Union[int, float]
 MAX_COUNT_DIGITS = 12  # a count or amount in a table has at most 12 digits (giklint.limits.max_number_digits)

@@ -10,13 +10,14 @@ from __future__ import annotations
 import difflib
 import re
 import threading
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from giklint import lazy_re
 from giklint.document import Line, Location
 from giklint.extract.text import chinese_number, normalize, offset_location, plain
+from giklint.records import dataclass
 from giklint.template import SECTION_HEADINGS
 
 

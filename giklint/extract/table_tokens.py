@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from giklint import lazy_re
@@ -17,6 +17,7 @@ from giklint.document import Line, Location
 from giklint.extract.numbers import UNITS, CellValue, clean_cell, read_clean_value
 from giklint.extract.text import HAN, plain
 from giklint.frozen import builder
+from giklint.records import dataclass
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ import difflib
 import itertools
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from giklint import lazy_re
@@ -26,6 +26,7 @@ from giklint.extract.sections import Sections
 from giklint.extract.table_tokens import (Region, Token, find_regions, is_review_header_text, tokenize,
                                           unflatten)
 from giklint.extract.text import squeeze
+from giklint.records import dataclass
 
 TABLE_KEYS = official.TABLES
 

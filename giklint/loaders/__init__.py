@@ -8,15 +8,16 @@ is really an HTML page is read as what it is, or refused with a clear message.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
 from typing import Any, Callable, Iterable, List, Optional, Sequence
 
 from giklint.document import Document
 from giklint.errors import InputError
+from giklint.records import dataclass
 
 
 @dataclass(frozen=True)
 class LoaderSpec:
+    """A loader as a plugin declares it: the file suffixes it reads, how to sniff its bytes, how to load them."""
     name: str  # "text", "markdown", "html", "docx", "pdf", or a plugin's own
     suffixes: Sequence[str]  # lower-case, with the dot: (".md", ".markdown")
     load: Callable[[bytes, str], Document]  # (data, path) -> Document; raises InputError

@@ -22,11 +22,12 @@ from __future__ import annotations
 
 import importlib.util
 import os
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from typing import Any, Callable, Dict, List, Tuple
 
 from giklint import lazy_re
+from giklint.records import dataclass
 
 MODES = ("never", "auto", "always")
 MODE_VARIABLE = "GIKLINT_OCR"  # never | auto (default: pages without a text layer) | always

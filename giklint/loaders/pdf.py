@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from giklint import lazy_re
@@ -39,6 +39,7 @@ from giklint.document import Cell, Document, Line, Location
 from giklint.errors import InputError
 from giklint.loaders import LoaderSpec
 from giklint.loaders._common import join_wrapped, require_data, table_row
+from giklint.records import dataclass
 
 NO_TEXT_LAYER = "no-text-layer"
 IMAGE_ONLY_PAGES = "image-only-pages:"

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Dict, Iterable, List, Sequence, Tuple
 
 from giklint.document import Line, Location
 from giklint.loaders.ocr import RENDER_DPI, PageScan, engine_version, ocr_installed, ocr_mode, recognise
 from giklint.loaders.pdf import IMAGE_ONLY_PAGES, NO_TEXT_LAYER, Char, Rule, layout_page, location_of
+from giklint.records import dataclass
 
 OCR_PAGES = "ocr-pages:"
 OCR_MISSING = "ocr-missing"
@@ -43,6 +44,7 @@ class ScannedChar(Char):
 
 @dataclass
 class ScanResult:
+    """What OCR read from a document's scanned pages, and why pages stay unread when it read none."""
     lines: Dict[int, List[Line]] = field(default_factory=dict)  # page -> its lines, read by OCR
     uncertain: List[Location] = field(default_factory=list)
     hint: str = ""  # why scanned pages stay unread: OCR_MISSING, OCR_OFF or ""

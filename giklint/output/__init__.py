@@ -9,12 +9,14 @@ memory. The others get every result at once. The ``options`` a formatter gets: `
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Callable, List, Optional
+
+from giklint.records import dataclass
 
 
 @dataclass(frozen=True)
 class FormatterSpec:
+    """An output format as a plugin declares it: the --format name and how to render a run's results."""
     name: str  # the --format value
     # (results, rules, options) -> text. ``results`` is a list of giklint.runner.FileResult in input order,
     # ``rules`` every known rule class (for help texts), ``options`` a dict: {"statistics": bool, "quiet": bool}.

@@ -7,11 +7,12 @@ there; without one, the whole line. Everything from the document is escaped.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from html import escape
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from giklint.document import Document, Line, Location
+from giklint.records import dataclass
 from giklint.rule import SEVERITY_RANK
 
 # Characters that end the marked word when a finding has a start column but no end
@@ -21,6 +22,7 @@ MAX_MARK_CHARACTERS = 30
 
 @dataclass
 class Mark:
+    """One finding's highlight in the HTML report's text: where it starts and what it shows on hover."""
     finding_id: str  # id of the finding's entry in the list
     anchor_id: str  # id of the anchor placed where the mark starts
     severity: str
