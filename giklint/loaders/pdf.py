@@ -32,13 +32,16 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import field
+from itertools import groupby
+from operator import attrgetter
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from giklint import lazy_re
 from giklint.document import Cell, Document, Line, Location
 from giklint.errors import InputError
+from giklint.frozen import builder
 from giklint.loaders import LoaderSpec
-from giklint.loaders._common import join_wrapped, require_data, table_row
+from giklint.loaders._common import is_wide, join_wrapped, require_data, table_row
 from giklint.records import dataclass
 
 NO_TEXT_LAYER = "no-text-layer"
@@ -54,16 +57,29 @@ MIN_RULE = 3.0  # points: shorter strokes are not borders
 
 
 class Char:
-    """One character with its box in PDF coordinates (y grows upwards)."""
+    """One character (``text`` is one character) with its box in PDF coordinates (y grows upwards).
 
-    __slots__ = ("text", "x0", "x1", "y0", "y1", "cx", "cy", "height", "line", "column")
+    ``visual_lines`` gives it its ``line`` and ``column`` and two sort keys over the page: ``place``,
+    unique, in (line, column) order; ``order``, in (line, x0) order, equal for chars of one line at
+    the same x0 (so that a stable sort by it keeps such chars in the order they came in). ``grid_rows``
+    gives a char in a ruled table its ``cell`` (row, column of the grid).
+    """
+
+    __slots__ = ("text", "x0", "x1", "y0", "y1", "cx", "cy", "height", "line", "column", "place", "order", "cell")
 
     def __init__(self, text: str, x0: float, x1: float, y0: float, y1: float) -> None:
         self.text, self.x0, self.x1, self.y0, self.y1 = text, x0, x1, y0, y1
         self.cx, self.cy = (x0 + x1) / 2, (y0 + y1) / 2
-        self.height = max(y1 - y0, 1.0)
+        height = y1 - y0
+        self.height = 1.0 if height < 1.0 else height  # max(height, 1.0)
         self.line = 0  # visual line on the page, 1-based
         self.column = 0  # place in the visual line, 1-based
+
+
+X0 = attrgetter("x0")
+PLACE = attrgetter("place")
+ORDER = attrgetter("order")
+LINE = attrgetter("line")
 
 
 # ---------------------------------------------------------------- characters and visual lines
@@ -100,7 +116,7 @@ def visual_lines(chars: Sequence[Char]) -> List[List[Char]]:
     lines: List[List[Char]] = []
     current: List[Char] = []
     anchor = 0.0
-    for char in sorted(chars, key=lambda c: -c.cy):
+    for char in sorted(chars, key=attrgetter("cy"), reverse=True):  # top first; stable, as -cy was
         if current and abs(char.cy - anchor) > 0.45 * min(char.height, current[0].height):
             lines.append(current)
             current = []
@@ -109,27 +125,46 @@ def visual_lines(chars: Sequence[Char]) -> List[List[Char]]:
         current.append(char)
     if current:
         lines.append(current)
+    place = order = 0
     for number, line in enumerate(lines, start=1):
-        line.sort(key=lambda c: c.x0)
+        line.sort(key=X0)
+        previous_x0 = None
         for column, char in enumerate(line, start=1):
             char.line, char.column = number, column
+            place += 1
+            char.place = place
+            if char.x0 != previous_x0:
+                order += 1
+                previous_x0 = char.x0
+            char.order = order
     return lines
 
 
 def spaced_text(chars: Sequence[Char]) -> str:
     """Characters of one line as text; a wide gap with no space character becomes a space."""
-    out = ""
+    parts: List[str] = []
     previous: Optional[Char] = None
     for char in chars:
-        if previous is not None and char.x0 - previous.x1 > 0.5 * char.height and not out.endswith(" "):
-            out += " "
-        out += char.text
+        if previous is not None and char.x0 - previous.x1 > 0.5 * char.height and parts[-1] != " ":
+            parts.append(" ")
+        parts.append(char.text)
         previous = char
-    return re.sub(" {2,}", " ", out).strip()
+    out = "".join(parts)
+    if "  " in out:
+        out = re.sub(" {2,}", " ", out)
+    return out.strip()
+
+
+_location = builder(Location)  # Location(line, column, page, ...) made in one step: thousands per document
 
 
 def location_of(char: Char, page: int) -> Location:
-    return Location(page=page, line=char.line, column=char.column)
+    return _location(char.line, char.column, page, None, None, None, None)
+
+
+def first_location(chars: Sequence[Char], page: int) -> Location:
+    """The location of the chars' first in reading order (line, then column)."""
+    return location_of(min(chars, key=PLACE), page)
 
 
 # ---------------------------------------------------------------- ruled tables
@@ -397,14 +432,17 @@ def find_grids(horizontal: List[Rule], vertical: List[Rule]) -> List[Grid]:
 
 def grid_rows(grid: Grid, chars: List[Char], page: int) -> List[Line]:
     """The grid's rows as Lines, each merged cell once."""
+    cell_of = grid.cell_of
+    for char in chars:
+        char.cell = cell_of(char)  # found once: the steps below ask for it again and again
     part_shapes(grid, chars)
+    region_of = grid.region
     by_region: Dict[int, List[Char]] = {}
     for char in chars:
-        by_region.setdefault(grid.region[grid.cell_of(char)], []).append(char)
-    texts = {region: label_text(region_chars) for region, region_chars in by_region.items()}
+        by_region.setdefault(region_of[char.cell], []).append(char)
     cut = rows_of_cut_regions(grid, by_region)
-    locations = {region: location_of(min(cs, key=lambda c: (c.line, c.column)), page)
-                 for region, cs in by_region.items()}
+    locations = {region: first_location(cs, page) for region, cs in by_region.items()}
+    nowhere = _location(None, None, page, None, None, None, None)  # Location(page=page), immutable
     lines: List[Line] = []
     for r in range(len(grid.ys) - 1):
         cells: List[Cell] = []
@@ -420,20 +458,20 @@ def grid_rows(grid: Grid, chars: List[Char], page: int) -> List[Line]:
                 part = cut[region].get(r, [])
                 words = text_layer_words(part)
                 pieces = words if words else [part]
-                cells += [Cell(label_text(piece), location_of(min(piece, key=lambda c: (c.line, c.column)), page)
-                               if piece else Location(page=page)) for piece in pieces]
+                cells += [Cell(label_text(piece), first_location(piece, page) if piece else nowhere)
+                          for piece in pieces]
                 continue
-            location = locations.get(region, Location(page=page))
+            location = locations.get(region, nowhere)
             words = text_layer_words(by_region.get(region, [])) if first_row == last_row == r else None
             if words:  # a border missing beside a number: the text layer's words are the cells
-                cells += [Cell(label_text(word), location_of(min(word, key=lambda c: (c.line, c.column)), page))
-                          for word in words]
+                cells += [Cell(label_text(word), first_location(word, page)) for word in words]
                 continue
-            cells.append(Cell(texts.get(region, "") if first_row == r else "", location))
+            text = label_text(by_region[region]) if first_row == r and region in by_region else ""
+            cells.append(Cell(text, location))
             if first_row == last_row == r and region in locations:
                 own.append(location)  # the row's location is where its own (unmerged) text starts
         row_location = min(own, key=lambda l: (l.line, l.column)) if own else next(
-            (cell.location for cell in cells if cell.text), Location(page=page))
+            (cell.location for cell in cells if cell.text), nowhere)
         line = table_row(cells, row_location)
         if line is not None:
             lines.append(line)
@@ -452,13 +490,13 @@ def part_shapes(grid: Grid, chars: List[Char]) -> None:
         cells_of.setdefault(region, []).append(cell)
     chars_at: Dict[Tuple[int, int], List[Char]] = {}
     for char in chars:
-        chars_at.setdefault(grid.cell_of(char), []).append(char)
+        chars_at.setdefault(char.cell, []).append(char)
 
     def cost(strips: List[List[Tuple[int, int]]]) -> Tuple[int, int, int]:
         strip_of = {cell: index for index, strip in enumerate(strips) for cell in strip}
         lines = group_by_line([c for cell in strip_of for c in chars_at.get(cell, [])])
         cut_words = sum(a.text != " " != b.text and b.x0 - a.x1 < 0.5 * b.height
-                        and strip_of[grid.cell_of(a)] != strip_of[grid.cell_of(b)]
+                        and strip_of[a.cell] != strip_of[b.cell]
                         for line in lines for a, b in zip(line, line[1:]))
         labels = [sum(bool(ENUMERATOR.match(spaced_text(line)))
                       for line in group_by_line([c for cell in strip for c in chars_at.get(cell, [])]))
@@ -537,14 +575,14 @@ def bands_of_blocks(grid: Grid, blocks: List[List[Char]]) -> Optional[Dict[int, 
             for row, part in row_bands(grid, block).items():
                 bands.setdefault(row, []).extend(part)
         else:
-            bands.setdefault(min(grid.cell_of(char)[0] for char in block), []).extend(block)
+            bands.setdefault(min(char.cell[0] for char in block), []).extend(block)
     return bands if cut else None
 
 
 def row_bands(grid: Grid, chars: List[Char]) -> Dict[int, List[Char]]:
     rows: Dict[int, List[Char]] = {}
     for char in chars:
-        rows.setdefault(grid.cell_of(char)[0], []).append(char)
+        rows.setdefault(char.cell[0], []).append(char)
     return rows
 
 
@@ -555,9 +593,10 @@ def read_by_rows(grid: Grid, chars: List[Char], rectangle: bool) -> bool:
     the one merged down beside it); a label merged down ("三、本年度办理结果", even wrapped over
     several bands) stays whole."""
     rows = row_bands(grid, chars)
+    if (len(rows) > 1 or not rectangle) and all(ENUMERATOR.match(cell_text(part)) for part in rows.values()):
+        return True  # numbered
     words = " ".join(spaced_text(line) for line in group_by_line(chars)).split()
-    numbered = (len(rows) > 1 or not rectangle) and all(ENUMERATOR.match(cell_text(part)) for part in rows.values())
-    return numbered or any(VALUE_WORD.match(word) for word in words)
+    return any(VALUE_WORD.match(word) for word in words)
 
 
 def text_layer_words(chars: List[Char]) -> Optional[List[List[Char]]]:
@@ -565,6 +604,8 @@ def text_layer_words(chars: List[Char]) -> Optional[List[List[Char]]]:
     is missing from the drawing, so the text layer's words, in its order, are the row's cells —
     the label's words (on one line or wrapped over several) one cell, each number a cell after it.
     None for an ordinary cell."""
+    if not any(char.text.isdecimal() for char in chars):
+        return None  # no number (VALUE_WORD's digits are \d: str.isdecimal, both Unicode's Nd)
     words: List[List[Char]] = []
     for line in group_by_line(chars):
         words.append([])
@@ -599,9 +640,11 @@ def label_text(chars: List[Char]) -> str:
     into blocks side by side (an empty strip from top to bottom between them) and every block of
     words starts a numbered label, each block is read on its own, left to right."""
     blocks = column_blocks(chars)
-    labels = [block for block in blocks if not VALUE_WORD.match(cell_text(block))]
-    if len(labels) > 1 and all(ENUMERATOR.match(cell_text(block)) for block in labels):
-        return join_wrapped(cell_text(block) for block in blocks)
+    if len(blocks) > 1:
+        texts = [cell_text(block) for block in blocks]
+        labels = [text for text in texts if not VALUE_WORD.match(text)]
+        if len(labels) > 1 and all(ENUMERATOR.match(text) for text in labels):
+            return join_wrapped(texts)
     return cell_text(chars)
 
 
@@ -610,12 +653,14 @@ def column_blocks(chars: List[Char]) -> List[List[Char]]:
     (but a space) covers."""
     cuts: List[float] = []
     right = float("-inf")
-    for char in sorted(chars, key=lambda c: c.x0):
+    for char in sorted(chars, key=X0):
         if char.text == " ":
             continue
         if right > float("-inf") and char.x0 - right > char.height / 3:
             cuts.append((right + char.x0) / 2)
         right = max(right, char.x1)
+    if not cuts:
+        return [list(chars)] if any(c.text != " " for c in chars) else []
     blocks: List[List[Char]] = [[] for _ in range(len(cuts) + 1)]
     for char in chars:
         blocks[bisect.bisect_right(cuts, char.cx)].append(char)
@@ -627,10 +672,9 @@ def cell_text(chars: List[Char]) -> str:
 
 
 def group_by_line(chars: List[Char]) -> List[List[Char]]:
-    lines: Dict[int, List[Char]] = {}
-    for char in chars:
-        lines.setdefault(char.line, []).append(char)
-    return [sorted(lines[n], key=lambda c: c.x0) for n in sorted(lines)]
+    """The chars by visual line, top to bottom, each line left to right (chars at the same x0 in the
+    order they came in: the sort by ``order`` is stable)."""
+    return [list(line) for _, line in groupby(sorted(chars, key=ORDER), key=LINE)]
 
 
 # ---------------------------------------------------------------- text outside tables
@@ -784,12 +828,15 @@ def layout_page(chars: List[Char], horizontal: List[Rule], vertical: List[Rule],
     items: List[Tuple[float, int, List[Line]]] = []  # (top y, order, lines) to sort by position
     free: List[Char] = []
     in_grid: Dict[int, List[Char]] = {}
+    areas = [(index, grid.xs[0], grid.xs[-1], grid.ys[-1], grid.ys[0]) for index, grid in enumerate(grids)]
     for char in chars:
-        owner = next((i for i, grid in enumerate(grids) if grid.contains(char)), None)
-        if owner is None:
-            free.append(char)
+        cx, cy = char.cx, char.cy
+        for index, left, right, bottom, top in areas:  # the first grid that contains it
+            if left <= cx <= right and bottom <= cy <= top:
+                in_grid.setdefault(index, []).append(char)
+                break
         else:
-            in_grid.setdefault(owner, []).append(char)
+            free.append(char)
     for index, grid in enumerate(grids):
         if index in in_grid:
             items.append((grid.ys[0], 1, grid_rows(grid, in_grid[index], page_number)))
