@@ -116,12 +116,14 @@ def visual_lines(chars: Sequence[Char]) -> List[List[Char]]:
     lines: List[List[Char]] = []
     current: List[Char] = []
     anchor = 0.0
+    first_height = 0.0  # of the current line's first char
     for char in sorted(chars, key=attrgetter("cy"), reverse=True):  # top first; stable, as -cy was
-        if current and abs(char.cy - anchor) > 0.45 * min(char.height, current[0].height):
+        height = char.height
+        if current and abs(char.cy - anchor) > 0.45 * (first_height if first_height < height else height):
             lines.append(current)
             current = []
         if not current:
-            anchor = char.cy
+            anchor, first_height = char.cy, height
         current.append(char)
     if current:
         lines.append(current)
@@ -359,8 +361,11 @@ class Grid:
         return self.xs[0] <= char.cx <= self.xs[-1] and self.ys[-1] <= char.cy <= self.ys[0]
 
     def cell_of(self, char: Char) -> Tuple[int, int]:
-        col = min(max(bisect.bisect_right(self.xs, char.cx) - 1, 0), len(self.xs) - 2)
-        row = min(max(bisect.bisect_right(self.negated_ys, -char.cy) - 1, 0), len(self.ys) - 2)
+        col = bisect.bisect_right(self.xs, char.cx) - 1
+        row = bisect.bisect_right(self.negated_ys, -char.cy) - 1
+        last_col, last_row = len(self.xs) - 2, len(self.ys) - 2  # (clamped without min/max calls: per char)
+        col = 0 if col < 0 else last_col if col > last_col else col
+        row = 0 if row < 0 else last_row if row > last_row else row
         return row, col
 
 
