@@ -11,8 +11,9 @@ What the key covers, so a kept result is never stale:
 
 - the file: its path as shown, the folder a walk found it in, and its whole content (hashed);
 - the code: giklint's version, the Python version, and the size and modification time of every file
-  of giklint, of the shipped rules and profiles, and of every loaded plugin (an editable install
-  edited in place counts as changed); a plugin package too large to list is not cached;
+  of giklint, of the shipped rules, profiles and schemas, and of every loaded plugin (a package's
+  folder, a local plugin's whole folder: it may import its neighbours; an editable install edited in
+  place counts as changed); plugins too many files to list are not cached;
 - the configuration: the file's resolved configuration (rules, selection, options, profile, report
   type, ``fail_on``), the run's options (``--published``, ``--strict`` …), last year's report given
   with ``--previous``, every ``GIKLINT_*`` environment variable.
@@ -121,8 +122,10 @@ def _run_key(options: Options) -> Optional[bytes]:
                 _run_keys[options] = None
                 return None
         import giklint_rules
+        import giklint_schemas
 
-        packages = _files_state([str(Path(__file__).parent), *giklint_rules.__path__], limit=None)  # giklint's own files, the shipped rules
+        # giklint's own files, the shipped rules and profiles, the schemas
+        packages = _files_state([str(Path(__file__).parent), *giklint_rules.__path__, *giklint_schemas.__path__], limit=None)
         hasher.update(repr(parts).encode("utf-8"))
         hasher.update(repr(packages).encode("utf-8"))
         _run_keys[options] = hasher.digest()

@@ -108,7 +108,9 @@ class KeptTable:
         root = cache_root()
         if root is None:
             return None
-        return root / f"{self.name}-{sys.implementation.cache_tag}-{zlib.crc32(sys.version.encode('utf-8')):08x}.marshal"
+        # ".table", not the ".marshal" of giklint 0.1.0's regex file (no checksum): an older giklint
+        # running beside this one (bench --before, two virtual environments) would throw each one's away
+        return root / f"{self.name}-{sys.implementation.cache_tag}-{zlib.crc32(sys.version.encode('utf-8')):08x}.table"
 
     def read(self) -> Dict[Any, Any]:
         import marshal

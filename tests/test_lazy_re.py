@@ -99,7 +99,7 @@ PATTERN = r"(?P<org>[\u4e00-\u9fff]{2,20}?)(?:局|委员会)"
 def test_a_later_run_takes_the_program_from_the_cache_file(fresh_cache, monkeypatch):
     first = regex_cache.compile(PATTERN)
     regex_cache.PROGRAMS.write()  # what the first run does at exit
-    assert len(list(fresh_cache.glob("regex-*.marshal"))) == 1
+    assert len(list(fresh_cache.glob("regex-*.table"))) == 1
 
     new_process(monkeypatch)
     monkeypatch.setattr(regex_cache, "_program", lambda *a: pytest.fail("compiled again, the cache unused"))
@@ -114,7 +114,7 @@ def test_a_later_run_takes_the_program_from_the_cache_file(fresh_cache, monkeypa
 def test_a_damaged_or_tampered_cache_means_compiling_afresh(fresh_cache, monkeypatch):
     regex_cache.compile(PATTERN)
     regex_cache.PROGRAMS.write()
-    (cache_file,) = fresh_cache.glob("regex-*.marshal")
+    (cache_file,) = fresh_cache.glob("regex-*.table")
     version, programs = marshal.loads(cache_file.read_bytes()[4:])  # behind its checksum
     flags, code, groups, index, names = programs[(PATTERN, 0)]
     programs[(PATTERN, 0)] = (flags, [999] + code[1:], groups, index, names)  # not a program _sre accepts
