@@ -74,11 +74,9 @@ NO_CACHE = "--no-cache"  # rows 1-4 measure checking, not giving back an earlier
 
 
 def for_version(cmd: Sequence[str], before: bool) -> List[str]:
-    """The command as the giklint measured understands it: an older one without a result cache has no
-    ``--no-cache`` either (one with it must get the option, or it gives back its earlier result)."""
-    if not before or BEFORE is None or (Path(BEFORE) / "giklint" / "result_cache.py").exists():
-        return list(cmd)
-    return [part for part in cmd if part != NO_CACHE]
+    """The command as the giklint measured understands it: an older one may have no result cache (nor its option)."""
+    knows_no_cache = not before or (Path(BEFORE or "") / "giklint" / "result_cache.py").exists()
+    return [part for part in cmd if knows_no_cache or part != NO_CACHE]
 
 
 def run(cmd: Sequence[str], cwd: Path = ROOT, before: bool = False) -> Sample:

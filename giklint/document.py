@@ -34,7 +34,11 @@ class Location:
         return with_field(self, "column", self.column + columns)  # hundreds of times per report
 
     def to_dict(self) -> Dict[str, int]:
-        return {k: v for k, v in self.__dict__.items() if v is not None}
+        state = self.__dict__
+        if (state["page"] is None and state["paragraph"] is None and state["table"] is None and state["row"] is None
+                and state["cell"] is None and state["line"] is not None and state["column"] is not None):
+            return {"line": state["line"], "column": state["column"]}  # (text: hundreds a report)
+        return {k: v for k, v in state.items() if v is not None}
 
     @classmethod
     def from_dict(cls, data: Dict[str, int]) -> "Location":

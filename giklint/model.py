@@ -43,6 +43,25 @@ CELL_STATES = {
 }
 
 
+_INDEX = "_index"  # an instance's lookup table (see first_by_attribute): no field, never pickled
+
+
+def first_by_attribute(owner: Any, items: Tuple[Any, ...], attribute: str) -> Dict[Any, Any]:
+    """``items`` by the value of their ``attribute`` (the first item of each value), made at the
+    first lookup and kept in the frozen ``owner`` for as long as ``items`` is the tuple it holds
+    (a copy made with other items makes its own)."""
+    kept = owner.__dict__.get(_INDEX)
+    if kept is None or kept[0] is not items:
+        kept = (items, {getattr(item, attribute): item for item in reversed(items)})
+        owner.__dict__[_INDEX] = kept
+    return kept[1]
+
+
+def without_index(owner: Any) -> Dict[str, Any]:
+    """The instance's fields as pickled: its lookup table is made again when needed."""
+    return {name: value for name, value in owner.__dict__.items() if name != _INDEX}
+
+
 @dataclass(frozen=True)
 class Location:
     """Where something stands in the source: line/column (text, Markdown, PDF text), page (PDF),
@@ -222,10 +241,11 @@ class Row:
     described: bool = True  # the extractor described the row (label, location, printed)
 
     def cell(self, column: str) -> Optional[Cell]:
-        for cell in self.cells:
-            if cell.column == column:
-                return cell
-        return None
+        """The first cell of ``column`` (rules summing a table ask for every cell of a row in turn)."""
+        return first_by_attribute(self, self.cells, "column").get(column)
+
+    def __getstate__(self) -> Dict[str, Any]:
+        return without_index(self)
 
     @property
     def values(self) -> Dict[str, CellValue]:
@@ -252,10 +272,11 @@ class Table:
     location_given: bool = True  # ``table_info`` names a location (possibly None)
 
     def row(self, key: str) -> Optional[Row]:
-        for row in self.rows:
-            if row.key == key:
-                return row
-        return None
+        """The first row named ``key`` (rules ask for rows by name hundreds of times a report)."""
+        return first_by_attribute(self, self.rows, "key").get(key)
+
+    def __getstate__(self) -> Dict[str, Any]:
+        return without_index(self)
 
     def cells(self) -> Iterator[Cell]:
         for row in self.rows:
@@ -288,6 +309,37 @@ class Report:
             if table.name == name:
                 return table
         return None
+
+    def row_at(self, table: str, row: str) -> Optional[Row]:
+        """``self.table(table).row(row)``, None where either is missing (rules ask it hundreds of
+        times a report: answered from an index made once per report)."""
+        return self._rows_and_cells()[0].get((table, row))
+
+    def cell_at(self, table: str, row: str, column: str) -> Optional[Cell]:
+        """``self.row_at(table, row).cell(column)``, None where any of them is missing."""
+        return self._rows_and_cells()[1].get((table, row, column))
+
+    def _rows_and_cells(self) -> Tuple[Dict[Tuple[str, str], Row], Dict[Tuple[str, str, str], Cell]]:
+        kept = self.__dict__.get(_INDEX)
+        if kept is None or kept[0] is not self.tables:
+            rows: Dict[Tuple[str, str], Row] = {}
+            cells: Dict[Tuple[str, str, str], Cell] = {}
+            tables = set()
+            for table in self.tables:
+                if table.name in tables:
+                    continue  # (the first table of a name is the one found by name)
+                tables.add(table.name)
+                for row in table.rows:
+                    if (table.name, row.key) in rows:
+                        continue
+                    rows[table.name, row.key] = row
+                    for cell in row.cells:
+                        cells.setdefault((table.name, row.key, cell.column), cell)
+            kept = self.__dict__[_INDEX] = (self.tables, (rows, cells))
+        return kept[1]
+
+    def __getstate__(self) -> Dict[str, Any]:
+        return without_index(self)
 
     def location(self, path: str) -> Optional[Location]:
         for key, location in self.locations or ():

@@ -46,16 +46,12 @@ _cell = builder(Cell)
 _line = builder(Line)
 
 
-def _location(value: Dict[str, Any]) -> Location:
-    return from_mapping(Location, _LOCATION_DEFAULTS, value)
-
-
 def location_from(value: Any) -> Location:
-    return _location(value) if isinstance(value, dict) else NOWHERE
+    return from_mapping(Location, _LOCATION_DEFAULTS, value) if isinstance(value, dict) else NOWHERE
 
 
 def _optional_location(value: Any) -> Optional[Location]:
-    return _location(value) if isinstance(value, dict) else None
+    return from_mapping(Location, _LOCATION_DEFAULTS, value) if isinstance(value, dict) else None
 
 
 def _lines(items: Any) -> Tuple[Line, ...]:
@@ -96,16 +92,22 @@ def _row(name: str, key: str, values: Optional[Dict[str, Any]], info: Optional[D
          invalid: Dict[str, str], located: Dict[str, Location], uncertain: Dict[str, str]) -> Row:
     """``located``: the row's cell locations by column; ``invalid``/``uncertain``: texts by column."""
     row_info = info or {}
-    columns = list(values or {})
-    columns += [column for column in located if column not in columns]
-    columns += [column for column in {**invalid, **uncertain} if column not in columns]
+    given = values or {}
+    columns = list(given)
+    if not located.keys() <= given.keys():
+        columns += [column for column in located if column not in columns]
+    texts = {**invalid, **uncertain}
+    if texts:
+        columns += [column for column in texts if column not in columns]
     cells = []
     for column in columns:
-        value = (values or {}).get(column)
+        value = given.get(column)
         own = located.get(column)
-        text = uncertain.get(column, invalid.get(column))
-        cells.append(_cell(name, key, column, value, text, _cell_state(value, text, row_info, column in uncertain),
-                           own if own is not None else NOWHERE, column in (values or {}), own is not None))
+        text = texts.get(column) if texts else None
+        kind = value.__class__
+        state = READ if kind is int or kind is float else _cell_state(value, text, row_info, column in uncertain)
+        cells.append(_cell(name, key, column, value, text, state, own if own is not None else NOWHERE,
+                           column in given, own is not None))
     printed = row_info.get("printed")
     runs = row_info.get("runs")
     return Row(name, key, tuple(cells), label=row_info.get("label"),

@@ -192,8 +192,7 @@ class Context:
         return self.report.table(name)
 
     def row(self, table: str, row: str) -> "Optional[Row]":
-        found = self.report.table(table)
-        return found.row(row) if found else None
+        return self.report.row_at(table, row)
 
     def has_values(self, table: str) -> bool:
         """The model holds values for the table (it was read, if only in part)."""
@@ -203,10 +202,10 @@ class Context:
     def cell(self, table: str, row: str, column: str) -> "Cell":
         """One cell, always: a cell the report lacks comes back ``blank`` (its row was read) or
         ``missing``, located at its row, else at its table, else at the table's part."""
-        found_row = self.row(table, row)
-        cell = found_row.cell(column) if found_row else None
+        cell = self.report.cell_at(table, row, column)
         if cell is not None and cell.location:  # (the common case, asked for every cell a rule sums)
             return cell
+        found_row = self.row(table, row)
         from dataclasses import replace
 
         from giklint.model import MISSING, Cell

@@ -172,3 +172,17 @@ def test_real_reports_have_the_labelled_parts(document, label):
     assert [s["number"] for s in model["sections"]] == expect["sections_present"]
     if "section_6_heading" in expect:
         assert model["sections"][-1]["heading"] == expect["section_6_heading"]
+
+
+def test_a_line_is_classified_the_same_when_read_again():
+    from giklint.extract.sections import _classified, _heading_of, _is_other_heading, _part_of
+
+    for text in ("一、总体情况", "二、主动公开政府信息情况", "2.申请行政复议、提起行政诉讼情况", "四、结转下年度继续办理",
+                 "六、其他需要报告的事项", "一、总体情况。2021年，我局", "（一）加强组织领导", "| 予以公开 | 3 |", "   "):
+        heading = _heading_of(text)
+        number = _part_of(heading) if heading else None
+        expected = (heading, number, heading is not None and number is None and _is_other_heading(heading))
+        assert _classified(text) == expected
+        assert _classified(text) == expected  # kept: the same answer the second time
+    assert _classified("二、主动公开政府信息情况")[1] == 2
+    assert _classified("（一）加强组织领导")[2] is False and _classified("三、加强组织领导工作")[2] is True

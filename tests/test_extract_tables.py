@@ -778,3 +778,53 @@ def test_flattened_runs_the_row_total_leaves_open_are_read_by_the_column_totals(
     text = flattened(ACTIVE_2021_SPACED + space_separated_applications("2021", values))
     applications = tables_of(text + "\n").tables["applications"]
     assert applications["disclosed"] == dict.fromkeys(APPLICATION_KEYS)
+
+
+# -- the building blocks the batch's speed rests on ------------------------------------------------
+
+def test_a_cell_text_is_read_into_its_stripped_text_lead_key_and_value():
+    from giklint.extract.numbers import CellValue
+    from giklint.extract.table_tokens import cell_shape
+
+    assert cell_shape("  ０ ") == ("０", 2, "0", CellValue("number", 0))
+    assert cell_shape("\t**12**") == ("**12**", 1, "12", CellValue("number", 12))
+    assert cell_shape("425万元") == ("425万元", 0, "425万元", CellValue("number", 425, "万元"))
+    assert cell_shape(" 予以 公开") == ("予以 公开", 1, "予以公开", CellValue("text"))
+    assert cell_shape("   ") == ("", 3, "", CellValue("empty"))
+
+
+def test_a_token_stands_where_its_text_starts_after_the_white_space_it_was_cut_with():
+    from giklint.extract.table_tokens import line_tokens
+
+    tokens = line_tokens(Line("| 予以公开 |  3 |", Location(line=7, column=1)), 0)
+    assert [(t.text, t.location.column, t.cell) for t in tokens] == [("予以公开", 3, 0), ("3", 11, 1)]
+    words = line_tokens(Line("（一）予以公开 3  0", Location(line=8, column=1)), 1)
+    assert [(t.text, t.location.column, t.delimited) for t in words] == \
+           [("（一）予以公开", 1, False), ("3", 9, False), ("0", 12, False)]
+
+
+def test_word_pieces_are_the_same_whether_read_first_or_again():
+    from giklint.extract.table_tokens import _word_pieces
+
+    for word in ("数量801000081", "97+8", "2648-18538", "1.属于国家秘密0", "000行政规范性文件12", "予以公开。", "12"):
+        first = _word_pieces(word)
+        assert _word_pieces(word) == first and isinstance(first, tuple)
+        assert "".join(piece for _, piece in first) == word
+        assert all(word[offset: offset + len(piece)] == piece for offset, piece in first)
+
+
+def test_the_rows_a_label_names_are_found_once_and_then_remembered():
+    from giklint.extract.tables import APPLICATION_ROW_PATTERNS, RowPatterns, named_spans
+
+    text = "（三）不予公开1.属于国家秘密2.其他法律行政法规禁止公开"
+    spans = APPLICATION_ROW_PATTERNS.named(text)
+    assert [key for _, _, key in spans] == ["withheld_state_secret", "withheld_prohibited_by_law"]
+    assert APPLICATION_ROW_PATTERNS.named(text) is spans  # remembered
+    assert spans == named_spans(text, APPLICATION_ROW_PATTERNS)
+    # overlapping keywords: the earlier, then the longer match wins; a row named twice in a row counts once
+    patterns = RowPatterns({"a": r"上年结转", "b": r"结转下年", "c": r"结转"})
+    assert patterns.named("上年结转下年") == ((0, 4, "a"),)
+    assert patterns.named("结转结转") == ((0, 2, "c"),)
+    for number in range(RowPatterns._KEPT_TEXTS + 5):  # many texts: the memory is bounded, answers stay right
+        assert patterns.named(f"{number}上年结转") == ((len(str(number)), len(str(number)) + 4, "a"),)
+    assert len(patterns._named) <= RowPatterns._KEPT_TEXTS

@@ -62,3 +62,48 @@ def test_the_model_is_frozen():
 def test_docs_model_md_is_generated_from_the_types():
     assert (ROOT / "docs" / "model.md").read_text(encoding="utf-8") == reference(), \
         "docs/model.md is stale: python -m giklint.model > docs/model.md"
+
+
+def test_rows_and_cells_are_found_by_name_first_one_first_also_in_copies_with_other_rows():
+    import pickle
+
+    from giklint.frozen import with_field
+    from giklint.model import Cell, Row, Table
+
+    first, second = Row("applications", "disclosed", label="（一）予以公开"), Row("applications", "disclosed", label="again")
+    table = Table("applications", rows=(first, Row("applications", "carried_over"), second))
+    assert table.row("disclosed") is first and table.row("missing") is None
+    other = Row("applications", "other")
+    assert dataclasses.replace(table, rows=(other,)).row("other") is other
+    copied = with_field(table, "rows", (other,))  # copies the instance's state, index included
+    assert copied.row("other") is other and copied.row("disclosed") is None
+    restored = pickle.loads(pickle.dumps(table))
+    assert restored == table and restored.row("disclosed") == first
+    assert b"_index" not in pickle.dumps(table)
+    row = Row("applications", "disclosed", cells=(Cell("applications", "disclosed", "natural_person", 1),
+                                                  Cell("applications", "disclosed", "natural_person", 2)))
+    assert row.cell("natural_person").value == 1 and row.cell("total") is None
+    assert b"_index" not in pickle.dumps(row) and pickle.loads(pickle.dumps(row)).cell("natural_person").value == 1
+
+
+def test_a_reports_rows_and_cells_by_name_are_those_its_table_and_row_give():
+    from giklint.model import Cell, Row, Table
+
+    def cell(row: str, column: str, value: int) -> Cell:
+        return Cell("applications", row, column, value)
+
+    first = Table("applications", rows=(Row("applications", "disclosed", cells=(cell("disclosed", "total", 1),
+                                                                             cell("disclosed", "total", 2))),
+                                        Row("applications", "disclosed", cells=(cell("disclosed", "other", 3),))))
+    shadowed = Table("applications", rows=(Row("applications", "carried_over", cells=(cell("carried_over", "total", 4),)),))
+    report = Report(tables=(first, Table("review_litigation"), shadowed))
+    for table, row, column in [("applications", "disclosed", "total"), ("applications", "disclosed", "other"),
+                               ("applications", "carried_over", "total"), ("review_litigation", "review", "total"),
+                               ("active_disclosure", "regulations", "made")]:
+        found_table = report.table(table)
+        found_row = found_table.row(row) if found_table else None
+        assert report.row_at(table, row) is found_row
+        assert report.cell_at(table, row, column) is (found_row.cell(column) if found_row else None)
+    assert report.cell_at("applications", "disclosed", "total").value == 1
+    other = dataclasses.replace(report, tables=(shadowed,))
+    assert other.cell_at("applications", "carried_over", "total").value == 4

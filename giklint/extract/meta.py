@@ -15,7 +15,7 @@ from giklint.document import Document, Line, Location
 from giklint.extract.sections import Sections, is_sentence, read_heading
 from giklint.extract.tables import TableResult
 from giklint.extract.text import (
-    HAN, Flow, blank_markers, chinese_number, compact, iso_date, normalize, offset_location, one_line, squeeze,
+    HAN, Flow, blank_markers, chinese_number, iso_date, normalize, offset_location, one_line, squeeze,
 )
 from giklint.records import dataclass
 
@@ -511,7 +511,7 @@ def report_year(title: Optional[Title], text: str, period: Dict[str, Any], openi
     year of part 一."""
     if title and title.year and _plausible(title.year):
         return title.year
-    for match in _REPORT_YEAR.finditer(compact(text)[0]):
+    for match in _REPORT_YEAR.finditer("".join(text.split())):  # (str.split's white space is the \s of re)
         if _plausible(int(match.group(1))):
             return int(match.group(1))
     start_year = _year_of(period["start"]) or (_leading_year(period["raw"]) if period["raw"] else None)

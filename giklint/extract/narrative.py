@@ -15,7 +15,7 @@ from typing import Iterator, List, Optional, Sequence, Tuple
 from giklint import lazy_re
 from giklint.document import Line
 from giklint.extract.sections import Sections
-from giklint.extract.text import Flow, compact, one_line
+from giklint.extract.text import Compact, Flow, one_line
 from giklint.records import dataclass
 
 _NUMBER = r"(?<![\d.])(?P<n>\d{1,12})(?!\d)"  # a count has at most 12 digits (int() of 5,000 digits raises)
@@ -75,7 +75,8 @@ class _Text:
 
     def __init__(self, lines: Sequence[Line], flow: Optional[Flow] = None) -> None:
         self.flow = flow if flow is not None else Flow(lines)
-        self.text, self._offsets = compact(self.flow.text)
+        self._compact = Compact(self.flow.text)
+        self.text = self._compact.text
         self._breaks = self._paragraph_breaks()
 
     def _paragraph_breaks(self) -> List[int]:
@@ -87,16 +88,16 @@ class _Text:
             end += len(line) + 1
             previous = line.strip()
             if previous and (previous[-1] in _SENTENCE_END + ":" or len(previous) < _SHORT_LINE):
-                breaks.append(bisect.bisect_left(self._offsets, end))
+                breaks.append(self._compact.index(end))
         return breaks
 
     def printed(self, start: int, end: int) -> str:
         if start >= end:
             return ""
-        return one_line(self.flow.raw[self._offsets[start]: self._offsets[end - 1] + 1])
+        return one_line(self.flow.raw[self._compact.offset(start): self._compact.offset(end - 1) + 1])
 
     def location(self, index: int) -> dict:
-        return self.flow.location(self._offsets[index]).to_dict()
+        return self.flow.location(self._compact.offset(index)).to_dict()
 
     def context(self, index: int) -> str:
         """The sentence at ``index`` with what its paragraph said before it ("全年共新收申请24件；

@@ -88,7 +88,7 @@ _MIN_OTHER_HEADING_CHARS = 4  # "三、本" is a table label broken across lines
 _BARE_ENDING = lazy_re.compile(r"(?:情况|事项|概况|概述|措施|计划|打算|安排|方向|思路)$")
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Heading:
     """A line read as a possible heading: its numbering, its words, and where it starts."""
 
@@ -109,7 +109,11 @@ def _cells(text: str) -> List[str]:
 
 def read_heading(line: Line) -> Optional[_Heading]:
     """The line as a heading-shaped thing, or None for an empty line or a table row of several cells."""
-    printed = line.text
+    return _heading_of(line.text)
+
+
+@lru_cache(maxsize=8192)  # (asked of every line by sections and meta; the same lines recur across a batch)
+def _heading_of(printed: str) -> Optional[_Heading]:
     plain_text = plain(printed)
     if len(_cells(plain_text)) != 1:
         return None
@@ -227,15 +231,24 @@ def _keep_top_level(parts: List[Part], levels: List[int]) -> List[Part]:
             if level == best[part.number] and (level > _LEVELS["paren"] or not has_top_level)]
 
 
+@lru_cache(maxsize=8192)
+def _classified(printed: str) -> Tuple[Optional[_Heading], Optional[int], bool]:
+    """(the line read as a heading, the part it opens, whether it is another numbered heading)."""
+    heading = _heading_of(printed)
+    if heading is None:
+        return None, None, False
+    number = _part_of(heading)
+    return heading, number, number is None and _is_other_heading(heading)
+
+
 def find_sections(lines: Sequence[Line]) -> Sections:
     found = Sections()
     levels: List[int] = []  # the numbering level of each part heading found
     last_part: Optional[int] = None
     for index, line in enumerate(lines):
-        heading = read_heading(line)
+        heading, number, other = _classified(line.text)
         if heading is None:
             continue
-        number = _part_of(heading)
         if number is not None:
             location = offset_location(line, heading.offset)
             runs_on = is_sentence(heading.words)
@@ -246,7 +259,7 @@ def find_sections(lines: Sequence[Line]) -> Sections:
             ))
             levels.append(_LEVELS[heading.style])
             last_part = number
-        elif _is_other_heading(heading):
+        elif other:
             found.other_headings.append({
                 "text": heading.text, "numbering": heading.numbering,
                 "location": offset_location(line, heading.offset).to_dict(), "after_part": last_part,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from giklint import lazy_re
@@ -78,11 +79,20 @@ def _delimited_pieces(text: str) -> Optional[List[Tuple[int, str]]]:
 _new_token = builder(Token)  # hundreds per report
 
 
-def _token(text: str, location: Location, line_index: int, cell: int = -1) -> Token:
+@lru_cache(maxsize=8192)
+def cell_shape(text: str) -> Tuple[str, int, str, CellValue]:
+    """(the text stripped, how many characters of white space it starts with, its key, its value):
+    what a token takes from its printed text. Tables print the same few texts ("0", "—", the
+    official row labels) over and over, within a report and across a batch: each is read once."""
     stripped = text.strip()
-    lead = len(text) - len(text.lstrip())
     key = clean_cell(stripped)
-    return _new_token(stripped, key, read_clean_value(key), location.shifted(lead), line_index, cell >= 0, cell)
+    return stripped, len(text) - len(text.lstrip()), key, read_clean_value(key)
+
+
+def _token(text: str, location: Location, line_index: int, cell: int = -1, offset: int = 0) -> Token:
+    """The token of ``text``, which starts ``offset`` characters after ``location``."""
+    stripped, lead, key, value = cell_shape(text)
+    return _new_token(stripped, key, value, location.shifted(offset + lead), line_index, cell >= 0, cell)
 
 
 _WORD = lazy_re.compile(r"\S+")
@@ -94,15 +104,19 @@ _ENUMERATOR = lazy_re.compile(r"^\d{1,2}[.．、](?=\D)")
 _SENTENCE = lazy_re.compile(r"[，。；！？,;]")
 _PARENTHESES = lazy_re.compile(r"[(（][^()（）]*[)）]")  # "（区分处理的，只计这一情形…）" is a label, not prose
 _LEADING_RUN = lazy_re.compile(r"^-?\d+(?:\.\d+)?(?=[\u4e00-\u9fff])(?![\d.年月日号件个条项人次页])")
+_SIGNED_RUNS = lazy_re.compile(r"[-+]?\d+(?:[-+]\d+)+")
+_SIGNED_NUMBER = lazy_re.compile(r"[-+]?\d+")
+_RUN_NUMBER = lazy_re.compile(r"[-+]?[\d.]+(?:万元|元)?")
 
 
-def _word_pieces(word: str) -> List[Tuple[int, str]]:
+@lru_cache(maxsize=8192)  # (a table's words repeat: its labels, "0", "—")
+def _word_pieces(word: str) -> Tuple[Tuple[int, str], ...]:
     """A word as (offset, piece) pairs: labels and the digit runs glued to them split apart, and a
     sign between digits ("2648-18538", "97+8": a signed 本年增/减) starting a new run."""
-    if re.fullmatch(r"[-+]?\d+(?:[-+]\d+)+", word):  # a sign starts a cell: "97+8", "2648-18538"
-        return [(m.start(), m.group()) for m in re.finditer(r"[-+]?\d+", word)]
-    if _SENTENCE.search(_PARENTHESES.sub("", word)) or not HAN.search(word):
-        return [(0, word)]
+    if _SIGNED_RUNS.fullmatch(word):  # a sign starts a cell: "97+8", "2648-18538"
+        return tuple((m.start(), m.group()) for m in _SIGNED_NUMBER.finditer(word))
+    if not HAN.search(word) or _SENTENCE.search(_PARENTHESES.sub("", word)):
+        return ((0, word),)
     start = _ENUMERATOR.match(word).end() if _ENUMERATOR.match(word) else 0
     pieces, last = [], 0
     leading = None if start else _LEADING_RUN.match(word)  # the run of the row before: "000行政规范性文件…"
@@ -111,11 +125,11 @@ def _word_pieces(word: str) -> List[Tuple[int, str]]:
     for run in _GLUED_RUN.finditer(word, start):
         if run.start() > last:
             pieces.append((last, word[last: run.start()]))
-        pieces += [(run.start() + m.start(), m.group()) for m in re.finditer(r"[-+]?[\d.]+(?:万元|元)?", run.group())]
+        pieces += [(run.start() + m.start(), m.group()) for m in _RUN_NUMBER.finditer(run.group())]
         last = run.end()
     if last < len(word):
         pieces.append((last, word[last:]))
-    return pieces
+    return tuple(pieces)
 
 
 def _word_tokens(line: Line, line_index: int) -> List[Token]:
@@ -126,8 +140,7 @@ def _word_tokens(line: Line, line_index: int) -> List[Token]:
     words = [(word.start() + offset, piece) for word in _WORD.finditer(spaced)
              for offset, piece in _word_pieces(word.group())]
     for start, piece in words:
-        text = line.text[start: start + len(piece)]
-        token = _token(text, line.location.shifted(start), line_index)
+        token = _token(line.text[start: start + len(piece)], line.location, line_index, offset=start)
         previous = tokens[-1] if tokens else None
         if token.key in UNITS and previous is not None and previous.is_number and previous.value.unit is None:
             tokens[-1] = replace(previous, value=replace(previous.value, unit=token.key))
@@ -145,8 +158,7 @@ def line_tokens(line: Line, line_index: int) -> List[Token]:
     pieces = _delimited_pieces(line.text)
     if pieces is None:
         return _word_tokens(line, line_index)
-    return [_token(piece, line.location.shifted(offset), line_index, index)
-            for index, (offset, piece) in enumerate(pieces)]
+    return [_token(piece, line.location, line_index, index, offset) for index, (offset, piece) in enumerate(pieces)]
 
 
 def tokenize(lines: Sequence[Line], start: int, end: int) -> List[Token]:
@@ -237,7 +249,12 @@ _MARKUP = lazy_re.compile(r"[|#*>]")
 
 def line_key(line: Line) -> str:
     """The line normalised for finding captions: no white space, no cell separators or Markdown marks."""
-    return _MARKUP.sub("", "".join(plain(line.text).split()))  # plain: markers blanked, normalised
+    return _text_key(line.text)
+
+
+@lru_cache(maxsize=8192)  # (every line of every report: the same captions and rows across a batch)
+def _text_key(text: str) -> str:
+    return _MARKUP.sub("", "".join(plain(text).split()))  # plain: markers blanked, normalised
 
 
 _REVIEW_HEADER_CHARS = {char for char in _REVIEW_HEADER.pattern if "\u4e00" <= char <= "\u9fff"}
@@ -246,6 +263,7 @@ _REVIEW_HEADER_CHARS = {char for char in _REVIEW_HEADER.pattern if "\u4e00" <= c
 _REVIEW_STUB = 4  # a header may start with a short stub over the row labels ("类别", "项目")
 
 
+@lru_cache(maxsize=4096)  # (asked of most lines after 表三, in every report)
 def is_review_header_text(key: str) -> bool:
     """Nothing but 表四's header words (结果 维持 纠正 其他 尚未 审结 总计 行政复议 …), or
     fragments of them that narrow cells wrapped ("结果维 结果纠" / "总" / "计")."""
@@ -259,13 +277,15 @@ def _without_stub(key: str) -> str:
     return key[first:] if first <= _REVIEW_STUB else key
 
 
+@lru_cache(maxsize=4096)
 def is_review_header(key: str) -> bool:
     """A line that starts 表四: header words only (after a short stub), one found in no other table."""
     key = _without_stub(re.sub(r"[()、]", "", key))
     return is_review_header_text(key) and any(word in key for word in _REVIEW_DISTINCT)
 
 
-def _is_heading(key: str, numbers: Sequence[int]) -> bool:
+@lru_cache(maxsize=8192)  # (asked of every line of a table, for each table)
+def _is_heading(key: str, numbers: Tuple[int, ...]) -> bool:
     return len(key) <= _SHORT and any(all(w in key for w in _HEADINGS[n]) for n in numbers)
 
 
@@ -315,7 +335,7 @@ def find_regions(lines: Sequence[Line]) -> Dict[str, Optional[Region]]:
     wrapped = _wrapped_review_header(keys, after, total if review is None else review)
     review = wrapped if wrapped is not None else review
 
-    def end(start: int, parts: Sequence[int], *later: Optional[int]) -> int:
+    def end(start: int, parts: Tuple[int, ...], *later: Optional[int]) -> int:
         heading = _first(keys, start + 1, lambda key: _is_heading(key, parts))
         return min([total] + [i for i in (heading, *later) if i is not None and i > start])
 

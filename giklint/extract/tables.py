@@ -42,15 +42,48 @@ class TableResult:
 
 # ---------------------------------------------------------------- row labels
 
-RowPatterns = Dict[str, "re.Pattern[str]"]
+Span = Tuple[int, int, str]  # (start, end, row key) of a row's keywords in a label's text
 
 
-def _compiled(patterns: Dict[str, str]) -> RowPatterns:
-    return {key: lazy_re.compile(pattern) for key, pattern in patterns.items()}
+class RowPatterns(Dict[str, "re.Pattern[str]"]):
+    """Row key -> the keywords that name the row. Remembers what each label text names: the
+    official labels come again and again, in every report."""
+
+    _KEPT_TEXTS = 4096
+
+    def __init__(self, patterns: Dict[str, str]) -> None:
+        super().__init__((key, lazy_re.compile(pattern)) for key, pattern in patterns.items())
+        self._named: Dict[str, Tuple[Span, ...]] = {}
+
+    def named(self, text: str) -> Tuple[Span, ...]:
+        """The rows ``text`` names, in printed order (see :func:`named_spans`)."""
+        spans = self._named.get(text)
+        if spans is None:
+            if len(self._named) >= self._KEPT_TEXTS:
+                self._named.clear()
+            spans = self._named[text] = named_spans(text, self)
+        return spans
+
+
+def named_spans(text: str, patterns: Dict[str, "re.Pattern[str]"]) -> Tuple[Span, ...]:
+    """Where rows are named in ``text``: every keyword match, earlier and then longer ones first,
+    without those that overlap one kept before or name the row just named again (a wrapped label)."""
+    spans: List[Span] = []
+    for key, pattern in patterns.items():
+        spans += [(m.start(), m.end(), key) for m in pattern.finditer(text)]
+    spans.sort(key=lambda span: (span[0], -(span[1] - span[0])))
+    kept: List[Span] = []
+    for span in spans:
+        if kept and span[0] < kept[-1][1]:
+            continue  # overlaps a longer or earlier match
+        if kept and kept[-1][2] == span[2]:
+            continue  # the same row named twice in one wrapped label
+        kept.append(span)
+    return tuple(kept)
 
 
 # Keywords (regular expressions on normalised text without spaces) that identify each printed row.
-ACTIVE_ROW_PATTERNS = _compiled({
+ACTIVE_ROW_PATTERNS = RowPatterns({
     "regulations": r"规章",
     "normative_documents": r"规范性文件",
     "licensing": r"行政许可",
@@ -60,7 +93,7 @@ ACTIVE_ROW_PATTERNS = _compiled({
     "fees": r"事业性收费",
     "procurement": r"集中采购|政府采购",
 })
-APPLICATION_ROW_PATTERNS = _compiled({
+APPLICATION_ROW_PATTERNS = RowPatterns({
     "new_received": r"本年新收|新收.{0,6}申请",
     "carried_over": r"上年结转|上年度结转",
     "disclosed": r"予以公开",
@@ -128,17 +161,7 @@ def _keyword_matches(run: Sequence[Token], patterns: RowPatterns) -> List[LabelM
     for token in run:
         starts.append(len(text))
         text += token.key
-    spans: List[Tuple[int, int, str]] = []
-    for key, pattern in patterns.items():
-        spans += [(m.start(), m.end(), key) for m in pattern.finditer(text)]
-    spans.sort(key=lambda span: (span[0], -(span[1] - span[0])))
-    kept: List[Tuple[int, int, str]] = []
-    for span in spans:
-        if kept and span[0] < kept[-1][1]:
-            continue  # overlaps a longer or earlier match
-        if kept and kept[-1][2] == span[2]:
-            continue  # the same row named twice in one wrapped label
-        kept.append(span)
+    kept = patterns.named(text)
     tokens = [bisect.bisect_right(starts, span[0]) - 1 for span in kept]
     matches = []
     for index, (span, first) in enumerate(zip(kept, tokens)):

@@ -7,6 +7,7 @@ in the normalised text is the same offset in the printed text and locations stay
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from functools import lru_cache
 from typing import Iterable, List, Optional, Sequence, Tuple
@@ -93,7 +94,10 @@ class Flow:
                 pieces.append(line.text)
                 offset += len(line.text)
         self.raw = "".join(pieces)
-        self.text = normalize(blank_markers(self.raw))  # one string of many lines: not worth keeping
+        if "[" in self.raw:  # an export marker may run over a line's end: blanked in the whole text
+            self.text = normalize(blank_markers(self.raw))
+        else:  # the lines' own pre-pass, mostly made already (normalize maps each character alone)
+            self.text = "".join([plain(piece) for piece in pieces])
 
     def location(self, offset: int) -> Location:
         if not self._starts:
@@ -148,16 +152,36 @@ def chinese_number(text: str) -> Optional[int]:
 _NOT_SPACE = lazy_re.compile(r"\S+")
 
 
-def compact(text: str) -> Tuple[str, List[int]]:
-    """``text`` without white space, and for every kept character its offset in ``text``.
+class Compact:
+    """``text`` without white space (:attr:`text`), and where each of its characters stands in ``text``.
 
-    For matching phrases that PDF or Markdown text breaks across lines ("共计 64\\n\\n条").
+    For matching phrases that PDF or Markdown text breaks across lines ("共计 64\\n\\n条"). Where the
+    characters stand is kept per run of non-space characters, not per character: a report's text
+    has thousands of characters and a few hundred runs.
     """
-    runs = [(run.start(), run.group()) for run in _NOT_SPACE.finditer(text)]  # \S is not str.isspace()
-    offsets: List[int] = []
-    for start, run in runs:
-        offsets.extend(range(start, start + len(run)))
-    return "".join(run for _, run in runs), offsets
+
+    def __init__(self, text: str) -> None:
+        spans = [run.span() for run in _NOT_SPACE.finditer(text)]  # \S: not str.isspace()
+        self.text = "".join([text[start:end] for start, end in spans])
+        self._starts = [start for start, _ in spans]  # where each run starts in ``text``
+        self._lengths = [end - start for start, end in spans]
+        self._at = list(itertools.accumulate(self._lengths[:-1], initial=0)) if spans else []  # … in :attr:`text`
+
+    def offset(self, index: int) -> int:
+        """Where character ``index`` of :attr:`text` stands in the original text."""
+        if index < 0:
+            index += len(self.text)
+        if not 0 <= index < len(self.text):
+            raise IndexError(index)
+        run = bisect.bisect_right(self._at, index) - 1
+        return self._starts[run] + index - self._at[run]
+
+    def index(self, offset: int) -> int:
+        """How many characters of :attr:`text` stand before ``offset`` in the original text."""
+        run = bisect.bisect_right(self._starts, offset) - 1
+        if run < 0:
+            return 0
+        return self._at[run] + min(self._lengths[run], offset - self._starts[run])
 
 
 def offset_location(line: Line, offset: int) -> Location:
