@@ -110,15 +110,21 @@ def interleaved(commands: Dict[str, Sequence[str]], runs: int, warm: bool = True
 
 def instructions(cmd: Sequence[str], before: bool = False) -> Optional[int]:
     """Instructions the command executes (valgrind's callgrind; forked children included), or None
-    without valgrind: unlike times, the same on a busy machine as on an idle one."""
+    without valgrind: unlike times, the same on a busy machine as on an idle one.
+
+    A forked child starts with its parent's counts (its "Collected" total includes everything the
+    parent ran before the fork), so the counts are dumped at each ``fork`` and the dumps' totals
+    summed: each instruction once (summing the "Collected" lines counted a PDF check's start-up twice)."""
     valgrind = shutil.which("valgrind")
     if not valgrind or not INSTRUCTIONS:
         return None
     env = dict(os.environ, PYTHONPATH=BEFORE) if before else None
-    done = subprocess.run([valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", *for_version(cmd, before)],
-                          cwd=ROOT, env=env,
-                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    counts = [int(n) for n in re.findall(r"Collected : (\d+)", done.stderr)]
+    with tempfile.TemporaryDirectory(prefix="giklint-bench-") as tmp:
+        subprocess.run([valgrind, "--tool=callgrind", f"--callgrind-out-file={tmp}/out.%p", "--dump-before=fork",
+                        *for_version(cmd, before)], cwd=ROOT, env=env,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        counts = [int(n) for dump in Path(tmp).iterdir()
+                  for n in re.findall(r"^totals: (\d+)", dump.read_text(errors="replace"), re.M)]
     return sum(counts) if counts else None
 
 

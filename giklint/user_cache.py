@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, Callable, Dict, Optional
+from typing import Any, Callable, Dict, List, Optional
 
 
 def cache_root() -> Optional[Path]:
@@ -58,6 +58,14 @@ def read_private(path: Path) -> Optional[bytes]:
         return None
 
 
+def write_kept_tables() -> None:
+    """Write now what this process added to the kept tables it read: for a forked child, which ends
+    with ``os._exit`` and so runs no exit handler (the PDF reader's child compiles the reader's
+    patterns and classes; unwritten, every run's child would compile them again)."""
+    for kept in _IN_USE:
+        kept.write()
+
+
 class KeptTable:
     """A dict kept between runs in one file of the cache folder, for this exact Python version: what a
     run compiled or parsed (regex programs, dataclass code, TOML), so later runs need not do it again.
@@ -83,6 +91,7 @@ class KeptTable:
             import atexit
 
             atexit.register(self.write)
+            _IN_USE.append(self)
         return self._table
 
     def add(self, key: Any, value: Any) -> None:
@@ -142,3 +151,6 @@ class KeptTable:
 
         payload = marshal.dumps((sys.version, table))
         return zlib.crc32(payload).to_bytes(4, "big") + payload
+
+
+_IN_USE: List[KeptTable] = []  # the tables this process has read, in the order it read them

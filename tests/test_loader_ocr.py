@@ -145,3 +145,33 @@ def test_a_lone_zero_or_one_is_trusted_at_the_scores_a_noisy_scan_gives_them():
     assert not uncertain("0", 0.55) and not uncertain("1", 0.82)
     assert uncertain("0", 0.40) and uncertain("1", 0.6)
     assert uncertain("7", 0.82) and uncertain("12", 0.82)  # any other text keeps the usual threshold
+
+
+def test_characters_ocr_reads_are_laid_out_as_the_same_characters_of_a_text_layer():
+    """A scan's characters and strokes (no OCR engine needed: the text layer's own, as OCR would
+    give them) go through the text layer's layout to the same lines, cells and locations."""
+    import pypdfium2
+
+    from giklint.loaders.ocr import PageScan, TextBox
+    from giklint.loaders.pdf import layout_page, page_chars, page_drawing
+    from giklint.loaders.scan import scan_lines
+
+    document = pypdfium2.PdfDocument((EXAMPLES / "formats" / "report-2021.pdf").read_bytes())
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            textpage = page.get_textpage()
+            chars, drawing = page_chars(textpage), page_drawing(page)
+            scan = PageScan(page.get_width(), page.get_height(),
+                            [TextBox(c.text, 1.0, [(c.x0, c.y0, c.x1, c.y1)]) for c in chars],
+                            [(r.position, r.start, r.end) for r in drawing.horizontal],
+                            [(r.position, r.start, r.end) for r in drawing.vertical])
+            expected = layout_page(chars, drawing.horizontal, drawing.vertical, page.get_height(), index + 1)
+            lines, uncertain = scan_lines(scan, index + 1)
+            assert [(line.text, line.location, line.cells) for line in lines] == [
+                (line.text, line.location, line.cells) for line in expected]
+            assert lines and uncertain == []
+            textpage.close()
+            page.close()
+    finally:
+        document.close()

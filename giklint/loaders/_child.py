@@ -63,6 +63,9 @@ def _child(read_fd: int, write_fd: int, grant_fds: Sequence[int], load: Callable
         payload = pickle.dumps(("error", f"无法读取：{type(exc).__name__}"))
     with os.fdopen(write_fd, "wb") as out:
         out.write(payload)
+    from giklint.user_cache import write_kept_tables
+
+    write_kept_tables()  # what the reader compiled here (patterns, classes), for the next run's child
 
 
 def run_limited(load: Callable[..., Any], args: Sequence[Any], path: str, memory: int, seconds: float,

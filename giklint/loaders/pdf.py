@@ -32,13 +32,16 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import field
+from itertools import groupby
+from operator import attrgetter
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from giklint import lazy_re
 from giklint.document import Cell, Document, Line, Location
 from giklint.errors import InputError
+from giklint.frozen import builder
 from giklint.loaders import LoaderSpec
-from giklint.loaders._common import join_wrapped, require_data, table_row
+from giklint.loaders._common import is_wide, join_wrapped, require_data, table_row
 from giklint.records import dataclass
 
 NO_TEXT_LAYER = "no-text-layer"
@@ -54,36 +57,57 @@ MIN_RULE = 3.0  # points: shorter strokes are not borders
 
 
 class Char:
-    """One character with its box in PDF coordinates (y grows upwards)."""
+    """One character (``text`` is one character) with its box in PDF coordinates (y grows upwards).
 
-    __slots__ = ("text", "x0", "x1", "y0", "y1", "cx", "cy", "height", "line", "column")
+    ``visual_lines`` gives it its ``line`` and ``column`` and two sort keys over the page: ``place``,
+    unique, in (line, column) order; ``order``, in (line, x0) order, equal for chars of one line at
+    the same x0 (so that a stable sort by it keeps such chars in the order they came in). ``grid_rows``
+    gives a char in a ruled table its ``cell`` (row, column of the grid).
+    """
+
+    __slots__ = ("text", "x0", "x1", "y0", "y1", "cx", "cy", "height", "line", "column", "place", "order", "cell")
 
     def __init__(self, text: str, x0: float, x1: float, y0: float, y1: float) -> None:
         self.text, self.x0, self.x1, self.y0, self.y1 = text, x0, x1, y0, y1
         self.cx, self.cy = (x0 + x1) / 2, (y0 + y1) / 2
-        self.height = max(y1 - y0, 1.0)
+        height = y1 - y0
+        self.height = 1.0 if height < 1.0 else height  # max(height, 1.0)
         self.line = 0  # visual line on the page, 1-based
         self.column = 0  # place in the visual line, 1-based
+
+
+X0 = attrgetter("x0")
+PLACE = attrgetter("place")
+ORDER = attrgetter("order")
+LINE = attrgetter("line")
 
 
 # ---------------------------------------------------------------- characters and visual lines
 
 def page_chars(textpage) -> List[Char]:
+    """The text layer's characters: PDFium has no call for many boxes at once, so it is one call per
+    character, made without ctypes' argument conversion (``giklint.loaders._pdfium``)."""
+    import ctypes
+
     import pypdfium2.raw as pdfium_c
 
-    count = pdfium_c.FPDFText_CountChars(textpage)
+    from giklint.loaders._pdfium import calls
+
+    handle = textpage.raw
+    count = pdfium_c.FPDFText_CountChars(handle)
     text = textpage.get_text_range() if count else ""
     if len(text) != count:  # characters outside the BMP: read them one by one
-        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, i) or 32) for i in range(count))
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(handle, i) or 32) for i in range(count))
     box = pdfium_c.FS_RECTF()
-    loose_box = pdfium_c.FPDFText_GetLooseCharBox
-    is_generated = pdfium_c.FPDFText_IsGenerated
+    box_pointer = ctypes.byref(box)
+    loose_box, is_generated = calls().loose_char_box, calls().is_generated
     chars: List[Char] = []
+    append = chars.append
     for index, char in enumerate(text):
-        if char in "\r\n\x00\ufffe\uffff" or (char.isspace() and is_generated(textpage, index)):
+        if char in "\r\n\x00\ufffe\uffff" or (char.isspace() and is_generated(handle, index)):
             continue
-        loose_box(textpage, index, box)
-        chars.append(Char(" " if char.isspace() else char, box.left, box.right, box.bottom, box.top))
+        loose_box(handle, index, box_pointer)
+        append(Char(" " if char.isspace() else char, box.left, box.right, box.bottom, box.top))
     return chars
 
 
@@ -92,45 +116,79 @@ def visual_lines(chars: Sequence[Char]) -> List[List[Char]]:
     lines: List[List[Char]] = []
     current: List[Char] = []
     anchor = 0.0
-    for char in sorted(chars, key=lambda c: -c.cy):
-        if current and abs(char.cy - anchor) > 0.45 * min(char.height, current[0].height):
+    first_height = 0.0  # of the current line's first char
+    for char in sorted(chars, key=attrgetter("cy"), reverse=True):  # top first; stable, as -cy was
+        height = char.height
+        if current and abs(char.cy - anchor) > 0.45 * (first_height if first_height < height else height):
             lines.append(current)
             current = []
         if not current:
-            anchor = char.cy
+            anchor, first_height = char.cy, height
         current.append(char)
     if current:
         lines.append(current)
+    place = order = 0
     for number, line in enumerate(lines, start=1):
-        line.sort(key=lambda c: c.x0)
+        line.sort(key=X0)
+        previous_x0 = None
         for column, char in enumerate(line, start=1):
             char.line, char.column = number, column
+            place += 1
+            char.place = place
+            if char.x0 != previous_x0:
+                order += 1
+                previous_x0 = char.x0
+            char.order = order
     return lines
 
 
 def spaced_text(chars: Sequence[Char]) -> str:
     """Characters of one line as text; a wide gap with no space character becomes a space."""
-    out = ""
+    parts: List[str] = []
     previous: Optional[Char] = None
     for char in chars:
-        if previous is not None and char.x0 - previous.x1 > 0.5 * char.height and not out.endswith(" "):
-            out += " "
-        out += char.text
+        if previous is not None and char.x0 - previous.x1 > 0.5 * char.height and parts[-1] != " ":
+            parts.append(" ")
+        parts.append(char.text)
         previous = char
-    return re.sub(" {2,}", " ", out).strip()
+    out = "".join(parts)
+    if "  " in out:
+        out = re.sub(" {2,}", " ", out)
+    return out.strip()
+
+
+_location = builder(Location)  # Location(line, column, page, ...) made in one step: thousands per document
 
 
 def location_of(char: Char, page: int) -> Location:
-    return Location(page=page, line=char.line, column=char.column)
+    return _location(char.line, char.column, page, None, None, None, None)
+
+
+def first_location(chars: Sequence[Char], page: int) -> Location:
+    """The location of the chars' first in reading order (line, then column)."""
+    return location_of(min(chars, key=PLACE), page)
 
 
 # ---------------------------------------------------------------- ruled tables
 
-@dataclass
 class Rule:
-    position: float  # y of a horizontal rule, x of a vertical one
-    start: float
-    end: float
+    """A stroke: ``position`` is the y of a horizontal rule, the x of a vertical one; it runs from
+    ``start`` to ``end`` along it."""
+
+    __slots__ = ("position", "start", "end")
+
+    def __init__(self, position: float, start: float, end: float) -> None:
+        self.position, self.start, self.end = position, start, end
+
+    def __repr__(self) -> str:
+        return f"Rule({self.position!r}, {self.start!r}, {self.end!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Rule):
+            return NotImplemented
+        return (self.position, self.start, self.end) == (other.position, other.start, other.end)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable (``merge_rules`` extends ``end``), as before
 
 
 Affine = Tuple[float, float, float, float, float, float]  # a b c d e f, as in PDF
@@ -157,7 +215,10 @@ class RuleCollector:
 
         import pypdfium2.raw as pdfium_c
 
+        from giklint.loaders._pdfium import calls
+
         self.pdfium = pdfium_c
+        self.calls = calls()  # the loops' calls without ctypes' argument conversion
         self.horizontal: List[Rule] = []
         self.vertical: List[Rule] = []
         self.images = 0
@@ -165,6 +226,8 @@ class RuleCollector:
         self.fill, self.stroke = ctypes.c_int(), ctypes.c_int()
         self.bounds = [ctypes.c_float() for _ in range(4)]
         self.matrix = pdfium_c.FS_MATRIX()
+        self.draw_mode_refs = (ctypes.byref(self.fill), ctypes.byref(self.stroke))
+        self.bounds_refs = tuple(ctypes.byref(value) for value in self.bounds)
 
     def own_matrix(self, obj) -> Affine:
         m = self.matrix
@@ -172,25 +235,32 @@ class RuleCollector:
 
     def walk(self, objects, outer: Affine, depth: int = 0) -> None:
         pdfium_c = self.pdfium
+        get_type, get_draw_mode = self.calls.object_type, self.calls.draw_mode
+        form, image, path = pdfium_c.FPDF_PAGEOBJ_FORM, pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_PATH
+        fill, stroke = self.fill, self.stroke
+        fill_ref, stroke_ref = self.draw_mode_refs
         for obj in objects:
-            kind = pdfium_c.FPDFPageObj_GetType(obj)
-            if kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < 8:
+            kind = get_type(obj)
+            if kind == path:
+                get_draw_mode(obj, fill_ref, stroke_ref)
+                if fill.value or stroke.value:  # not an invisible (clipping) path
+                    self.path(obj, outer)
+            elif kind == form and depth < 8:
                 inner = compose(outer, self.own_matrix(obj))
                 count = pdfium_c.FPDFFormObj_CountObjects(obj)
-                self.walk((pdfium_c.FPDFFormObj_GetObject(obj, i) for i in range(count)), inner, depth + 1)
-            elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+                self.walk((self.calls.form_object(obj, i) for i in range(count)), inner, depth + 1)
+            elif kind == image:
                 self.images += 1
-            elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-                pdfium_c.FPDFPath_GetDrawMode(obj, self.fill, self.stroke)
-                if self.fill.value or self.stroke.value:  # not an invisible (clipping) path
-                    self.path(obj, outer)
 
     def path(self, obj, outer: Affine) -> None:
         pdfium_c = self.pdfium
-        segments = pdfium_c.FPDFPath_CountSegments(obj)
+        segments = self.calls.count_segments(obj)
         if segments <= 5:  # a line or a rectangle: its bounds say it all
             left, bottom, right, top = self.bounds
-            pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+            self.calls.bounds(obj, *self.bounds_refs)
+            if outer is IDENTITY:  # (+ 0.0: what ``apply`` gives, a -0.0 made 0.0)
+                self.add_box(left.value + 0.0, bottom.value + 0.0, right.value + 0.0, top.value + 0.0)
+                return
             corners = [apply(outer, x, y) for x, y in ((left.value, bottom.value), (right.value, bottom.value),
                                                      (right.value, top.value), (left.value, top.value))]
             for a, b in zip(corners, corners[1:] + corners[:1]):
@@ -212,13 +282,24 @@ class RuleCollector:
                 add_edge(point, start, self.horizontal, self.vertical)
             previous = point
 
+    def add_box(self, left: float, bottom: float, right: float, top: float) -> None:
+        """The edges of an upright box, as ``add_edge`` adds them going round it from bottom left:
+        bottom and top (when at least a rule long), then right and left."""
+        if abs(right - left) >= MIN_RULE:
+            self.horizontal += (Rule((bottom + bottom) / 2, min(left, right), max(left, right)),
+                                Rule((top + top) / 2, min(right, left), max(right, left)))
+        if abs(top - bottom) >= MIN_RULE:
+            self.vertical += (Rule((right + right) / 2, min(bottom, top), max(bottom, top)),
+                              Rule((left + left) / 2, min(top, bottom), max(top, bottom)))
+
 
 def page_drawing(page) -> RuleCollector:
     """What is drawn on the page besides text: strokes (for tables) and images (for scans)."""
     collector = RuleCollector()
     pdfium_c = collector.pdfium
-    count = pdfium_c.FPDFPage_CountObjects(page)
-    collector.walk((pdfium_c.FPDFPage_GetObject(page, i) for i in range(count)), IDENTITY)
+    handle = page.raw
+    count = pdfium_c.FPDFPage_CountObjects(handle)
+    collector.walk((collector.calls.page_object(handle, i) for i in range(count)), IDENTITY)
     return collector
 
 
@@ -280,8 +361,11 @@ class Grid:
         return self.xs[0] <= char.cx <= self.xs[-1] and self.ys[-1] <= char.cy <= self.ys[0]
 
     def cell_of(self, char: Char) -> Tuple[int, int]:
-        col = min(max(bisect.bisect_right(self.xs, char.cx) - 1, 0), len(self.xs) - 2)
-        row = min(max(bisect.bisect_right(self.negated_ys, -char.cy) - 1, 0), len(self.ys) - 2)
+        col = bisect.bisect_right(self.xs, char.cx) - 1
+        row = bisect.bisect_right(self.negated_ys, -char.cy) - 1
+        last_col, last_row = len(self.xs) - 2, len(self.ys) - 2  # (clamped without min/max calls: per char)
+        col = 0 if col < 0 else last_col if col > last_col else col
+        row = 0 if row < 0 else last_row if row > last_row else row
         return row, col
 
 
@@ -353,14 +437,17 @@ def find_grids(horizontal: List[Rule], vertical: List[Rule]) -> List[Grid]:
 
 def grid_rows(grid: Grid, chars: List[Char], page: int) -> List[Line]:
     """The grid's rows as Lines, each merged cell once."""
+    cell_of = grid.cell_of
+    for char in chars:
+        char.cell = cell_of(char)  # found once: the steps below ask for it again and again
     part_shapes(grid, chars)
+    region_of = grid.region
     by_region: Dict[int, List[Char]] = {}
     for char in chars:
-        by_region.setdefault(grid.region[grid.cell_of(char)], []).append(char)
-    texts = {region: label_text(region_chars) for region, region_chars in by_region.items()}
+        by_region.setdefault(region_of[char.cell], []).append(char)
     cut = rows_of_cut_regions(grid, by_region)
-    locations = {region: location_of(min(cs, key=lambda c: (c.line, c.column)), page)
-                 for region, cs in by_region.items()}
+    locations = {region: first_location(cs, page) for region, cs in by_region.items()}
+    nowhere = _location(None, None, page, None, None, None, None)  # Location(page=page), immutable
     lines: List[Line] = []
     for r in range(len(grid.ys) - 1):
         cells: List[Cell] = []
@@ -376,20 +463,20 @@ def grid_rows(grid: Grid, chars: List[Char], page: int) -> List[Line]:
                 part = cut[region].get(r, [])
                 words = text_layer_words(part)
                 pieces = words if words else [part]
-                cells += [Cell(label_text(piece), location_of(min(piece, key=lambda c: (c.line, c.column)), page)
-                               if piece else Location(page=page)) for piece in pieces]
+                cells += [Cell(label_text(piece), first_location(piece, page) if piece else nowhere)
+                          for piece in pieces]
                 continue
-            location = locations.get(region, Location(page=page))
+            location = locations.get(region, nowhere)
             words = text_layer_words(by_region.get(region, [])) if first_row == last_row == r else None
             if words:  # a border missing beside a number: the text layer's words are the cells
-                cells += [Cell(label_text(word), location_of(min(word, key=lambda c: (c.line, c.column)), page))
-                          for word in words]
+                cells += [Cell(label_text(word), first_location(word, page)) for word in words]
                 continue
-            cells.append(Cell(texts.get(region, "") if first_row == r else "", location))
+            text = label_text(by_region[region]) if first_row == r and region in by_region else ""
+            cells.append(Cell(text, location))
             if first_row == last_row == r and region in locations:
                 own.append(location)  # the row's location is where its own (unmerged) text starts
         row_location = min(own, key=lambda l: (l.line, l.column)) if own else next(
-            (cell.location for cell in cells if cell.text), Location(page=page))
+            (cell.location for cell in cells if cell.text), nowhere)
         line = table_row(cells, row_location)
         if line is not None:
             lines.append(line)
@@ -408,13 +495,13 @@ def part_shapes(grid: Grid, chars: List[Char]) -> None:
         cells_of.setdefault(region, []).append(cell)
     chars_at: Dict[Tuple[int, int], List[Char]] = {}
     for char in chars:
-        chars_at.setdefault(grid.cell_of(char), []).append(char)
+        chars_at.setdefault(char.cell, []).append(char)
 
     def cost(strips: List[List[Tuple[int, int]]]) -> Tuple[int, int, int]:
         strip_of = {cell: index for index, strip in enumerate(strips) for cell in strip}
         lines = group_by_line([c for cell in strip_of for c in chars_at.get(cell, [])])
         cut_words = sum(a.text != " " != b.text and b.x0 - a.x1 < 0.5 * b.height
-                        and strip_of[grid.cell_of(a)] != strip_of[grid.cell_of(b)]
+                        and strip_of[a.cell] != strip_of[b.cell]
                         for line in lines for a, b in zip(line, line[1:]))
         labels = [sum(bool(ENUMERATOR.match(spaced_text(line)))
                       for line in group_by_line([c for cell in strip for c in chars_at.get(cell, [])]))
@@ -493,14 +580,14 @@ def bands_of_blocks(grid: Grid, blocks: List[List[Char]]) -> Optional[Dict[int, 
             for row, part in row_bands(grid, block).items():
                 bands.setdefault(row, []).extend(part)
         else:
-            bands.setdefault(min(grid.cell_of(char)[0] for char in block), []).extend(block)
+            bands.setdefault(min(char.cell[0] for char in block), []).extend(block)
     return bands if cut else None
 
 
 def row_bands(grid: Grid, chars: List[Char]) -> Dict[int, List[Char]]:
     rows: Dict[int, List[Char]] = {}
     for char in chars:
-        rows.setdefault(grid.cell_of(char)[0], []).append(char)
+        rows.setdefault(char.cell[0], []).append(char)
     return rows
 
 
@@ -511,9 +598,10 @@ def read_by_rows(grid: Grid, chars: List[Char], rectangle: bool) -> bool:
     the one merged down beside it); a label merged down ("三、本年度办理结果", even wrapped over
     several bands) stays whole."""
     rows = row_bands(grid, chars)
+    if (len(rows) > 1 or not rectangle) and all(ENUMERATOR.match(cell_text(part)) for part in rows.values()):
+        return True  # numbered
     words = " ".join(spaced_text(line) for line in group_by_line(chars)).split()
-    numbered = (len(rows) > 1 or not rectangle) and all(ENUMERATOR.match(cell_text(part)) for part in rows.values())
-    return numbered or any(VALUE_WORD.match(word) for word in words)
+    return any(VALUE_WORD.match(word) for word in words)
 
 
 def text_layer_words(chars: List[Char]) -> Optional[List[List[Char]]]:
@@ -521,6 +609,8 @@ def text_layer_words(chars: List[Char]) -> Optional[List[List[Char]]]:
     is missing from the drawing, so the text layer's words, in its order, are the row's cells —
     the label's words (on one line or wrapped over several) one cell, each number a cell after it.
     None for an ordinary cell."""
+    if not any(char.text.isdecimal() for char in chars):
+        return None  # no number (VALUE_WORD's digits are \d: str.isdecimal, both Unicode's Nd)
     words: List[List[Char]] = []
     for line in group_by_line(chars):
         words.append([])
@@ -555,9 +645,11 @@ def label_text(chars: List[Char]) -> str:
     into blocks side by side (an empty strip from top to bottom between them) and every block of
     words starts a numbered label, each block is read on its own, left to right."""
     blocks = column_blocks(chars)
-    labels = [block for block in blocks if not VALUE_WORD.match(cell_text(block))]
-    if len(labels) > 1 and all(ENUMERATOR.match(cell_text(block)) for block in labels):
-        return join_wrapped(cell_text(block) for block in blocks)
+    if len(blocks) > 1:
+        texts = [cell_text(block) for block in blocks]
+        labels = [text for text in texts if not VALUE_WORD.match(text)]
+        if len(labels) > 1 and all(ENUMERATOR.match(text) for text in labels):
+            return join_wrapped(texts)
     return cell_text(chars)
 
 
@@ -566,12 +658,14 @@ def column_blocks(chars: List[Char]) -> List[List[Char]]:
     (but a space) covers."""
     cuts: List[float] = []
     right = float("-inf")
-    for char in sorted(chars, key=lambda c: c.x0):
+    for char in sorted(chars, key=X0):
         if char.text == " ":
             continue
         if right > float("-inf") and char.x0 - right > char.height / 3:
             cuts.append((right + char.x0) / 2)
         right = max(right, char.x1)
+    if not cuts:
+        return [list(chars)] if any(c.text != " " for c in chars) else []
     blocks: List[List[Char]] = [[] for _ in range(len(cuts) + 1)]
     for char in chars:
         blocks[bisect.bisect_right(cuts, char.cx)].append(char)
@@ -583,10 +677,9 @@ def cell_text(chars: List[Char]) -> str:
 
 
 def group_by_line(chars: List[Char]) -> List[List[Char]]:
-    lines: Dict[int, List[Char]] = {}
-    for char in chars:
-        lines.setdefault(char.line, []).append(char)
-    return [sorted(lines[n], key=lambda c: c.x0) for n in sorted(lines)]
+    """The chars by visual line, top to bottom, each line left to right (chars at the same x0 in the
+    order they came in: the sort by ``order`` is stable)."""
+    return [list(line) for _, line in groupby(sorted(chars, key=ORDER), key=LINE)]
 
 
 # ---------------------------------------------------------------- text outside tables
@@ -740,12 +833,15 @@ def layout_page(chars: List[Char], horizontal: List[Rule], vertical: List[Rule],
     items: List[Tuple[float, int, List[Line]]] = []  # (top y, order, lines) to sort by position
     free: List[Char] = []
     in_grid: Dict[int, List[Char]] = {}
+    areas = [(index, grid.xs[0], grid.xs[-1], grid.ys[-1], grid.ys[0]) for index, grid in enumerate(grids)]
     for char in chars:
-        owner = next((i for i, grid in enumerate(grids) if grid.contains(char)), None)
-        if owner is None:
-            free.append(char)
+        cx, cy = char.cx, char.cy
+        for index, left, right, bottom, top in areas:  # the first grid that contains it
+            if left <= cx <= right and bottom <= cy <= top:
+                in_grid.setdefault(index, []).append(char)
+                break
         else:
-            in_grid.setdefault(owner, []).append(char)
+            free.append(char)
     for index, grid in enumerate(grids):
         if index in in_grid:
             items.append((grid.ys[0], 1, grid_rows(grid, in_grid[index], page_number)))
