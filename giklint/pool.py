@@ -89,7 +89,10 @@ def _serve(connection: Any, task: Task, memory: Optional[int]) -> None:
             message = connection.recv()
         except (EOFError, OSError):  # the parent is gone
             return
-        if message is None:
+        if message is None:  # the run is over: keep what this worker compiled (it ends with os._exit, no exit handlers)
+            from giklint.user_cache import write_kept_tables
+
+            write_kept_tables()
             return
         index, arguments = message
         try:

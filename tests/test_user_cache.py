@@ -45,3 +45,20 @@ def test_the_pdf_readers_patterns_compiled_in_its_child_are_kept_for_the_next_ru
     kept = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
     # used only by the reader, in its child (the last, join_wrapped's CJK class, the costliest to compile)
     assert kept.stdout.strip() == "[True, True, True, True]", kept.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="batch workers are forked")
+def test_what_batch_workers_compiled_is_kept_for_the_next_run(tmp_path):
+    """The workers of ``--jobs 2`` end with os._exit too: told to stop, they write what they compiled."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name in ("clean-2021.md", "faulty-balance.md"):
+        (folder / name).write_bytes((EXAMPLES / "reports" / name).read_bytes())
+    env = dict(os.environ, GIKLINT_CACHE_DIR=str(tmp_path / "cache"))
+    done = subprocess.run([sys.executable, "-m", "giklint", "check", "--jobs", "2", "--no-cache", "--format", "json",
+                           str(folder)], capture_output=True, text=True, env=env)
+    assert done.returncode == 1, done.stderr
+    script = ("from giklint import regex_cache; from giklint.extract import sections; "
+              "print((sections._NUMBERING.pattern, 0) in regex_cache.PROGRAMS.table())")
+    kept = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
+    assert kept.stdout.strip() == "True", kept.stderr  # a heading pattern: only the workers extract
