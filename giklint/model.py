@@ -312,34 +312,14 @@ class Report:
 
     def row_at(self, table: str, row: str) -> Optional[Row]:
         """``self.table(table).row(row)``, None where either is missing (rules ask it hundreds of
-        times a report: answered from an index made once per report)."""
-        return self._rows_and_cells()[0].get((table, row))
+        times a report: the table's rows are indexed)."""
+        found = self.table(table)
+        return found.row(row) if found is not None else None
 
     def cell_at(self, table: str, row: str, column: str) -> Optional[Cell]:
         """``self.row_at(table, row).cell(column)``, None where any of them is missing."""
-        return self._rows_and_cells()[1].get((table, row, column))
-
-    def _rows_and_cells(self) -> Tuple[Dict[Tuple[str, str], Row], Dict[Tuple[str, str, str], Cell]]:
-        kept = self.__dict__.get(_INDEX)
-        if kept is None or kept[0] is not self.tables:
-            rows: Dict[Tuple[str, str], Row] = {}
-            cells: Dict[Tuple[str, str, str], Cell] = {}
-            tables = set()
-            for table in self.tables:
-                if table.name in tables:
-                    continue  # (the first table of a name is the one found by name)
-                tables.add(table.name)
-                for row in table.rows:
-                    if (table.name, row.key) in rows:
-                        continue
-                    rows[table.name, row.key] = row
-                    for cell in row.cells:
-                        cells.setdefault((table.name, row.key, cell.column), cell)
-            kept = self.__dict__[_INDEX] = (self.tables, (rows, cells))
-        return kept[1]
-
-    def __getstate__(self) -> Dict[str, Any]:
-        return without_index(self)
+        found = self.row_at(table, row)
+        return found.cell(column) if found is not None else None
 
     def location(self, path: str) -> Optional[Location]:
         for key, location in self.locations or ():

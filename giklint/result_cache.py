@@ -43,7 +43,7 @@ MAX_ENTRIES = 20_000  # a few archives' worth; entries are ~2-10 KB
 MAX_PLUGIN_FILES = 2_000  # a plugin package with more files is not fingerprinted (and not cached)
 _PRUNE_EVERY = 256  # stores between two looks at the folder's size
 
-Check = Callable[[], Any]  # computes the result (a giklint.runner.FileResult)
+Check = Callable[[Optional[bytes]], Any]  # the result (a giklint.runner.FileResult) of the file's bytes (None: read them)
 
 _run_keys: Dict[Options, Optional[bytes]] = {}
 _setup_keys: Dict[int, Tuple[Any, Optional[bytes]]] = {}  # id(resolved) -> (resolved, key): kept alive, so ids stay unique
@@ -52,16 +52,18 @@ _stores = 0
 
 def cached(path: str, root: Optional[str], options: Options, for_pairing: bool, resolved: Any,
            check: Check) -> Any:
-    """``check()``, or its result from an earlier run of the same file under the same code and
-    configuration. ``resolved``: the file's :class:`giklint.resolve.Resolved` set-up."""
-    key = _file_key(path, root, options, for_pairing, resolved)
+    """``check(data)``, or its result from an earlier run of the same file under the same code and
+    configuration. ``resolved``: the file's :class:`giklint.resolve.Resolved` set-up; ``data``: the
+    file's bytes as read for the key (a miss checks them, not a second read), None when not read."""
+    data = _readable(path, root, options)
+    key = _file_key(path, root, options, for_pairing, resolved, data) if data is not None else None
     if key is None:
-        return check()
+        return check(data)
     entry = _entry(key)
     kept = _read(entry) if entry is not None else None
     if kept is not None:
         return kept
-    result = check()
+    result = check(data)
     if entry is not None and keepable(result):
         _write(entry, result)
     return result
@@ -89,17 +91,23 @@ def _hasher() -> Any:
     return blake2b(digest_size=20)
 
 
-def _file_key(path: str, root: Optional[str], options: Options, for_pairing: bool, resolved: Any) -> Optional[bytes]:
+def _readable(path: str, root: Optional[str], options: Options) -> Optional[bytes]:
+    """The file's bytes, read as the check reads them; None when the cache is off or the file cannot
+    be read (the check says why)."""
     if not options.cache or _folder() is None:
-        return None
-    run_key, setup_key = _run_key(options), _setup_key(resolved)
-    if run_key is None or setup_key is None:
         return None
     from giklint.loaders._common import read_file
 
     try:
-        data = read_file(path, within=root)
-    except GiklintError:  # the check says why it cannot be read
+        return read_file(path, within=root)
+    except GiklintError:
+        return None
+
+
+def _file_key(path: str, root: Optional[str], options: Options, for_pairing: bool, resolved: Any,
+              data: bytes) -> Optional[bytes]:
+    run_key, setup_key = _run_key(options), _setup_key(resolved)
+    if run_key is None or setup_key is None:
         return None
     hasher = _hasher()
     for part in (run_key, setup_key, repr((path, root, for_pairing, len(data))).encode("utf-8"), data):

@@ -440,8 +440,8 @@ def _failed_file(arguments: Tuple[Any, ...], failure: Failure) -> FileResult:
 
 def _check_for_batch(path: str, root: Optional[str], options: Options, keep_document: bool,
                      for_pairing: bool = False) -> FileResult:
-    def check() -> FileResult:
-        return _slimmed(check_file(path, options, within=root, for_pairing=for_pairing), keep_document)
+    def check(data: Optional[bytes] = None) -> FileResult:  # data: the file's bytes, already read safely
+        return _slimmed(check_file(path, options, data=data, within=root, for_pairing=for_pairing), keep_document)
 
     try:
         if keep_document or not options.cache:

@@ -13,6 +13,7 @@ wrote it; any problem means parsing afresh. Parse errors are never kept.
 """
 from __future__ import annotations
 
+import marshal
 from typing import Any, Dict
 
 from giklint.user_cache import KeptTable
@@ -25,8 +26,6 @@ def parse(text: str) -> Dict[str, Any]:
     """``tomllib.loads(text)``; raises what it raises."""
     packed = PARSED.table().get(text)
     if packed is not None:
-        import marshal
-
         try:
             data = marshal.loads(packed)  # a fresh copy each time: callers may change what they get
             if isinstance(data, dict):
@@ -35,8 +34,6 @@ def parse(text: str) -> Dict[str, Any]:
             pass
     data = loads(text)
     try:
-        import marshal
-
         PARSED.add(text, marshal.dumps(data))
     except ValueError:  # dates and times: parse this text each run
         pass

@@ -201,3 +201,14 @@ def test_a_local_plugins_neighbour_module_edited_is_checked_again(cache_dir, che
     sys.modules.pop("lint_word", None)
     found = run_json(capsys, "--trust-plugins", str(tree))
     assert len(checked) == 4 and [f for f in found if f["rule"] == "local-word"]
+
+
+def test_a_file_checked_for_the_first_time_is_read_once(cache_dir, tree, capsys, monkeypatch):
+    """The bytes read for the key are the ones checked: no second read of every new file."""
+    from giklint.loaders import _common
+
+    reads = []
+    real = _common.read_file
+    monkeypatch.setattr(_common, "read_file", lambda path, within=None: reads.append(path) or real(path, within))
+    run_json(capsys, str(tree))
+    assert sorted(reads) == sorted(str(p) for p in tree.iterdir())
