@@ -1,3 +1,3 @@
-from giklint.cli import main
+from giklint.entry import main
 
 raise SystemExit(main())

@@ -17,7 +17,8 @@ PACKAGES = {"giklint": ROOT / "giklint", "giklint_rules": ROOT / "rules"}
 
 LAYERS: List[Tuple[str, Tuple[str, ...]]] = [
     ("vocabulary", ("giklint.errors", "giklint.frozen", "giklint.limits", "giklint.template", "giklint.hookspecs", "giklint.__version__",
-                    "giklint.hookimpl", "giklint.lazy_re", "giklint.regex_cache", "giklint.records", "giklint.toml_cache", "giklint.user_cache")),
+                    "giklint.hookimpl", "giklint.lazy_re", "giklint.regex_cache", "giklint.records", "giklint.toml_cache", "giklint.user_cache",
+                    "giklint.gc_policy")),
     ("load", ("giklint.document", "giklint.encoding", "giklint.loaders")),
     ("extract", ("giklint.extract",)),
     ("validate", ("giklint.schema", "giklint.modelio", "giklint.model", "giklint.model_dict",
@@ -30,7 +31,8 @@ LAYERS: List[Tuple[str, Tuple[str, ...]]] = [
     ("run", ("giklint.plugins", "giklint.plugin_cache", "giklint.builtin", "giklint.reader", "giklint.resolve",
              "giklint.runner", "giklint.cluster", "giklint.targets", "giklint.progress", "giklint.api",
              "giklint.testing", "giklint.crossyear", "giklint.pool", "giklint.own_files", "giklint.result_cache")),
-    ("cli", ("giklint.cli", "giklint.cli_zh", "giklint.run_notes", "giklint.settings_view", "giklint.__main__", "giklint")),  # the package itself: the facade parse()/lint()
+    ("cli", ("giklint.cli", "giklint.cli_zh", "giklint.run_notes", "giklint.settings_view", "giklint.__main__", "giklint.entry",
+             "giklint")),  # the package itself: the facade parse()/lint()
 ]
 RANK: Dict[str, int] = {prefix: rank for rank, (_, prefixes) in enumerate(LAYERS) for prefix in prefixes}
 
