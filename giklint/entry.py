@@ -15,4 +15,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     gc_policy.pause()
     from giklint.cli import main as run_command
 
-    return run_command(argv)
+    try:
+        return run_command(argv)
+    finally:
+        gc_policy.finish()

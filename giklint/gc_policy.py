@@ -12,21 +12,24 @@ So the command (:mod:`giklint.entry`) calls :func:`pause` first thing, and :func
 start-up is over (for ``check``: once the plugins are loaded, before any file is read). From then on
 the collector runs as always, over what the run makes: a batch of thousands of reports, a worker of the
 batch pool (forked after :func:`settle`, it inherits the same state) or a long-lived caller is
-collected as before. Nothing changes for code that imports giklint as a library: it never pauses.
+collected as before. When the command has finished, :func:`finish` spares the interpreter's last
+collection at exit a walk over what the run made (the process is about to end; its exit handlers
+still run). Nothing changes for code that imports giklint as a library: it never pauses.
 """
 from __future__ import annotations
 
 import gc
 
 _paused = False
+_started = False  # pause() held the collector back in this process (settled since or not)
 
 
 def pause() -> None:
     """Hold the collector back until :func:`settle` (a no-op when it is already off)."""
-    global _paused
+    global _paused, _started
     if gc.isenabled():
         gc.disable()
-        _paused = True
+        _paused = _started = True
 
 
 def settle() -> None:
@@ -37,3 +40,10 @@ def settle() -> None:
         _paused = False
         gc.freeze()
         gc.enable()
+
+
+def finish() -> None:
+    """The command is over: the interpreter's collection at exit need not walk what it made (only
+    after :func:`pause`; the exit handlers still run, and the operating system frees the memory)."""
+    if _started:
+        gc.freeze()

@@ -16,21 +16,22 @@ from giklint import gc_policy
 REPORT = Path(__file__).resolve().parents[1] / "examples" / "reports" / "clean-2021.md"
 
 
-def test_the_command_checks_files_with_the_collector_running_and_its_start_up_frozen(tmp_path):
+def test_the_command_checks_files_with_the_collector_running_and_its_start_up_frozen_and_at_its_end(tmp_path):
     script = (
         "import gc, sys\n"
         "from giklint import entry, runner\n"
-        "seen = []\n"
+        "seen, frozen = [], []\n"
         "real = runner.stream_paths\n"
         "def watched(*args, **kwargs):\n"
         "    seen.append((gc.isenabled(), gc.get_freeze_count() > 0))\n"
+        "    frozen.append(gc.get_freeze_count())\n"
         "    return real(*args, **kwargs)\n"
         "runner.stream_paths = watched\n"
         "code = entry.main(['check', '--no-cache', '--quiet', sys.argv[1]])\n"
-        "print(code, seen, gc.isenabled())\n")
+        "print(code, seen, gc.isenabled(), gc.get_freeze_count() > frozen[0])\n")
     done = subprocess.run([sys.executable, "-c", script, str(REPORT)], capture_output=True, text=True,
                           env={"GIKLINT_CACHE_DIR": str(tmp_path), "PATH": ""}, check=True)
-    assert done.stdout.split("\n")[-2] == "0 [(True, True)] True", done.stderr
+    assert done.stdout.split("\n")[-2] == "0 [(True, True)] True True", done.stderr
 
 
 def test_other_commands_run_with_the_collector_running(tmp_path):
