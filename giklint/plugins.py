@@ -369,15 +369,25 @@ def _province_rules(loaded: LoadedPlugins, origin: Dict[type, str],
     return {rule: by_plugin[plugin] for rule, plugin in origin.items() if plugin in installed and plugin in by_plugin}
 
 
-@lru_cache(maxsize=None)
 def catalog(local: Tuple[Tuple[str, str], ...] = ()) -> Catalog:
     """Everything the installed plugins and the listed local ones contribute (cached per list)."""
+    # one cache key per list, however it is passed: a run asks for ``catalog()`` (the formatters) and
+    # for its files' ``catalog(())``, which lru_cache alone would tell apart and build twice
+    return _catalog(tuple(local))
+
+
+@lru_cache(maxsize=None)
+def _catalog(local: Tuple[Tuple[str, str], ...]) -> Catalog:
     loaded = load_plugins(local)
     rules, origin = _collect_rules(loaded)
     profiles, by_plugin = _collect_profiles(loaded)
     loaders = collect(loaded.manager, "giklint_loaders", loaded.failures)
     return Catalog(loaded, rules, profiles, loaders, _collect_formatters(loaded),
                    _province_rules(loaded, origin, by_plugin))
+
+
+catalog.cache_clear = _catalog.cache_clear  # type: ignore[attr-defined]  # as when catalog was the lru_cache itself
+catalog.cache_info = _catalog.cache_info  # type: ignore[attr-defined]
 
 
 def _collect_formatters(loaded: LoadedPlugins) -> Dict[str, object]:

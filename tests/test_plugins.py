@@ -236,3 +236,24 @@ def test_an_installed_province_plugin_s_rules_run_only_where_chosen(installed_pr
     write(installed_province_plugin.parent / "giklint.toml", config)
     found = {f.code for f in lint(installed_province_plugin)}
     assert ("FP001" in found) == fires
+
+
+def test_a_check_loads_the_installed_plugins_once(tmp_path, monkeypatch):
+    """The command asks for the formatters (``catalog()``) and the files' set-up for the same plugins
+    (``catalog(())``): one catalog, the plugins loaded and their rules collected once."""
+    from giklint import cli, plugins
+    from giklint.resolve import clear_caches
+
+    report = tmp_path / "r.md"
+    report.write_text("# 2021年政府信息公开工作年度报告\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    loads = []
+    real = plugins.load_plugins
+    monkeypatch.setattr(plugins, "load_plugins", lambda *args, **kwargs: loads.append(args) or real(*args, **kwargs))
+    clear_caches()
+    try:
+        cli.main(["check", "--no-cache", "--quiet", "--allow-empty", str(report)])
+    finally:
+        clear_caches()
+    assert len(loads) == 1
+    assert catalog() is catalog(())
