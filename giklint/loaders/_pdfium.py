@@ -214,9 +214,22 @@ class Document:
             self.raw = self._data = None
 
 
-class Page:
+class Closable:
+    """A handle of a document's part, closed once (after its own parts) by ``closer``."""
+
+    closer = ""
+
     def __init__(self, pdfium: Any, raw: Any) -> None:
         self.pdfium, self.raw = pdfium, raw
+
+    def close(self) -> None:
+        if self.raw is not None:
+            getattr(self.pdfium, self.closer)(self.raw)
+            self.raw = None
+
+
+class Page(Closable):
+    closer = "FPDF_ClosePage"
 
     def get_width(self) -> float:
         return self.pdfium.FPDF_GetPageWidthF(self.raw)
@@ -230,16 +243,9 @@ class Page:
             raise PdfiumError("Failed to load text page.")
         return TextPage(self.pdfium, raw)
 
-    def close(self) -> None:
-        """Close the page (after its text page)."""
-        if self.raw is not None:
-            self.pdfium.FPDF_ClosePage(self.raw)
-            self.raw = None
 
-
-class TextPage:
-    def __init__(self, pdfium: Any, raw: Any) -> None:
-        self.pdfium, self.raw = pdfium, raw
+class TextPage(Closable):
+    closer = "FPDFText_ClosePage"
 
     def get_text_range(self) -> str:
         """The page's text as ``FPDFText_GetText`` gives it (UTF-16, so one ``str`` char per char of
@@ -264,11 +270,6 @@ class TextPage:
         if written > size:
             raise AssertionError(f"Buffer too small: {size} vs {written}")
         return memoryview(buffer)[:written - 1].tobytes().decode("utf-16-le", errors="ignore")
-
-    def close(self) -> None:
-        if self.raw is not None:
-            self.pdfium.FPDFText_ClosePage(self.raw)
-            self.raw = None
 
 
 # ---------------------------------------------------------------- the loops' calls
