@@ -22,6 +22,11 @@ whole process tree, which is steadier than wall time when other processes share 
    ``--no-cache``: they measure checking;
 4. peak memory (the largest RSS of any process of the run) of the same batch at 1,000 and 10,000 files.
 
+Row ``f`` (floors, needs valgrind) counts the instructions of processes that only import what any
+check must import whatever giklint's own code does (Python itself; the standard library modules and
+pluggy that the plugin contract and the typed model need; the PDF library), next to yamllint and the
+bare PDF extraction: what is left of each target's budget for giklint's own code.
+
 ``--before DIR`` runs every giklint command of rows 1-4 a second time with ``PYTHONPATH=DIR``, where
 DIR holds an older checkout's packages (``giklint``, ``giklint_rules``, ``giklint_schemas``; see
 ``bench/README.md``), taking turns with this one, so a before/after comparison sees the same load.
@@ -383,6 +388,42 @@ def batch_stages(passes: int, rounds: int) -> str:
     return "\n".join(lines)
 
 
+# What any check imports whatever giklint's own code does: pluggy (the plugin contract), dataclasses
+# (the typed model plugins read), typing (pluggy's), re and enum (every extractor), pathlib, json,
+# argparse (the command line).
+DESIGN_FLOOR = "import re, enum, typing, pathlib, json, argparse, dataclasses, pluggy"
+FLOORS = (
+    ("Python start-up (`python -c pass`)", "pass"),
+    ("+ the modules giklint's design needs", DESIGN_FLOOR),
+    ("+ ctypes (how giklint calls PDFium)", DESIGN_FLOOR + ", ctypes"),
+    ("+ pypdfium2_raw (its generated bindings)", DESIGN_FLOOR + ", pypdfium2_raw"),
+    ("+ pypdfium2 (its helpers too)", DESIGN_FLOOR + ", pypdfium2"),
+)
+
+
+def row_floors(markdown: Path, pdf: Path) -> str:
+    """Instructions (millions) of the floors against each target's budget (needs valgrind)."""
+    global INSTRUCTIONS
+    INSTRUCTIONS = True
+    counted = [(label, instructions([sys.executable, "-c", code])) for label, code in FLOORS]
+    with tempfile.TemporaryDirectory(prefix="giklint-bench-") as tmp:
+        yaml_file = Path(tmp) / "two-lines.yaml"
+        yaml_file.write_text(TWO_LINE_YAML, encoding="utf-8")
+        yamllint = instructions(yamllint_command() + [str(yaml_file)])
+    bare = instructions([sys.executable, "-c", BARE_PDF_TEXT, str(pdf)])
+    giklint_md = instructions(GIKLINT + ["check", str(markdown), "--quiet", NO_CACHE])
+    giklint_pdf = instructions(GIKLINT + ["check", str(pdf), "--quiet", NO_CACHE])
+    if bare is None or yamllint is None or giklint_md is None or giklint_pdf is None:
+        return "f | floors: valgrind not found"
+    lines = [f"f | {label}: {count / 1e6:.0f} M" for label, count in counted if count]
+    design = dict(counted)[FLOORS[1][0]] or 0
+    lines.append(f"f | row 1 budget: yamllint {yamllint / 1e6:.0f} M - design floor {design / 1e6:.0f} M = "
+                 f"{(yamllint - design) / 1e6:.0f} M for giklint's own code; it uses {(giklint_md - design) / 1e6:.0f} M")
+    lines.append(f"f | row 2 budget: 1.5 x bare {bare / 1e6:.0f} M = {1.5 * bare / 1e6:.0f} M; "
+                 f"giklint {giklint_pdf / 1e6:.0f} M, of it {(giklint_pdf - design) / 1e6:.0f} M over the design floor")
+    return "\n".join(lines)
+
+
 def main(argv: Optional[Sequence[str]] = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--markdown", type=Path, default=DEFAULT_MARKDOWN, help="the report of row 1")
@@ -394,7 +435,8 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     parser.add_argument("--memory", default="1000,10000", help="file counts of row 4, comma-separated")
     parser.add_argument("--quick", action="store_true", help="3 runs, 500 files, memory at 1k only")
     parser.add_argument("--rows", default="1234sb",
-                        help="which rows to run (s: the stages of rows 1 and 2; b: per report, the batch's path)")
+                        help="which rows to run (s: the stages of rows 1 and 2; b: per report, the batch's path; "
+                             "f: the import floors, in instructions)")
     parser.add_argument("--before", metavar="DIR", help="PYTHONPATH of an older giklint to compare with")
     parser.add_argument("--batch-args", default="", help="more giklint check options for rows 3 and 4")
     parser.add_argument("--batch-stages-json", type=int, metavar="PASSES", help=argparse.SUPPRESS)
@@ -424,6 +466,8 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
         print(row_batch(args.batch, args.batch_runs, args.jobs), flush=True)
     if "4" in args.rows:
         print(row_memory([int(n) for n in args.memory.split(",")], args.jobs), flush=True)
+    if "f" in args.rows:
+        print(row_floors(args.markdown, args.pdf), flush=True)
     if "s" in args.rows:
         print(f"stages, in one process, median of {args.runs * 5} warm runs:")
         for path in (args.markdown, args.pdf):
