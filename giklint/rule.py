@@ -385,7 +385,8 @@ def option_defaults(rule: type) -> Dict[str, Any]:
     if kept is None or kept[0] is not rule.options:
         defaults = {name: value.default if isinstance(value, Option) else value
                     for name, value in (rule.options or {}).items()}
-        kept = _kept_defaults[rule] = (rule.options, defaults, all(type(value) in _IMMUTABLE for value in defaults.values()))
+        immutable = all(type(value) in _IMMUTABLE for value in defaults.values())
+        kept = _kept_defaults[rule] = (rule.options, defaults, immutable)
     if kept[2]:
         return dict(kept[1])
     import copy
