@@ -1,13 +1,21 @@
-"""PDFium called without ctypes' argument conversion (giklint/loaders/_pdfium.py) reads what the
-pypdfium2 bindings read, and the loader's shortcuts for upright boxes keep the strokes' order."""
+"""giklint's own binding of PDFium (giklint/loaders/_pdfium.py) reads what pypdfium2 reads: its
+prototypes are pypdfium2's, its document, page and text helpers give pypdfium2's results and errors,
+its calls without ctypes' argument conversion give the bindings' values; it loads the library that
+pypdfium2 ships without importing pypdfium2, and falls back to pypdfium2 where that file is missing.
+The loader's shortcuts for upright boxes keep the strokes' order."""
 from __future__ import annotations
 
 import ctypes
 import random
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 pdfium = pytest.importorskip("pypdfium2")
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
 def drawn_pdf() -> bytes:
@@ -64,7 +72,7 @@ def test_character_boxes_and_made_up_spaces_are_the_bindings(page):
 def test_page_objects_their_kinds_draw_modes_and_bounds_are_the_bindings(page):
     import pypdfium2.raw as raw
 
-    from giklint.loaders._pdfium import calls
+    from giklint.loaders._pdfium import calls, library
 
     handle = page.raw
     count = raw.FPDFPage_CountObjects(handle)
@@ -74,9 +82,10 @@ def test_page_objects_their_kinds_draw_modes_and_bounds_are_the_bindings(page):
     theirs = [ctypes.c_float() for _ in range(4)]
     for index in range(count):
         obj = calls().page_object(handle, index)
-        assert isinstance(obj, raw.FPDFPage_GetObject.restype)  # a handle, not an int cut to 32 bits
+        assert isinstance(obj, library().FPDFPage_GetObject.restype)  # a handle, not an int cut to 32 bits
         assert ctypes.cast(obj, ctypes.c_void_p).value == ctypes.cast(
             raw.FPDFPage_GetObject(handle, index), ctypes.c_void_p).value
+        obj = raw.FPDFPage_GetObject(handle, index)  # (pypdfium2's functions take only their own handles)
         kind = calls().object_type(obj)
         assert kind == raw.FPDFPageObj_GetType(obj)
         if kind != raw.FPDF_PAGEOBJ_PATH:
@@ -111,3 +120,123 @@ def test_an_upright_box_gives_the_strokes_its_four_edges_give_in_the_same_order(
         assert collector.horizontal == horizontal and collector.vertical == vertical
         assert [repr(r) for r in collector.horizontal + collector.vertical] == [
             repr(r) for r in horizontal + vertical]  # the same floats, not only equal ones
+
+
+def _kind(ctype) -> tuple:
+    """What a C type is to a call: its size, and whether a pointer, a float or a signed integer."""
+    if ctype is None:
+        return ("void",)
+    pointer = ctype is ctypes.c_void_p or ctype is ctypes.c_char_p or hasattr(ctype, "contents")
+    if pointer:
+        return ("pointer",)
+    floating = ctype in (ctypes.c_float, ctypes.c_double)
+    signed = floating or ctype(-1).value == -1
+    return (ctypes.sizeof(ctype), floating, signed)
+
+
+def test_each_function_is_declared_as_pypdfium2_declares_it():
+    import pypdfium2.raw as raw
+
+    from giklint.loaders._pdfium import FPDF_LIBRARY_CONFIG, FS_MATRIX, FS_RECTF, PROTOTYPES, library
+
+    assert len(PROTOTYPES) >= 25
+    for name, (restype, argtypes) in PROTOTYPES.items():
+        theirs = getattr(raw, name)
+        assert _kind(restype) == _kind(theirs.restype), name
+        assert [_kind(t) for t in argtypes] == [_kind(t) for t in theirs.argtypes], name
+        assert getattr(library(), name).restype is restype
+    for ours, theirs in ((FS_RECTF, raw.FS_RECTF), (FS_MATRIX, raw.FS_MATRIX),
+                         (FPDF_LIBRARY_CONFIG, raw.FPDF_LIBRARY_CONFIG)):
+        assert [field[0] for field in ours._fields_] == [field[0] for field in theirs._fields_]
+        assert ctypes.sizeof(ours) == ctypes.sizeof(theirs)
+    for constant in ("FPDF_PAGEOBJ_PATH", "FPDF_PAGEOBJ_IMAGE", "FPDF_PAGEOBJ_FORM", "FPDF_SEGMENT_LINETO",
+                     "FPDF_SEGMENT_MOVETO"):
+        assert getattr(library(), constant) == getattr(raw, constant)
+
+
+def example_pdfs():
+    return sorted(EXAMPLES.rglob("*.pdf"))
+
+
+def test_documents_pages_sizes_and_text_are_pypdfium2s():
+    from giklint.loaders._pdfium import Document, PdfiumError
+
+    assert len(example_pdfs()) >= 5
+    pages = 0
+    for path in example_pdfs() + [None]:
+        data = path.read_bytes() if path else drawn_pdf()
+        try:
+            theirs = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as exc:  # the examples of unreadable files
+            with pytest.raises(PdfiumError) as ours:
+                Document(data)
+            assert ours.value.err_code == exc.err_code
+            continue
+        ours = Document(data)
+        assert len(ours) == len(theirs) >= 1
+        pages += len(ours)
+        for index in range(len(ours)):
+            page, their_page = ours[index], theirs[index]
+            assert (page.get_width(), page.get_height()) == their_page.get_size()
+            textpage, their_textpage = page.get_textpage(), their_page.get_textpage()
+            text = textpage.get_text_range()
+            assert text == their_textpage.get_text_range()
+            assert len(text) == their_textpage.count_chars()
+            textpage.close()
+            their_textpage.close()
+            page.close()
+            their_page.close()
+        ours.close()
+        theirs.close()
+    assert pages >= 10
+
+
+def test_a_document_that_does_not_load_gives_pypdfium2s_error_code():
+    from fpdf import FPDF
+
+    from giklint.loaders._pdfium import Document, PdfiumError
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=12)
+    pdf.text(20, 20, "locked")
+    pdf.set_encryption(owner_password="owner", user_password="user")
+    locked = bytes(pdf.output())
+    whole = (EXAMPLES / "formats" / "report-2021.pdf").read_bytes()
+    no_pages = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
+    codes = []
+    for data in (locked, whole[: len(whole) // 3], b"%PDF-1.4\n" + bytes(range(256)) * 8, no_pages):
+        with pytest.raises(PdfiumError) as ours:
+            Document(data)
+        with pytest.raises(pdfium.PdfiumError) as theirs:
+            pdfium.PdfDocument(data)
+        assert ours.value.err_code == theirs.value.err_code
+        codes.append(ours.value.err_code)
+    assert codes[0] == 4  # FPDF_ERR_PASSWORD: the loader's message asks for the password
+
+
+def test_the_library_is_read_without_importing_pypdfium2():
+    """The start-up cost of ``import pypdfium2`` (its generated bindings) is not paid to read a PDF."""
+    script = ("import sys\nfrom giklint.loaders.pdf import read_pdf\n"
+              "document = read_pdf(open(sys.argv[1], 'rb').read(), 'report.pdf')\n"
+              "print(len(document.lines), sorted(m for m in ('pypdfium2', 'pypdfium2_raw') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", script, str(EXAMPLES / "formats" / "report-2021.pdf")],
+                          capture_output=True, text=True)
+    count, imported = done.stdout.split(" ", 1)
+    assert int(count) > 50 and imported.strip() == "[]", done.stderr
+
+
+def test_without_the_library_file_pypdfium2_reads_the_same(monkeypatch):
+    import giklint.loaders._pdfium as binding
+    from giklint.loaders.pdf import read_pdf
+
+    data = (EXAMPLES / "formats" / "report-2021.pdf").read_bytes()
+    expected = read_pdf(data, "report.pdf")
+    assert type(binding.library()) is binding.Binding
+    monkeypatch.setattr(binding, "library_file", lambda: None)
+    monkeypatch.setattr(binding, "_library", None)
+    monkeypatch.setattr(binding, "_calls", None)
+    import pypdfium2.raw as raw
+
+    assert binding.library() is raw
+    assert read_pdf(data, "report.pdf") == expected

@@ -1,7 +1,12 @@
 """PDF: the text layer in reading order, with table rows rebuilt from the page layout.
 
-pypdfium2 (PDFium) gives every character with its box; that is fast (a few ms a page, where
-pdfplumber takes ten times longer) and needs no other tool. Per page:
+PDFium gives every character with its box; that is fast (a few ms a page, where pdfplumber takes
+ten times longer) and needs no other tool. pypdfium2 is the dependency that ships PDFium, but this
+loader binds the library itself (``giklint.loaders._pdfium``: thirty functions, declared with
+ctypes): ``import pypdfium2`` declares all of PDFium's thousand functions and cost ~100 M of the
+~714 M instructions a whole ``giklint check`` of a 4-page PDF took (valgrind; ~204 M on its own
+in a bare interpreter), more than reading the pages. Pages are rendered for OCR by pypdfium2,
+imported only then. Per page:
 
 1. Characters (whitespace that PDFium made up is dropped; spaces in the file are kept) are grouped
    into visual lines by their vertical position; lines are numbered from the top, and a character's
@@ -89,10 +94,9 @@ def page_chars(textpage) -> List[Char]:
     character, made without ctypes' argument conversion (``giklint.loaders._pdfium``)."""
     import ctypes
 
-    import pypdfium2.raw as pdfium_c
+    from giklint.loaders._pdfium import calls, library
 
-    from giklint.loaders._pdfium import calls
-
+    pdfium_c = library()
     handle = textpage.raw
     count = pdfium_c.FPDFText_CountChars(handle)
     text = textpage.get_text_range() if count else ""
@@ -213,11 +217,9 @@ class RuleCollector:
     def __init__(self) -> None:
         import ctypes
 
-        import pypdfium2.raw as pdfium_c
+        from giklint.loaders._pdfium import calls, library
 
-        from giklint.loaders._pdfium import calls
-
-        self.pdfium = pdfium_c
+        self.pdfium = pdfium_c = library()
         self.calls = calls()  # the loops' calls without ctypes' argument conversion
         self.horizontal: List[Rule] = []
         self.vertical: List[Rule] = []
@@ -853,19 +855,34 @@ def layout_page(chars: List[Char], horizontal: List[Rule], vertical: List[Rule],
 
 
 def open_pdf(data: bytes, path: str):
+    """The document for reading its text layer and drawing (``giklint.loaders._pdfium``)."""
+    from giklint.loaders._pdfium import Document, PdfiumError
+
+    try:
+        return Document(data)
+    except PdfiumError as exc:
+        raise unreadable(data, path, exc.err_code) from None
+
+
+def open_pdf_to_render(data: bytes, path: str):
+    """The document as pypdfium2's ``PdfDocument``, whose pages render to images (for OCR)."""
     import pypdfium2 as pdfium
 
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        code = getattr(exc, "err_code", None)
-        if code == 4:  # FPDF_ERR_PASSWORD
-            raise InputError(path, "PDF已加密，无法读取（需要打开密码）") from None
-        if code == 5:  # FPDF_ERR_SECURITY
-            raise InputError(path, "PDF已加密（不支持的加密方式），无法读取") from None
-        if b"%%EOF" not in data[-2048:]:
-            raise InputError(path, "PDF文件不完整（缺少文件结尾，可能下载中断），无法读取") from None
-        raise InputError(path, "PDF文件已损坏，无法读取") from None
+        raise unreadable(data, path, getattr(exc, "err_code", None)) from None
+
+
+def unreadable(data: bytes, path: str, code: Optional[int]) -> InputError:
+    """Why PDFium could not load the document (``FPDF_GetLastError``), in the user's words."""
+    if code == 4:  # FPDF_ERR_PASSWORD
+        return InputError(path, "PDF已加密，无法读取（需要打开密码）")
+    if code == 5:  # FPDF_ERR_SECURITY
+        return InputError(path, "PDF已加密（不支持的加密方式），无法读取")
+    if b"%%EOF" not in data[-2048:]:
+        return InputError(path, "PDF文件不完整（缺少文件结尾，可能下载中断），无法读取")
+    return InputError(path, "PDF文件已损坏，无法读取")
 
 
 def sniff_pdf(data: bytes) -> bool:
@@ -883,8 +900,9 @@ def load_pdf(data: bytes, path: str) -> Document:
 
     if not hasattr(os, "fork"):  # pragma: no cover - Windows: read here, the page limit still holds
         return read_pdf(data, path)
-    import pypdfium2  # noqa: F401 - once in this process: every file's child inherits it, not imports it again
+    from giklint.loaders._pdfium import calls
 
+    calls()  # PDFium loaded once in this process: every file's child inherits it, not loads it again
     from giklint.loaders._child import run_limited
     from giklint.limits import current
 

@@ -131,9 +131,9 @@ def read_scanned_pages(data: bytes, path: str, counts: Sequence[int], scanned: S
     numbers, hint = pages_to_read(len(counts), scanned)
     if not numbers:
         return ScanResult(hint=hint, pages=len(counts))
-    from giklint.loaders.pdf import open_pdf
+    from giklint.loaders.pdf import open_pdf_to_render
 
-    document = open_pdf(data, path)
+    document = open_pdf_to_render(data, path)
 
     def scan_page(number: int) -> PageScan:
         page = document[number - 1]
