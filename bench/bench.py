@@ -395,9 +395,11 @@ DESIGN_FLOOR = "import re, enum, typing, pathlib, json, argparse, dataclasses, p
 FLOORS = (
     ("Python start-up (`python -c pass`)", "pass"),
     ("+ the modules giklint's design needs", DESIGN_FLOOR),
-    ("+ ctypes (how giklint calls PDFium)", DESIGN_FLOOR + ", ctypes"),
-    ("+ pypdfium2_raw (its generated bindings)", DESIGN_FLOOR + ", pypdfium2_raw"),
-    ("+ pypdfium2 (its helpers too)", DESIGN_FLOOR + ", pypdfium2"),
+    ("+ ctypes (how giklint calls PDFium: giklint.loaders._pdfium)", DESIGN_FLOOR + ", ctypes"),
+    ("+ pypdfium2_raw instead (its bindings of every PDFium function; giklint reads PDFs without it)",
+     DESIGN_FLOOR + ", pypdfium2_raw"),
+    ("+ pypdfium2 instead (the bare extraction's import; giklint imports it only to render for OCR)",
+     DESIGN_FLOOR + ", pypdfium2"),
 )
 
 

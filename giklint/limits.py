@@ -39,16 +39,16 @@ class Limits:
 def current() -> Limits:
     """The defaults, each replaced by its ``GIKLINT_<NAME>`` environment variable when set."""
     changes = {}
-    for field in fields(Limits):
-        value = os.environ.get("GIKLINT_" + field.name.upper())
+    for variable, name in _VARIABLES:
+        value = os.environ.get(variable)
         if value is not None:
             try:
-                changes[field.name] = int(value)
+                changes[name] = int(value)
             except ValueError:
                 from giklint.errors import UsageError
 
-                raise UsageError(f"环境变量 GIKLINT_{field.name.upper()} 应为整数，而不是“{value}”") from None
-    return replace(Limits(), **changes)
+                raise UsageError(f"环境变量 {variable} 应为整数，而不是“{value}”") from None
+    return replace(_DEFAULTS, **changes) if changes else _DEFAULTS  # (asked three times per file read)
 
 
 def limit(name: str) -> int:
@@ -60,6 +60,7 @@ def limit(name: str) -> int:
 
 
 _DEFAULTS = Limits()  # (asked for once per table cell: not made anew each time)
+_VARIABLES = tuple(("GIKLINT_" + field.name.upper(), field.name) for field in fields(Limits))
 
 
 def exceeded(path: str, what: str, limit: int, name: str) -> InputError:

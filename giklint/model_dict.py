@@ -43,10 +43,17 @@ _CONTACT_KINDS = ("phone", "fax", "email", "address", "postcode")
 # (a report has hundreds of locations and cells, typed once per report: giklint.frozen builds them)
 _LOCATION_DEFAULTS = {item.name: None for item in fields(Location)}
 _cell = builder(Cell)
+_new = object.__new__
 _line = builder(Line)
 
 
 def location_from(value: Any) -> Location:
+    if value.__class__ is dict and len(value) == 2 and "line" in value and "column" in value:
+        made = _new(Location)  # a text's location, hundreds a report: no test of its keys needed
+        state = made.__dict__
+        state.update(_LOCATION_DEFAULTS)
+        state.update(value)
+        return made
     return from_mapping(Location, _LOCATION_DEFAULTS, value) if isinstance(value, dict) else NOWHERE
 
 
@@ -148,9 +155,10 @@ def report_from_dict(model: Dict[str, Any]) -> Report:
     all_locations = model.get("locations") or {}
     cell_locations: Dict[str, Dict[str, Dict[str, Location]]] = {}  # table -> row -> column -> location
     for path, value in all_locations.items():
-        if path.startswith(TABLE_PREFIX) and path.count(".") == 3:
-            _, table, row, column = path.split(".")
-            cell_locations.setdefault(table, {}).setdefault(row, {})[column] = location_from(value)
+        if path.startswith(TABLE_PREFIX):
+            names = path.split(".")
+            if len(names) == 4:
+                cell_locations.setdefault(names[1], {}).setdefault(names[2], {})[names[3]] = location_from(value)
     values = model.get("tables") or {}
     infos = model.get("table_info") or {}
     names = list(values) + [name for name in infos if name not in values]

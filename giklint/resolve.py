@@ -46,6 +46,7 @@ class Resolver:
         self.options = options if options is not None else Options()
         self._by_config: Dict[Optional[str], Union[Resolved, GiklintError]] = {}
         self._local: Optional[trust.LocalSpecs] = None
+        self._config_in: Dict[str, Optional[str]] = {}  # folder as written -> its configuration file
 
     @property
     def root_config(self) -> Optional[str]:
@@ -60,7 +61,21 @@ class Resolver:
 
     def for_file(self, path: str) -> Resolved:
         """The set-up of one file (``-``: standard input, configured from the current folder)."""
-        return self.for_config(config_for(path, self.options.config))
+        return self.for_config(self._config_of(path))
+
+    def _config_of(self, path: str) -> Optional[str]:
+        """:func:`giklint.config.config_for`, once per folder: a batch asks it of every file up to
+        three times (the parent's checks before the workers start, the worker's), and each asking
+        resolves the folder's real path (a system call per component of the path). A relative
+        folder is kept under the current folder it was found from (an API caller may change it)."""
+        folder, name = os.path.split(path)
+        if self.options.config or not folder or name in ("", ".", "..", "-"):
+            return config_for(path, self.options.config)
+        if not os.path.isabs(folder):
+            folder = os.path.join(os.getcwd(), folder)
+        if folder not in self._config_in:
+            self._config_in[folder] = config_for(path, None)
+        return self._config_in[folder]
 
     def for_folder(self, folder: str) -> Resolved:
         """The set-up of the files directly in ``folder`` (whose plugins may add loaders: suffixes to look for)."""

@@ -381,10 +381,23 @@ def declared_option(value: Any) -> Optional[Option]:
 
 def option_defaults(rule: type) -> Dict[str, Any]:
     """The rule's options with their default values (a fresh copy: safe to change)."""
+    kept = _kept_defaults.get(rule)
+    if kept is None or kept[0] is not rule.options:
+        defaults = {name: value.default if isinstance(value, Option) else value
+                    for name, value in (rule.options or {}).items()}
+        immutable = all(type(value) in _IMMUTABLE for value in defaults.values())
+        kept = _kept_defaults[rule] = (rule.options, defaults, immutable)
+    if kept[2]:
+        return dict(kept[1])
     import copy
 
-    return {name: copy.deepcopy(value.default if isinstance(value, Option) else value)
-            for name, value in (rule.options or {}).items()}
+    return {name: copy.deepcopy(value) for name, value in kept[1].items()}
+
+
+# Every rule's defaults are asked for on every report (each rule's context gets them): read once per
+# rule class, and copied value by value only where a value can be changed in place (a list, a table).
+_kept_defaults: Dict[type, Tuple[Any, Dict[str, Any], bool]] = {}
+_IMMUTABLE = (str, int, float, bool, type(None))
 
 
 class Rule:

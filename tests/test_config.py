@@ -34,6 +34,21 @@ def test_the_nearest_config_file_upward_from_the_report_wins(tmp_path):
     assert cfg.find_config_file(str(tmp_path)) == str(tmp_path / "giklint.toml")
 
 
+def test_a_relative_path_is_configured_from_the_current_folder_of_each_call(tmp_path, monkeypatch):
+    """A run's resolver finds each folder's configuration once; a relative folder means another
+    folder after an API caller changes the current folder, and gets that folder's configuration."""
+    from giklint.resolve import Resolver
+
+    for name in ("one", "two"):
+        write(tmp_path / name / "giklint.toml", "")
+        write(tmp_path / name / "reports" / "a.md", "")
+    resolver = Resolver()
+    for name in ("one", "two", "one"):
+        monkeypatch.chdir(tmp_path / name)
+        assert resolver._config_of("reports/a.md") == str(tmp_path / name / "giklint.toml")
+        assert resolver._config_of(str(tmp_path / name / "reports" / "b.md")) == str(tmp_path / name / "giklint.toml")
+
+
 def test_in_one_folder_giklint_toml_beats_dot_giklint_toml_beats_pyproject(tmp_path):
     write(tmp_path / "pyproject.toml", "[tool.giklint]\n")
     assert cfg.find_config_file(str(tmp_path)) == str(tmp_path / "pyproject.toml")

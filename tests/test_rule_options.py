@@ -79,6 +79,19 @@ def test_option_names_and_defaults_are_unchanged():
     assert option_defaults(by_slug["unit-suspect"]) == {"max_amount_10k_yuan": 100000}
 
 
+def test_each_context_gets_its_own_copy_of_the_defaults():
+    """A rule that changes its options (a list, a table) in one report leaves the next report's alone."""
+    by_slug = {rule.slug: rule for rule in rule_classes()}
+    first = option_defaults(by_slug["contact-missing"])
+    first["fields"].append("fax")
+    first["required"] = False
+    late = option_defaults(by_slug["late-publication"])
+    late["deadlines"]["department"] = "12-31"
+    assert option_defaults(by_slug["contact-missing"])["fields"] == ["phone", "email", "address"]
+    assert option_defaults(by_slug["contact-missing"])["required"] is True
+    assert option_defaults(by_slug["late-publication"])["deadlines"]["department"] == "01-31"
+
+
 def test_a_plain_default_still_declares_an_option_of_its_type():
     from giklint.rule import declared_option
 

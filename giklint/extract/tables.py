@@ -644,7 +644,8 @@ def review_values(tokens: Sequence[Token]) -> Tuple[List[Token], Dict[str, Token
                 if group:
                     groups.setdefault(group, token)
             continue
-        after_labels = line[max((line.index(t) for t in labels), default=-1) + 1:]
+        first = _first_positions(line) if labels else {}
+        after_labels = line[max((first[t] for t in labels), default=-1) + 1:]
         if line[0].delimited:
             if not values:
                 values = after_labels
@@ -655,6 +656,15 @@ def review_values(tokens: Sequence[Token]) -> Tuple[List[Token], Dict[str, Token
         if len(values) >= REVIEW_WIDTH:
             break
     return values or blank_row, groups
+
+
+def _first_positions(line: Sequence[Token]) -> Dict[Token, int]:
+    """Each token's ``line.index``: the position of the first token equal to it (words of a PDF line
+    without columns can be equal), found in one pass instead of a search per token."""
+    first: Dict[Token, int] = {}
+    for position, token in enumerate(line):
+        first.setdefault(token, position)
+    return first
 
 
 def _row_group(key: str) -> Optional[str]:
@@ -675,7 +685,8 @@ def review_rows(tokens: Sequence[Token]) -> Dict[str, Tuple[Token, List[Token]]]
     for _, grouped in itertools.groupby(tokens, key=lambda t: t.line_index):
         line = list(grouped)
         labels = [t for t in line if t.is_label]
-        values = [t for t in line if not t.is_label and line.index(t) > line.index(labels[-1])] if labels else []
+        first = _first_positions(line) if labels else {}
+        values = [t for t in line if not t.is_label and first[t] > first[labels[-1]]] if labels else []
         group = _row_group("".join(t.key for t in labels))
         if group and group not in rows and any(t.value.kind in ("number", "invalid") for t in values):
             rows[group] = (labels[0], values)
