@@ -31,7 +31,7 @@ from collections import deque
 from dataclasses import field, replace
 from functools import partial
 from itertools import islice
-from typing import Any, Callable, Deque, Dict, Iterator, List, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Any, Callable, Deque, Dict, Iterator, List, Optional, Sequence, Tuple
 
 from giklint.config import DEFAULT_FAIL_ON
 from giklint.document import Document
@@ -39,12 +39,14 @@ from giklint.engine import check_report, compares_years
 from giklint.errors import ConfigError, GiklintError, InputError, NotAReportError, UsageError
 from giklint.options import Options
 from giklint.own_files import OWN_OUTPUT, output_format, refuse_output_over
-from giklint.pool import CRASHED, TIMEOUT, Failure, WorkerLimits, run_tasks, total_memory
 from giklint.records import dataclass
 from giklint.resolve import Resolver, resolver_for
 from giklint.report_kind import not_a_report_reason, report_identity
 from giklint.rule import SEVERITY_RANK, Finding
 from giklint.targets import NOT_A_REPORT, Skipped, Target, TargetOptions, checked_suffixes, unique_targets
+
+if TYPE_CHECKING:  # the pool is imported when a run has more than one file to check
+    from giklint.pool import Failure, WorkerLimits
 
 MAX_CHUNK = 8  # files an executor's worker takes at a time: small, as one PDF can cost as much as ten Markdown files
 WINDOW = 4  # chunks in flight per worker: enough to keep every worker busy, few enough to keep memory flat
@@ -368,6 +370,8 @@ def check_files(paths: Sequence[str], options: Optional[Options] = None, jobs: i
     workers = min(jobs, len(paths))
     if workers <= 1:
         return map(check, paths, roots)
+    from giklint.pool import run_tasks
+
     return run_tasks(check, [paths, roots], workers, limits or worker_limits(workers), _failed_file)
 
 
@@ -411,6 +415,8 @@ def worker_limits(workers: int) -> WorkerLimits:
     """Each worker's limits: ``GIKLINT_WORKER_MEMORY`` bytes of address space (default: the machine's
     memory shared among the workers, at least :data:`MIN_WORKER_MEMORY`), ``GIKLINT_FILE_SECONDS``
     seconds per file (default :data:`FILE_SECONDS`); 0 turns a limit off."""
+    from giklint.pool import WorkerLimits, total_memory
+
     memory = total_memory()
     default_memory = max(MIN_WORKER_MEMORY, memory // workers) if memory else 0
     return WorkerLimits(memory=_environ_number("GIKLINT_WORKER_MEMORY", default_memory) or None,
@@ -428,6 +434,8 @@ def _environ_number(name: str, default: int) -> int:
 
 def _failed_file(arguments: Tuple[Any, ...], failure: Failure) -> FileResult:
     """The error of a file whose worker crashed on it (alone, too), ran out of time or was told to exit."""
+    from giklint.pool import CRASHED, TIMEOUT
+
     path = arguments[0]
     if failure.kind == CRASHED:
         reason = f"检查该文件时进程崩溃（可能是内存不足或解析库崩溃；进程因 {failure.detail} 结束，单独重试仍然如此）"

@@ -47,8 +47,9 @@ def test_help_is_chinese_and_argparse_is_left_as_it_was(capsys):
 
 def test_checking_a_markdown_report_imports_no_library_it_does_not_need(tmp_path):
     """Start-up matters under pre-commit: no help formatter's shutil (with bz2 and lzma), no PDF, Word,
-    HTML or schema library for a Markdown report (once the installed plugins are cached: the first
-    run's scan of installed packages needs importlib.metadata, which brings shutil)."""
+    HTML or schema library for a Markdown report, nor the batch's worker pool for one file (once the
+    installed plugins are cached: the first run's scan of installed packages needs importlib.metadata,
+    which brings shutil)."""
     import os
     import subprocess
     import sys
@@ -58,7 +59,8 @@ def test_checking_a_markdown_report_imports_no_library_it_does_not_need(tmp_path
     # what the interpreter's start-up already imported (an editable install's finder does) is not counted
     script = ("import sys\nstarted = set(sys.modules)\nfrom giklint.cli import main\n"
               "main(['check', sys.argv[1], '--quiet'])\n"
-              "print(sorted(m for m in ('shutil', 'bz2', 'lzma', 'pypdfium2', 'docx', 'lxml', 'jsonschema')"
+              "print(sorted(m for m in ('shutil', 'bz2', 'lzma', 'pypdfium2', 'docx', 'lxml', 'jsonschema',"
+              " 'giklint.pool', 'multiprocessing')"
               " if m in sys.modules and m not in started))")
     environment = dict(os.environ, GIKLINT_CACHE_DIR=str(tmp_path))
     for _ in range(2):  # the first run fills the caches

@@ -22,6 +22,8 @@ from giklint.records import dataclass
 
 @dataclass
 class MetaResult:
+    """The report's meta fields (model keys) and where each was read."""
+
     meta: Dict[str, Any]
     locations: Dict[str, Any] = field(default_factory=dict)
 
@@ -123,6 +125,8 @@ _MAX_TITLE_CHARS = 60
 
 @dataclass
 class Title:
+    """A title line: its text, the agency and year it names, and where it is."""
+
     text: str
     org: Optional[str]
     year: Optional[int]

@@ -31,6 +31,8 @@ _REACH = 2000  # characters searched on either side for a sentence's ends (keeps
 
 @dataclass(frozen=True)
 class _Pattern:
+    """A narrative count's sentence pattern, with the words its sentence must or must not hold."""
+
     kind: str
     regex: re.Pattern
     needs: Optional[str] = None  # the sentence must mention this (e.g. 申请 for 办结 N 件)

@@ -27,6 +27,8 @@ _NOT_A_NUMBER = lazy_re.compile(r"^(?:[-~/\\×*.·_]+|无|空|暂无|未填|不�
 
 @dataclass(frozen=True)
 class CellValue:
+    """What a table cell's printed text is: a number (with its unit), invalid text, empty, or a label."""
+
     kind: str  # "number", "invalid" (text where a number belongs), "empty", "text" (a label)
     number: Optional[Number] = None
     unit: Optional[str] = None  # "万元" / "元" when printed with the number

@@ -23,6 +23,8 @@ from giklint.template import SECTION_HEADINGS
 
 @dataclass
 class Part:
+    """One of the six parts' headings as found, and the lines its body spans."""
+
     number: int  # 1..6: which of the six parts this heading is (by its words, not its numbering)
     heading: str  # the heading line as printed (stripped)
     numbering: Optional[str]  # "一、", "6、", None when unnumbered
@@ -34,6 +36,8 @@ class Part:
 
 @dataclass
 class Sections:
+    """The parts' headings found in a document, where the preamble ends, and other numbered headings."""
+
     parts: List[Part] = field(default_factory=list)
     preamble_end: int = 0  # lines before the first part heading
     # numbered heading-like lines matching none of the six parts: {"text", "numbering", "location", "after_part"}

@@ -23,6 +23,8 @@ from giklint.records import dataclass
 
 @dataclass(frozen=True)
 class Token:
+    """One printed cell text of a table line: its normalised key, value and location."""
+
     text: str  # as printed, stripped
     key: str  # normalised, without white space: what labels are matched on
     value: CellValue
@@ -223,6 +225,8 @@ def unflatten(lines: Sequence[Line]) -> List[Line]:
 
 @dataclass(frozen=True)
 class Region:
+    """The lines a table spans (caption or header to last row)."""
+
     start: int  # index of the first line (caption or header)
     end: int  # index after the last line
 

@@ -33,6 +33,8 @@ TABLE_KEYS = official.TABLES
 
 @dataclass
 class TableResult:
+    """The three tables as model dicts, their table info, cell locations and the format's template."""
+
     tables: Dict[str, Any] = field(default_factory=lambda: {
         "active_disclosure": None, "applications": None, "review_litigation": None})
     info: Dict[str, Any] = field(default_factory=dict)  # table name -> table_info (see the schema)
@@ -150,6 +152,8 @@ class RowRead:
 
 @dataclass(frozen=True)
 class LabelMatch:
+    """A row named in a run of label tokens: its key and the tokens its label spans."""
+
     key: str
     first: int  # index of the run's token where the label starts
     last: int  # index of the run's token where it ends (inclusive)
@@ -266,6 +270,8 @@ def _owner_of(run: Sequence[Token], patterns: RowPatterns, rows: Dict[str, RowRe
 
 @dataclass
 class Placement:
+    """A row's values placed in its columns: the numbers, invalid texts, locations and tokens per column."""
+
     cells: Dict[str, Any]  # column -> number or None
     printed: List[Any]
     placed: bool

@@ -351,6 +351,8 @@ def snap(values: List[float]) -> List[float]:
 
 @dataclass
 class Grid:
+    """A drawn table: its column and row borders, strokes and merged cells."""
+
     xs: List[float]  # column borders, left to right
     ys: List[float]  # row borders, top to bottom (descending y)
     horizontal: List[Rule]
