@@ -42,6 +42,7 @@ average is printed).
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
 import re
 import shutil
@@ -79,22 +80,47 @@ NO_CACHE = "--no-cache"  # rows 1-4 measure checking, not giving back an earlier
 
 
 def for_version(cmd: Sequence[str], before: bool) -> List[str]:
-    """The command as the giklint measured understands it: an older one may have no result cache (nor its option)."""
+    """The command as the giklint measured understands it: an older one may have no result cache (nor its
+    option), and is started the way its own console script started it (:func:`before_script`)."""
     knows_no_cache = not before or (Path(BEFORE or "") / "giklint" / "result_cache.py").exists()
-    return [part for part in cmd if knows_no_cache or part != NO_CACHE]
+    cmd = [part for part in cmd if knows_no_cache or part != NO_CACHE]
+    if before and cmd[:len(GIKLINT)] == GIKLINT:
+        cmd = [sys.executable, before_script()] + cmd[len(GIKLINT):]
+    return cmd
+
+
+_BEFORE_SCRIPT: List[str] = []
+
+
+def before_script() -> str:
+    """A console script for the older giklint: this install's calls ``giklint.entry``, which an older
+    giklint may not have (it called ``giklint.cli`` then). Written once, in a folder of its own (a
+    script's folder is on ``sys.path``; ``python -m`` would put the current folder, this checkout's
+    ``giklint``, first)."""
+    if not _BEFORE_SCRIPT:
+        entry = "entry" if (Path(BEFORE or "") / "giklint" / "entry.py").exists() else "cli"
+        folder = Path(tempfile.mkdtemp(prefix="giklint-bench-before-"))
+        atexit.register(shutil.rmtree, folder, True)
+        script = folder / "giklint"
+        script.write_text(f"import sys\nfrom giklint.{entry} import main\nsys.exit(main())\n", encoding="utf-8")
+        _BEFORE_SCRIPT.append(str(script))
+    return _BEFORE_SCRIPT[0]
 
 
 def run(cmd: Sequence[str], cwd: Path = ROOT, before: bool = False) -> Sample:
     """Wall time, CPU time of the process and its waited-for children, and their largest RSS."""
     env = dict(os.environ, PYTHONPATH=BEFORE) if before else None
     cmd = for_version(cmd, before)
-    start = time.perf_counter()
-    process = subprocess.Popen(list(cmd), cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode not in (0, 1):
-        raise SystemExit(f"bench: {' '.join(cmd)} exited {process.returncode}")
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(list(cmd), cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors, env=env)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        errors.seek(0)
+        crashed = b"Traceback (most recent call last)" in errors.read()
+    if process.returncode not in (0, 1) or crashed:  # 1: findings; a traceback exits 1 too
+        raise SystemExit(f"bench: {' '.join(cmd)} exited {process.returncode}{' with a traceback' if crashed else ''}")
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 
