@@ -171,3 +171,25 @@ def test_version_rules_and_explain_run_no_local_code_unless_asked(tmp_path):
     assert not ran(tmp_path)
     asked = run_giklint("rules", "--trust-plugins", cwd=tmp_path)
     assert "FK001" in asked.stdout and ran(tmp_path) and no_bytecode(tmp_path)
+
+
+@pytest.mark.parametrize("planted", ["plugin", "module"])
+def test_python_m_giklint_in_a_checked_tree_imports_nothing_from_it(tmp_path, planted):
+    """``python -m`` puts the current folder first on the import path: a tree being checked must not
+    register a plugin through a ``*.dist-info`` folder in it, nor shadow a module giklint imports later."""
+    import subprocess
+    import sys
+
+    write(tmp_path / "report.md", REPORT)
+    if planted == "plugin":
+        write(tmp_path / "planted-1.0.dist-info" / "METADATA", "Metadata-Version: 2.1\nName: planted\nVersion: 1.0\n")
+        write(tmp_path / "planted-1.0.dist-info" / "entry_points.txt", "[giklint]\nplanted = planted_plugin\n")
+        write(tmp_path / "planted_plugin.py", PLUGIN)
+    else:  # imported by the check of a Markdown report after the command has started
+        write(tmp_path / "difflib.py", MARKING)
+    for args in (["--version"], ["check", "--no-cache", "report.md"]):
+        done = subprocess.run([sys.executable, "-m", "giklint", *args], cwd=tmp_path, capture_output=True,
+                              text=True, timeout=120)
+        assert done.returncode in (0, 1), done.stderr
+        assert "planted" not in done.stdout and "Traceback" not in done.stderr
+    assert not ran(tmp_path) and no_bytecode(tmp_path)
