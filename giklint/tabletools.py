@@ -6,7 +6,6 @@ an odd model (a model file written by hand may hold any subset of the tables).
 """
 from __future__ import annotations
 
-import re
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from giklint import lazy_re
@@ -21,6 +20,8 @@ from giklint.vocabulary import (
     REVIEW_GROUPS,
     application_rows,
 )
+
+_SPACE_RUN = lazy_re.compile(r"\s+")
 
 # cells printed as a dash or slash mean "nothing here": a blank, not a malformed number
 _BLANK_MARK = lazy_re.compile(r"^[\s\-－—–_/／\\、无空]*$")
@@ -59,7 +60,7 @@ def is_blank_mark(text: Any) -> bool:
 
 def snippet(text: str, limit: int = 60) -> str:
     """A sentence without its line breaks and spaces, cut to fit a message."""
-    text = re.sub(r"\s+", "", text or "")
+    text = _SPACE_RUN.sub("", text or "")
     return text if len(text) <= limit else text[:limit] + "…"
 
 

@@ -4,7 +4,6 @@ the report year, and dates read from Chinese text (including garbled ones such a
 from __future__ import annotations
 
 import datetime
-import re
 from dataclasses import field, replace
 from typing import Any, Iterator, List, Optional, Tuple
 
@@ -14,12 +13,14 @@ from giklint.model import NOWHERE, Location, Part, Period
 from giklint.records import dataclass
 from giklint.rule import Context
 
+_SPACE_RUN = lazy_re.compile(r"\s+")
+
 
 # -- text and locations -------------------------------------------------------------------------
 
 def squeeze(text: str) -> str:
     """Normalised (full-width to plain) and without white space, for keyword matching."""
-    return re.sub(r"\s+", "", normalize(text or ""))
+    return _SPACE_RUN.sub("", normalize(text or ""))
 
 
 def shifted(location: Optional[Location], columns: int) -> Location:

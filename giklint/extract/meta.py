@@ -228,27 +228,34 @@ _PERIOD_YEAR = lazy_re.compile(r"(?:统计|数据)(?:期限|时限|时间|区间
 _KEYWORD_REACH = 60  # characters before the date span, within the sentence
 
 
+_SPACE_RUN = lazy_re.compile(r"\s+")
+_CLEAN_DATE = lazy_re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+_ISO_LIKE_DATE = lazy_re.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})")
+_DATE_WITHOUT_YEAR = lazy_re.compile(r"(\d{1,2})月(\d{1,2})日")
+_GARBLED_DATES = (lazy_re.compile(r"(\d{4})(\d{1,2})月(\d{1,2})日"), lazy_re.compile(r"(\d{4})(\d{2})(\d{2})日"),
+                  lazy_re.compile(r"(\d{4})年(\d{2})(\d{2})日"))
+_SENTENCE_BREAK = lazy_re.compile(r"[。;]")
+_LEADING_YEAR = lazy_re.compile(r"\s*(\d{4})")
+
+
 def parse_date(token: str, default_year: Optional[int] = None) -> Tuple[Optional[str], bool]:
     """(ISO date or None, printed cleanly?) for a date as printed.
 
     Clean: 2021年1月1日, 12月31日 (year from ``default_year``), 2021-01-01. Garbled (年/月 lost) dates
     are parsed only where one reading is possible: 20211月1日, 202212月31日, 20201231日.
     """
-    token = re.sub(r"\s+", "", token)
-    clean = re.fullmatch(r"(\d{4})年(\d{1,2})月(\d{1,2})日", token) or re.fullmatch(
-        r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})", token)
+    token = _SPACE_RUN.sub("", token)
+    clean = _CLEAN_DATE.fullmatch(token) or _ISO_LIKE_DATE.fullmatch(token)
     if clean:
         date = iso_date(*clean.groups())
         return date, date is not None
-    no_year = re.fullmatch(r"(\d{1,2})月(\d{1,2})日", token)
+    no_year = _DATE_WITHOUT_YEAR.fullmatch(token)
     if no_year:
         if default_year is None:
             return None, False
         date = iso_date(str(default_year), *no_year.groups())
         return date, date is not None
-    garbled = (re.fullmatch(r"(\d{4})(\d{1,2})月(\d{1,2})日", token)
-               or re.fullmatch(r"(\d{4})(\d{2})(\d{2})日", token)
-               or re.fullmatch(r"(\d{4})年(\d{2})(\d{2})日", token))
+    garbled = next((match for match in (pattern.fullmatch(token) for pattern in _GARBLED_DATES) if match), None)
     return (iso_date(*garbled.groups()) if garbled else None), False
 
 
@@ -260,7 +267,7 @@ def find_period(flow: Flow) -> Dict[str, Any]:
     text = flow.text
     for match in _PERIOD_SPAN.finditer(text):
         before = text[max(0, match.start() - _KEYWORD_REACH): match.start()]
-        before = re.split(r"[。;]", before)[-1]
+        before = _SENTENCE_BREAK.split(before)[-1]
         if not _PERIOD_KEYWORD.search(before):
             continue
         start, start_clean = parse_date(match.group("start"))
@@ -285,7 +292,7 @@ def find_period(flow: Flow) -> Dict[str, Any]:
 
 def _leading_year(token: str) -> Optional[int]:
     """The year of a garbled date that still starts with one ("20211月1日" -> 2021)."""
-    digits = re.match(r"\s*(\d{4})", token)
+    digits = _LEADING_YEAR.match(token)
     return int(digits.group(1)) if digits else None
 
 
@@ -359,7 +366,7 @@ def _address_end(text: str, start: int) -> int:
 
 def _address_at(text: str, start: int, colon: bool) -> List[Tuple[int, int]]:
     end = _address_end(text, start)
-    value = re.sub(r"\s+", "", text[start:end])
+    value = _SPACE_RUN.sub("", text[start:end])
     if len(value) < 3 or _URL.search(value) or not HAN.search(value):
         return []
     if not colon and not _ADDRESS_WORDS.search(value):

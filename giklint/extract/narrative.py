@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from typing import Iterator, List, Optional, Sequence, Tuple
 
 from giklint import lazy_re
@@ -136,15 +137,35 @@ def _bounds(text: str, start: int, end: int, stops: str) -> Tuple[int, int]:
     return left, min(rights) if rights else reach_right
 
 
+_EACH = lazy_re.compile(r"各|均")
+_REVIEW_JOINED = lazy_re.compile(r"复议(?:案件)?[、和及与或]$")
+_JOINT_TOTAL = lazy_re.compile(r"共|合计|总计|累计")
+_DIGIT = lazy_re.compile(r"\d")
+_DIGITS = lazy_re.compile(r"\d+")
+_CLAUSE_BREAK = lazy_re.compile(r"[,:]")
+
+
+@lru_cache(maxsize=None)
+def _refusal(words: str) -> "re.Pattern[str]":
+    """A count pattern's refused words as a pattern (compiled once; the patterns name a few)."""
+    return lazy_re.compile(words)
+
+
+@lru_cache(maxsize=None)
+def _listed_part(unit: str) -> "re.Pattern[str]":
+    """One part of a listed total counted in ``unit`` (条, 件, ...)."""
+    return lazy_re.compile(_NUMBER + "(?P<unit>" + unit + r")(?![余多])")
+
+
 def _joint_count(text: str, match: re.Match) -> bool:
     """"行政复议、行政诉讼共3件": one number for both kinds is neither ("各0件", each, is both)."""
     phrase = match.group(0)
-    if re.search(r"各|均", phrase):
+    if _EACH.search(phrase):
         return False
     if "诉讼" in phrase and phrase.startswith("行政复议"):
         return True
     before = text[max(0, match.start() - 6): match.start()]
-    return bool(re.search(r"复议(?:案件)?[、和及与或]$", before) and re.search(r"共|合计|总计|累计", phrase))
+    return bool(_REVIEW_JOINED.search(before) and _JOINT_TOTAL.search(phrase))
 
 
 def _counts(text: _Text) -> Iterator[Tuple[int, dict]]:
@@ -152,7 +173,7 @@ def _counts(text: _Text) -> Iterator[Tuple[int, dict]]:
         for match in pattern.regex.finditer(text.text):
             if pattern.needs and pattern.needs not in text.context(match.start()):
                 continue
-            if pattern.refuses and re.search(pattern.refuses, match.group(0)):
+            if pattern.refuses and _refusal(pattern.refuses).search(match.group(0)):
                 continue
             if pattern.kind in ("review", "litigation") and _joint_count(text.text, match):
                 continue
@@ -168,7 +189,7 @@ def _nones(text: _Text, counted: List[Tuple[int, dict]]) -> Iterator[Tuple[int, 
               for kind in {pattern.kind for pattern in _NONE_PATTERNS}}
     for pattern in _NONE_PATTERNS:
         for match in pattern.regex.finditer(text.text):
-            if pattern.refuses and re.search(pattern.refuses, match.group(0)):
+            if pattern.refuses and _refusal(pattern.refuses).search(match.group(0)):
                 continue
             sentence = text.sentence(match.start())
             same_kind = starts[pattern.kind]  # sorted: one bisection, not a pass over every count
@@ -188,7 +209,7 @@ def _sum_parts(text: str, start: int, total: int, unit: str) -> List[Tuple[int, 
 
 
 def _listed_parts(text: str, start: int, total: int, unit: str, across_sentences: bool) -> List[Tuple[int, int]]:
-    part = re.compile(_NUMBER + "(?P<unit>" + unit + r")(?![余多])")
+    part = _listed_part(unit)
     parts: List[Tuple[int, int]] = []
     position = start
     running = 0
@@ -197,7 +218,7 @@ def _listed_parts(text: str, start: int, total: int, unit: str, across_sentences
         if not match:
             break
         gap = text[position: match.start()]
-        if re.search(r"\d", gap) or _APPROXIMATE_BEFORE.search(gap):
+        if _DIGIT.search(gap) or _APPROXIMATE_BEFORE.search(gap):
             break
         if any(ch in gap for ch in _SENTENCE_END) and not (across_sentences and _continues_list(text, position, match)):
             break
@@ -215,8 +236,8 @@ def _continues_list(text: str, position: int, match: re.Match) -> bool:
     sentence_start = max(text.rfind(ch, position, match.start()) for ch in _SENTENCE_END) + 1
     _, sentence_end = _bounds(text, match.end(), match.end(), _SENTENCE_END)
     sentence = text[sentence_start: sentence_end]
-    first_clause = re.split(r"[,:]", sentence, 1)[0]
-    return (match.start() < sentence_start + len(first_clause) and len(re.findall(r"\d+", first_clause)) == 1
+    first_clause = _CLAUSE_BREAK.split(sentence, 1)[0]
+    return (match.start() < sentence_start + len(first_clause) and len(_DIGITS.findall(first_clause)) == 1
             and not _ITEM_START.match(sentence) and not _TOTAL_WORDS.search(sentence))
 
 

@@ -20,6 +20,8 @@ from giklint.extract.text import chinese_number, normalize, offset_location, pla
 from giklint.records import dataclass
 from giklint.template import SECTION_HEADINGS
 
+_CELL_SEPARATOR = lazy_re.compile(r"[|\t]")
+
 
 @dataclass
 class Part:
@@ -108,7 +110,7 @@ class _Heading:
 def _cells(text: str) -> List[str]:
     if "|" not in text and "\t" not in text:  # (most lines: no split)
         return [text] if text.strip() else []
-    return [cell for cell in re.split(r"[|\t]", text) if cell.strip()]
+    return [cell for cell in _CELL_SEPARATOR.split(text) if cell.strip()]
 
 
 def read_heading(line: Line) -> Optional[_Heading]:

@@ -8,7 +8,6 @@ boundaries are known, which decides later whether an empty cell can be placed.
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import replace
 from functools import lru_cache
 from typing import Dict, List, Optional, Sequence, Tuple
@@ -19,6 +18,8 @@ from giklint.extract.numbers import UNITS, CellValue, clean_cell, read_clean_val
 from giklint.extract.text import HAN, plain
 from giklint.frozen import builder
 from giklint.records import dataclass
+
+_LABEL_PUNCTUATION = lazy_re.compile(r"[()、]")
 
 
 @dataclass(frozen=True)
@@ -271,7 +272,7 @@ _REVIEW_STUB = 4  # a header may start with a short stub over the row labels ("�
 def is_review_header_text(key: str) -> bool:
     """Nothing but 表四's header words (结果 维持 纠正 其他 尚未 审结 总计 行政复议 …), or
     fragments of them that narrow cells wrapped ("结果维 结果纠" / "总" / "计")."""
-    key = re.sub(r"[()、]", "", key)
+    key = _LABEL_PUNCTUATION.sub("", key)
     return bool(_REVIEW_HEADER.match(key)) or (bool(key) and set(key) <= _REVIEW_HEADER_CHARS)
 
 
@@ -284,7 +285,7 @@ def _without_stub(key: str) -> str:
 @lru_cache(maxsize=4096)
 def is_review_header(key: str) -> bool:
     """A line that starts 表四: header words only (after a short stub), one found in no other table."""
-    key = _without_stub(re.sub(r"[()、]", "", key))
+    key = _without_stub(_LABEL_PUNCTUATION.sub("", key))
     return is_review_header_text(key) and any(word in key for word in _REVIEW_DISTINCT)
 
 

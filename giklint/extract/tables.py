@@ -28,6 +28,10 @@ from giklint.extract.table_tokens import (Region, Token, find_regions, is_review
 from giklint.extract.text import squeeze
 from giklint.records import dataclass
 
+_LABEL_NUMBERING = lazy_re.compile(r"^(?:\(.\)|.、|\d\.)")
+_YUAN_UNIT = lazy_re.compile(r"万?元$")
+_NOT_DIGIT = lazy_re.compile(r"\D")
+
 TABLE_KEYS = official.TABLES
 
 
@@ -133,7 +137,7 @@ def _official_labels() -> Dict[str, str]:
     for key, label, _, _ in official.ACTIVE_DISCLOSURE_2021 + official.ACTIVE_DISCLOSURE_2019:
         labels.setdefault(key, label)
     # without the numbering ("1." "（一）" "一、"): the words carry the meaning
-    return {key: re.sub(r"^(?:\(.\)|.、|\d\.)", "", squeeze(label)) for key, label in labels.items()}
+    return {key: _LABEL_NUMBERING.sub("", squeeze(label)) for key, label in labels.items()}
 
 
 OFFICIAL_LABELS = _official_labels()
@@ -178,7 +182,7 @@ def _fuzzy_match(run: Sequence[Token], keys: Sequence[str]) -> List[LabelMatch]:
     """For a label no keyword recognises (a typo): the most similar official label, if close enough."""
     best: Tuple[float, Optional[str], int] = (0.0, None, 0)
     for first in range(max(0, len(run) - 3), len(run)):
-        printed = re.sub(r"^(?:\(.\)|.、|\d\.)", "", "".join(token.key for token in run[first:]))
+        printed = _LABEL_NUMBERING.sub("", "".join(token.key for token in run[first:]))
         if len(printed) < 4 or len(printed) > 60:
             continue
         for key in keys:
@@ -358,7 +362,7 @@ def run_readings(cells: Sequence[Token], count: int, check: RowCheck) -> List[Li
     """Every reading of a row's flattened digit runs as ``count`` numbers that passes ``check``."""
     if not cells or len(cells) >= count or any(t.value.kind != "number" for t in cells):
         return []
-    return segmentations([re.sub(r"万?元$", "", t.key) for t in cells], count, check)
+    return segmentations([_YUAN_UNIT.sub("", t.key) for t in cells], count, check)
 
 
 def reading_placement(cells: Sequence[Token], columns: Sequence[str], printed: List[Any],
@@ -378,7 +382,7 @@ def reading_placement(cells: Sequence[Token], columns: Sequence[str], printed: L
 
 def _numbers_in(token: Token, reading: List[Any], position: int) -> int:
     """How many numbers of ``reading`` from ``position`` on make up the digits of ``token``."""
-    digits = re.sub(r"\D", "", token.key.split(".")[0])
+    digits = _NOT_DIGIT.sub("", token.key.split(".")[0])
     taken, read = 0, ""
     while position + taken < len(reading) and len(read) < len(digits):
         read += str(abs(int(reading[position + taken])))
