@@ -21,8 +21,6 @@ from giklint.vocabulary import (
     application_rows,
 )
 
-_SPACE_RUN = lazy_re.compile(r"\s+")
-
 # cells printed as a dash or slash mean "nothing here": a blank, not a malformed number
 _BLANK_MARK = lazy_re.compile(r"^[\s\-－—–_/／\\、无空]*$")
 
@@ -60,7 +58,7 @@ def is_blank_mark(text: Any) -> bool:
 
 def snippet(text: str, limit: int = 60) -> str:
     """A sentence without its line breaks and spaces, cut to fit a message."""
-    text = _SPACE_RUN.sub("", text or "")
+    text = "".join((text or "").split())
     return text if len(text) <= limit else text[:limit] + "…"
 
 

@@ -13,14 +13,12 @@ from giklint.model import NOWHERE, Location, Part, Period
 from giklint.records import dataclass
 from giklint.rule import Context
 
-_SPACE_RUN = lazy_re.compile(r"\s+")
-
 
 # -- text and locations -------------------------------------------------------------------------
 
 def squeeze(text: str) -> str:
     """Normalised (full-width to plain) and without white space, for keyword matching."""
-    return _SPACE_RUN.sub("", normalize(text or ""))
+    return "".join(normalize(text or "").split())  # str.split's white space is the \s of re
 
 
 def shifted(location: Optional[Location], columns: int) -> Location:

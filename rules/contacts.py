@@ -30,9 +30,7 @@ from typing import Any, Dict, Iterable, List
 from giklint import lazy_re
 from giklint.model import Location
 from giklint.rule import Context, Finding, Option, Rule
-from giklint.texttools import document_end, document_start, normalize, shifted, text_lines
-
-_SPACE_RUN = lazy_re.compile(r"\s+")
+from giklint.texttools import document_end, document_start, shifted, squeeze, text_lines
 
 # The sentence that invites questions, where contact details belong: 如对本报告有疑问，请与……联系
 CONTACT_SENTENCE = lazy_re.compile(r"如对本?(?:年度)?报告(?:内容)?有(?:任何)?(?:疑问|问题|意见|建议)|请与[^。；]{0,40}?联系|联系(?:电话|方式|地址)")
@@ -81,7 +79,7 @@ def contact_place(ctx: Context, contacts: Dict[str, List[str]]) -> Location:
 
 def _compact(value: str) -> str:
     """The value as written, normalised, without spaces (a phone like "0536 6221579" is fine)."""
-    return _SPACE_RUN.sub("", normalize(value)).strip("。.;；,，")
+    return squeeze(value).strip("。.;；,，")
 
 
 class ContactMissing(Rule):

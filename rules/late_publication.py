@@ -43,8 +43,6 @@ from giklint.rule import Context, Finding, Option, Rule
 from giklint.template import NATIONAL_DEADLINES, REPORT_TYPE_LABELS as REPORT_TYPE_ZH
 from giklint.texttools import chinese_date, document_end, document_start, parse_iso, report_year
 
-_SPACE_RUN = lazy_re.compile(r"\s+")
-
 _MONTH_DAY = lazy_re.compile(r"^\s*(\d{1,2})\s*[-/月]\s*(\d{1,2})\s*日?\s*$")
 DATE_SOURCE_ZH = {"user": "给定的发布日期", "metadata": "发布日期", "text": "发布日期", "signature": "落款日期"}
 
@@ -54,7 +52,7 @@ _GOVERNMENT = lazy_re.compile(r"(?:人民政府|^[\u4e00-\u9fff]{1,12}?(?:省|�
 
 
 def _whole_government(ctx: Context) -> bool:
-    agency = _SPACE_RUN.sub("", str(ctx.meta.agency or ""))
+    agency = "".join(str(ctx.meta.agency or "").split())
     return bool(agency) and bool(_GOVERNMENT.search(agency)) and not agency.endswith(("办公厅", "办公室"))
 
 

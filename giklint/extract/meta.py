@@ -228,7 +228,6 @@ _PERIOD_YEAR = lazy_re.compile(r"(?:统计|数据)(?:期限|时限|时间|区间
 _KEYWORD_REACH = 60  # characters before the date span, within the sentence
 
 
-_SPACE_RUN = lazy_re.compile(r"\s+")
 _CLEAN_DATE = lazy_re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 _ISO_LIKE_DATE = lazy_re.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})")
 _DATE_WITHOUT_YEAR = lazy_re.compile(r"(\d{1,2})月(\d{1,2})日")
@@ -244,7 +243,7 @@ def parse_date(token: str, default_year: Optional[int] = None) -> Tuple[Optional
     Clean: 2021年1月1日, 12月31日 (year from ``default_year``), 2021-01-01. Garbled (年/月 lost) dates
     are parsed only where one reading is possible: 20211月1日, 202212月31日, 20201231日.
     """
-    token = _SPACE_RUN.sub("", token)
+    token = "".join(token.split())
     clean = _CLEAN_DATE.fullmatch(token) or _ISO_LIKE_DATE.fullmatch(token)
     if clean:
         date = iso_date(*clean.groups())
@@ -366,7 +365,7 @@ def _address_end(text: str, start: int) -> int:
 
 def _address_at(text: str, start: int, colon: bool) -> List[Tuple[int, int]]:
     end = _address_end(text, start)
-    value = _SPACE_RUN.sub("", text[start:end])
+    value = "".join(text[start:end].split())
     if len(value) < 3 or _URL.search(value) or not HAN.search(value):
         return []
     if not colon and not _ADDRESS_WORDS.search(value):
