@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import fields
 from typing import Any, Dict, List, Optional, Tuple
 
-from giklint.frozen import builder, from_mapping
+from giklint.frozen import from_mapping
 from giklint.model import (
     BLANK,
     INVALID,
@@ -42,14 +42,13 @@ _CONTACT_KINDS = ("phone", "fax", "email", "address", "postcode")
 # -- from the dict ---------------------------------------------------------------------------------
 # (a report has hundreds of locations and cells, typed once per report: giklint.frozen builds them)
 _LOCATION_DEFAULTS = {item.name: None for item in fields(Location)}
-_cell = builder(Cell)
+_LOCATION_NAMES = _LOCATION_DEFAULTS.keys()
 _new = object.__new__
-_line = builder(Line)
 
 
 def location_from(value: Any) -> Location:
-    if value.__class__ is dict and len(value) == 2 and "line" in value and "column" in value:
-        made = _new(Location)  # a text's location, hundreds a report: no test of its keys needed
+    if value.__class__ is dict and value.keys() <= _LOCATION_NAMES:  # hundreds a report: no constructor call
+        made = _new(Location)
         state = made.__dict__
         state.update(_LOCATION_DEFAULTS)
         state.update(value)
@@ -58,11 +57,20 @@ def location_from(value: Any) -> Location:
 
 
 def _optional_location(value: Any) -> Optional[Location]:
-    return from_mapping(Location, _LOCATION_DEFAULTS, value) if isinstance(value, dict) else None
+    return location_from(value) if isinstance(value, dict) else None
 
 
 def _lines(items: Any) -> Tuple[Line, ...]:
-    return tuple(_line(item["text"], location_from(item.get("location"))) for item in items or [])
+    lines = []
+    for item in items or ():  # (a hundred lines a report, each with a location: made in one step)
+        value = item.get("location")
+        location = location_from(value) if value is not None else NOWHERE
+        made = _new(Line)
+        state = made.__dict__
+        state["text"] = item["text"]
+        state["location"] = location
+        lines.append(made)
+    return tuple(lines)
 
 
 def _meta(meta: Dict[str, Any]) -> Meta:
@@ -107,14 +115,24 @@ def _row(name: str, key: str, values: Optional[Dict[str, Any]], info: Optional[D
     if texts:
         columns += [column for column in texts if column not in columns]
     cells = []
-    for column in columns:
+    for column in columns:  # (hundreds of cells a report: each made in one step, fields in declaration order)
         value = given.get(column)
         own = located.get(column)
         text = texts.get(column) if texts else None
         kind = value.__class__
-        state = READ if kind is int or kind is float else _cell_state(value, text, row_info, column in uncertain)
-        cells.append(_cell(name, key, column, value, text, state, own if own is not None else NOWHERE,
-                           column in given, own is not None))
+        cell = _new(Cell)
+        state = cell.__dict__
+        state["table"] = name
+        state["row"] = key
+        state["column"] = column
+        state["value"] = value
+        state["text"] = text
+        state["state"] = READ if kind is int or kind is float else _cell_state(value, text, row_info,
+                                                                              column in uncertain)
+        state["location"] = own if own is not None else NOWHERE
+        state["recorded"] = column in given
+        state["located"] = own is not None
+        cells.append(cell)
     printed = row_info.get("printed")
     runs = row_info.get("runs")
     return Row(name, key, tuple(cells), label=row_info.get("label"),
