@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import MISSING as MISSING_FIELD
 from dataclasses import field, fields
-from typing import Any, Dict, Iterator, Optional, Tuple, Union
+from typing import Any, Callable, Dict, Iterator, Optional, Tuple, Union
 
 from giklint.records import dataclass
 
@@ -44,12 +44,23 @@ CELL_STATES = {
 
 
 _INDEX = "_index"  # an instance's lookup table (see first_by_attribute): no field, never pickled
+_VALUES = "_values"  # a row's values by column (see Row.values): no field, never pickled
+_KEPT = (_INDEX, _VALUES)
+
+
+def kept_for(owner: Any, key: str, items: Tuple[Any, ...], make: Callable[[Tuple[Any, ...]], Any]) -> Any:
+    """``make(items)``, made at the first call and kept in the frozen ``owner`` (under ``key``) for
+    as long as ``items`` is the tuple it holds (a copy made with other items makes its own)."""
+    kept = owner.__dict__.get(key)
+    if kept is None or kept[0] is not items:
+        kept = (items, make(items))
+        owner.__dict__[key] = kept
+    return kept[1]
 
 
 def first_by_attribute(owner: Any, items: Tuple[Any, ...], attribute: str) -> Dict[Any, Any]:
-    """``items`` by the value of their ``attribute`` (the first item of each value), made at the
-    first lookup and kept in the frozen ``owner`` for as long as ``items`` is the tuple it holds
-    (a copy made with other items makes its own)."""
+    """``items`` by the value of their ``attribute`` (the first item of each value), kept in
+    ``owner`` (see :func:`kept_for`)."""
     kept = owner.__dict__.get(_INDEX)
     if kept is None or kept[0] is not items:
         kept = (items, {getattr(item, attribute): item for item in reversed(items)})
@@ -58,8 +69,27 @@ def first_by_attribute(owner: Any, items: Tuple[Any, ...], attribute: str) -> Di
 
 
 def without_index(owner: Any) -> Dict[str, Any]:
-    """The instance's fields as pickled: its lookup table is made again when needed."""
-    return {name: value for name, value in owner.__dict__.items() if name != _INDEX}
+    """The instance's fields as pickled: its lookup tables are made again when needed."""
+    return {name: value for name, value in owner.__dict__.items() if name not in _KEPT}
+
+
+def _rows_by_table(tables: Tuple[Any, ...]) -> Dict[Tuple[str, str], Any]:
+    """(table name, row key) -> the row :meth:`Report.row_at` gives: the first row of that key in
+    the first table of that name."""
+    index: Dict[Tuple[str, str], Any] = {}
+    seen = set()
+    for table in tables:
+        if table.name in seen:
+            continue
+        seen.add(table.name)
+        name = table.name
+        for row in reversed(table.rows):
+            index[name, row.key] = row
+    return index
+
+
+def _recorded_values(cells: Tuple[Any, ...]) -> Dict[str, Any]:
+    return {cell.column: cell.value for cell in cells if cell.recorded}
 
 
 @dataclass(frozen=True)
@@ -249,8 +279,9 @@ class Row:
 
     @property
     def values(self) -> Dict[str, CellValue]:
-        """Column -> value of the recorded cells."""
-        return {cell.column: cell.value for cell in self.cells if cell.recorded}
+        """Column -> value of the recorded cells (a new dict each call; rules ask for a row's values
+        hundreds of times a report: they are gathered once)."""
+        return dict(kept_for(self, _VALUES, self.cells, _recorded_values))
 
 
 @dataclass(frozen=True)
@@ -312,14 +343,16 @@ class Report:
 
     def row_at(self, table: str, row: str) -> Optional[Row]:
         """``self.table(table).row(row)``, None where either is missing (rules ask it hundreds of
-        times a report: the table's rows are indexed)."""
-        found = self.table(table)
-        return found.row(row) if found is not None else None
+        times a report: the rows of all tables are indexed by table and key, once)."""
+        return kept_for(self, _INDEX, self.tables, _rows_by_table).get((table, row))
 
     def cell_at(self, table: str, row: str, column: str) -> Optional[Cell]:
         """``self.row_at(table, row).cell(column)``, None where any of them is missing."""
         found = self.row_at(table, row)
         return found.cell(column) if found is not None else None
+
+    def __getstate__(self) -> Dict[str, Any]:
+        return without_index(self)
 
     def location(self, path: str) -> Optional[Location]:
         for key, location in self.locations or ():

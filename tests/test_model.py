@@ -87,6 +87,9 @@ def test_rows_and_cells_are_found_by_name_first_one_first_also_in_copies_with_ot
 
 
 def test_a_reports_rows_and_cells_by_name_are_those_its_table_and_row_give():
+    import pickle
+
+    from giklint.frozen import with_field
     from giklint.model import Cell, Row, Table
 
     def cell(row: str, column: str, value: int) -> Cell:
@@ -107,3 +110,24 @@ def test_a_reports_rows_and_cells_by_name_are_those_its_table_and_row_give():
     assert report.cell_at("applications", "disclosed", "total").value == 1
     other = dataclasses.replace(report, tables=(shadowed,))
     assert other.cell_at("applications", "carried_over", "total").value == 4
+    copied = with_field(report, "tables", (shadowed,))  # copies the instance's state, row index included
+    assert copied.row_at("applications", "disclosed") is None and copied.cell_at("applications", "carried_over", "total").value == 4
+    assert b"_index" not in pickle.dumps(report) and pickle.loads(pickle.dumps(report)) == report
+
+
+def test_a_rows_values_are_a_new_dict_each_time_also_in_copies_with_other_cells():
+    import pickle
+
+    from giklint.frozen import with_field
+    from giklint.model import Cell, Row
+
+    row = Row("applications", "disclosed", cells=(Cell("applications", "disclosed", "total", 1),
+                                                  Cell("applications", "disclosed", "other", 2, recorded=False)))
+    values = row.values
+    values["total"] = 99  # a rule changing what it was given changes nothing for the next rule
+    assert row.values == {"total": 1}
+    copied = with_field(row, "cells", (Cell("applications", "disclosed", "total", 5),))
+    assert copied.values == {"total": 5} and row.values == {"total": 1}
+    restored = pickle.loads(pickle.dumps(row))
+    assert set(restored.__dict__) == {item.name for item in dataclasses.fields(Row)}  # no kept values pickled
+    assert restored.values == {"total": 1}
