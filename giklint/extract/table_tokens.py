@@ -99,7 +99,8 @@ def _token(text: str, location: Location, line_index: int, cell: int = -1, offse
     state["text"] = stripped
     state["key"] = key
     state["value"] = value
-    state["location"] = location.shifted(offset + lead)
+    shift = offset + lead
+    state["location"] = location.shifted(shift) if shift else location
     state["line_index"] = line_index
     state["delimited"] = cell >= 0
     state["cell"] = cell
