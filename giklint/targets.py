@@ -276,7 +276,8 @@ def _walk(folder: str, suffixes: Suffixes, options: TargetOptions, config: Optio
                 kept.append(name)
                 specs_of[os.path.abspath(path)] = specs
         dirs[:] = kept
-        for name in sorted(files):
+        files.sort()  # (in place: a folder's names are listed once, however many it holds)
+        for name in files:
             if not name.lower().endswith(suffixes):
                 continue
             path = os.path.join(here, name)
@@ -327,28 +328,77 @@ def expand_paths(paths: Iterable[str], suffixes: Suffixes = CHECKED_SUFFIXES,
 
 
 def _globbed(pattern: str, suffixes: Suffixes, options: TargetOptions, config: Optional[str]) -> Iterator[Target]:
+    """The files a glob matches, in sorted order, a folder it matches walked as it comes (the matches
+    themselves are listed, as :func:`glob.glob` gives them, to be sorted)."""
     suffixes = _suffixes_for(suffixes, _glob_root(pattern))
     matches = sorted(glob.glob(pattern, recursive=True))
-    found: List[Target] = []
+    found = False
     for match in matches:
         if os.path.isdir(match):
-            found += _walk(match, suffixes, options, config)
+            for target in _walk(match, suffixes, options, config):
+                found = True
+                yield target
         elif match.lower().endswith(suffixes):
             exclusion = _exclusion_at(match, options, config)
             skip = EXCLUDED if exclusion.excludes(match) else _file_problem(match, None)
-            found.append(Target(match, explicit=False, skip=skip))
+            found = True
+            yield Target(match, explicit=False, skip=skip)
     if not found:
         yield Target(pattern, f"{pattern}: 没有匹配的文件")
-    yield from found
+
+
+def target_key(path: str) -> str:
+    """What makes two targets the same file for :func:`iter_unique_targets`: the absolute path."""
+    return path if path == "-" else os.path.abspath(path)
+
+
+class _Reach(NamedTuple):
+    """Which targets' keys one command-line path can yield: a folder's are under ``prefix``, a file's
+    or a missing path's is ``key``, a glob's may be anything (both None)."""
+
+    prefix: Optional[str] = None
+    key: Optional[str] = None
+
+    def may_yield(self, key: str) -> bool:
+        if self.prefix is not None:
+            return key.startswith(self.prefix)
+        return self.key is None or key == self.key
+
+
+def _reach(path: str) -> _Reach:
+    if path == "-":
+        return _Reach(key="-")
+    if os.path.isdir(path):  # a walk's paths are the folder's joined with names: its absolute path leads them
+        return _Reach(prefix=os.path.join(os.path.abspath(path), ""))
+    if os.path.exists(path) or not any(c in path for c in GLOB_CHARS):
+        return _Reach(key=target_key(path))
+    return _Reach()
+
+
+def iter_unique_targets(paths: Sequence[str], suffixes: Suffixes = CHECKED_SUFFIXES,
+                        options: TargetOptions = TargetOptions(), config: Optional[str] = None) -> Iterator[Target]:
+    """The targets of :func:`expand_paths` as they are found, a file named twice (or found twice) kept once.
+
+    A folder's files are not kept to tell: only a key a later path can yield again is (a file in a
+    folder named after it, a folder inside another), so a run of one folder keeps nothing per file
+    and a run of paths that overlap keeps what they share.
+    """
+    reaches = [_reach(path) for path in paths]
+    seen: set = set()
+    for number, path in enumerate(paths):
+        later = reaches[number + 1:]
+        if reaches[number] == _Reach():  # a glob may match a folder and files in it: its own keys are kept too
+            later.append(reaches[number])
+        for target in expand_paths([path], suffixes, options, config):
+            key = target_key(target.path)
+            if key in seen:
+                continue
+            if any(reach.may_yield(key) for reach in later):
+                seen.add(key)
+            yield target
 
 
 def unique_targets(paths: Sequence[str], suffixes: Suffixes = CHECKED_SUFFIXES,
                    options: TargetOptions = TargetOptions(), config: Optional[str] = None) -> List[Target]:
     """The targets of :func:`expand_paths`, a file named twice (or found twice) kept once."""
-    seen, targets = set(), []
-    for target in expand_paths(paths, suffixes, options, config):
-        key = target.path if target.path == "-" else os.path.abspath(target.path)
-        if key not in seen:
-            seen.add(key)
-            targets.append(target)
-    return targets
+    return list(iter_unique_targets(paths, suffixes, options, config))
