@@ -26,7 +26,7 @@ import os
 import stat
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, List, NamedTuple, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Dict, Iterable, Iterator, List, NamedTuple, Optional, Sequence, Tuple, Union
 
 from giklint.records import dataclass
 
@@ -352,27 +352,27 @@ def target_key(path: str) -> str:
     return path if path == "-" else os.path.abspath(path)
 
 
-class _Reach(NamedTuple):
-    """Which targets' keys one command-line path can yield: a folder's are under ``prefix``, a file's
-    or a missing path's is ``key``, a glob's may be anything (both None)."""
+class _LaterPaths:
+    """Which keys a command-line path after a given one can yield: a folder's are under its absolute
+    path, a file's (or a missing path's) is its own, a glob's may be any (a glob may also match a folder
+    and files in it, so its own count as later too)."""
 
-    prefix: Optional[str] = None
-    key: Optional[str] = None
+    def __init__(self, paths: Sequence[str]) -> None:
+        self.last_named: Dict[str, int] = {}  # key -> the last path that names it
+        self.folders: List[Tuple[int, str]] = []  # (path number, absolute folder and separator)
+        self.last_glob = -1
+        for number, path in enumerate(paths):
+            if path != "-" and os.path.isdir(path):
+                self.folders.append((number, os.path.join(os.path.abspath(path), "")))
+            elif path == "-" or os.path.exists(path) or not any(c in path for c in GLOB_CHARS):
+                self.last_named[target_key(path)] = number
+            else:
+                self.last_glob = number
 
-    def may_yield(self, key: str) -> bool:
-        if self.prefix is not None:
-            return key.startswith(self.prefix)
-        return self.key is None or key == self.key
-
-
-def _reach(path: str) -> _Reach:
-    if path == "-":
-        return _Reach(key="-")
-    if os.path.isdir(path):  # a walk's paths are the folder's joined with names: its absolute path leads them
-        return _Reach(prefix=os.path.join(os.path.abspath(path), ""))
-    if os.path.exists(path) or not any(c in path for c in GLOB_CHARS):
-        return _Reach(key=target_key(path))
-    return _Reach()
+    def may_yield(self, key: str, number: int) -> bool:
+        """Whether a path after path ``number`` (or a glob at ``number`` itself) may yield ``key``."""
+        return (self.last_glob >= number or self.last_named.get(key, -1) > number
+                or any(later > number and key.startswith(folder) for later, folder in self.folders))
 
 
 def iter_unique_targets(paths: Sequence[str], suffixes: Suffixes = CHECKED_SUFFIXES,
@@ -383,17 +383,14 @@ def iter_unique_targets(paths: Sequence[str], suffixes: Suffixes = CHECKED_SUFFI
     folder named after it, a folder inside another), so a run of one folder keeps nothing per file
     and a run of paths that overlap keeps what they share.
     """
-    reaches = [_reach(path) for path in paths]
+    later = _LaterPaths(paths)
     seen: set = set()
     for number, path in enumerate(paths):
-        later = reaches[number + 1:]
-        if reaches[number] == _Reach():  # a glob may match a folder and files in it: its own keys are kept too
-            later.append(reaches[number])
         for target in expand_paths([path], suffixes, options, config):
             key = target_key(target.path)
             if key in seen:
                 continue
-            if any(reach.may_yield(key) for reach in later):
+            if later.may_yield(key, number):
                 seen.add(key)
             yield target
 

@@ -5,8 +5,9 @@ The engine's own are ``text`` (one finding a line, for people, editors and pre-c
 and ``html``; plugins add more the same way. A format with a ``write`` function writes each file's
 findings as the file is checked (``text``, ``json``, ``jsonl``, ``csv``, ``github``): a batch of
 any size takes the same memory. The others get every result at once: ``sarif`` (one JSON document
-whose rules list and results are written together) and ``html`` (a page with a summary of every
-file before their findings) keep each file's result, without the model and document for ``sarif``. The ``options`` a formatter gets: ``statistics`` and ``quiet`` (booleans), ``output``
+whose rules and error notices, which findings add to, come before the results) and ``html`` (a page with a summary of every
+file before their findings) keep each file's result, without the model and document for ``sarif``.
+The ``options`` a formatter gets: ``statistics`` and ``quiet`` (booleans), ``output``
 (the ``--output`` file or None) and ``root`` (the folder paths are shown relative to: the working one).
 """
 from __future__ import annotations

@@ -27,7 +27,8 @@ def write(results: Iterable[Any], rules: Sequence[type] = (), options: Optional[
     for result in results:
         path = display_path(result.path, root)
         if error_text(result):
-            out.write(command("error", {"file": path, "title": "giklint"}, f"无法检查：{error_text(result)}") + "\n")
+            failed = command("error", {"file": path, "title": "giklint"}, f"无法检查：{error_text(result)}")
+            out.write(failed + "\n")
         out.writelines(finding_command(finding, result, root) + "\n" for finding in sorted_findings(result))
 
 
