@@ -91,8 +91,10 @@ def test_memory_is_flat_in_the_number_of_files(tmp_path):
         for i in range(count):
             shutil.copyfile(report, folder / f"{i:04d}.md")
         peaks[count] = peak_memory_of_a_streamed_run(folder)
-    # nothing is kept per file but its name in the folder's listing (the walk is in sorted order)
-    assert peaks[160] < peaks[20] * 1.5 + 160 * 200, peaks
+    # a run of up to giklint.runner.LISTED_TARGETS files lists them before it starts (~0.5 KiB a file;
+    # a larger run keeps nothing per file: test_a_run_keeps_nothing_per_file_but_its_pairing_key):
+    # allow that, not the results
+    assert peaks[160] < peaks[20] * 1.5 + 160 * 1200, peaks
 
 
 def test_with_the_cross_year_rules_the_results_come_once_all_are_read(tmp_path):
