@@ -361,6 +361,7 @@ class _LaterPaths:
         self.last_named: Dict[str, int] = {}  # key -> the last path that names it
         self.folders: List[Tuple[int, str]] = []  # (path number, absolute folder and separator)
         self.last_glob = -1
+        self.last_path = len(paths) - 1  # the number of the last path (a file, folder or glob)
         for number, path in enumerate(paths):
             if path != "-" and os.path.isdir(path):
                 self.folders.append((number, os.path.join(os.path.abspath(path), "")))
@@ -368,6 +369,10 @@ class _LaterPaths:
                 self.last_named[target_key(path)] = number
             else:
                 self.last_glob = number
+
+    def any_may_yield(self, number: int) -> bool:
+        """Whether a path after path ``number`` (or a glob at ``number``) may yield any key again."""
+        return self.last_glob >= number or self.last_path > number
 
     def may_yield(self, key: str, number: int) -> bool:
         """Whether a path after path ``number`` (or a glob at ``number`` itself) may yield ``key``."""
@@ -386,7 +391,11 @@ def iter_unique_targets(paths: Sequence[str], suffixes: Suffixes = CHECKED_SUFFI
     later = _LaterPaths(paths)
     seen: set = set()
     for number, path in enumerate(paths):
+        met_again = later.any_may_yield(number)
         for target in expand_paths([path], suffixes, options, config):
+            if not (seen or met_again):  # one folder alone (the usual run): no key to make
+                yield target
+                continue
             key = target_key(target.path)
             if key in seen:
                 continue
