@@ -256,8 +256,9 @@ class _Writer:
             calls.append((code, arguments, tuple([function.__qualname__ for function in functions]), type(made) is not tuple))
         for object_id, symbol in _known_objects().items():
             self.names.setdefault(object_id, symbol)
-        calls = [(code, tuple([(name, self.symbol(value)) for name, value in arguments.items()]), qualnames, single)
-                 for code, arguments, qualnames, single in calls]
+        calls = [(code, tuple([(name, self.symbol(value)) for name, value in arguments.items()]), qualnames, single,
+                  self.functions(code, recorder.calls[number][3]))
+                 for number, (code, arguments, qualnames, single) in enumerate(calls)]
         field_recipes = []
         for name, made in fields.items():
             if type(made) is not _FIELD:
@@ -281,6 +282,32 @@ class _Writer:
         if [name for name in before if name in after] + [name for name in after if name not in before] != list(after):
             raise Unnamed("order")
         return _Script().write(field_recipes, calls, changes)
+
+    def functions(self, code: types.CodeType, made: Any) -> Optional[tuple]:
+        """Each function ``__create_fn__`` made, as what makes it again without running that code: the
+        method's own code object, its defaults, closure, keyword defaults, annotations and qualified
+        name; None when one of them is something else (then the recipe runs ``__create_fn__``)."""
+        inner = {id(constant) for outer in code.co_consts if type(outer) is types.CodeType
+                 for constant in outer.co_consts if type(constant) is types.CodeType}
+        described = []
+        for function in made if type(made) is tuple else (made,):
+            if id(function.__code__) not in inner or function.__dict__ or function.__name__ != function.__code__.co_name:
+                return None
+            try:
+                cells = tuple([self.symbol(cell.cell_contents) for cell in function.__closure__ or ()])
+                defaults = None if function.__defaults__ is None else tuple([self.symbol(value) for value in function.__defaults__])
+                keywords = None if function.__kwdefaults__ is None else tuple(
+                    [(name, self.symbol(value)) for name, value in function.__kwdefaults__.items()])
+                annotations = tuple([(name, self.symbol(value)) for name, value in function.__annotations__.items()])
+            except (Unnamed, ValueError):  # ValueError: an empty cell
+                return None
+            remade = _function(function.__code__, function.__globals__, function.__defaults__,
+                               tuple([cell.cell_contents for cell in function.__closure__ or ()]), function.__kwdefaults__,
+                               function.__annotations__, function.__qualname__)
+            if (remade.__doc__, remade.__module__, remade.__name__) != (function.__doc__, function.__module__, function.__name__):
+                return None
+            described.append((function.__code__, defaults, cells, keywords, annotations, function.__qualname__))
+        return tuple(described)
 
     def symbol(self, value: Any) -> Symbol:
         named = self.names.get(id(value))
@@ -316,7 +343,7 @@ def replay(cls: type, recipe: Recipe, values: Dict[str, Any], field_slots: Dict[
     try:
         exec(code, {"cls": cls, "V": values, "S": field_slots, "A": before["__annotations__"], "D": vars(dataclasses),  # noqa: S102 - see _Script
                     "B": vars(builtins), "K": constants, "G": vars(sys.modules[cls.__module__]), "new": object.__new__,
-                    "Field": _FIELD, "W": _REPR_WRAPPER, "SLOTS": _FIELD_SLOTS, "fill": _fill, "run": _run})
+                    "Field": _FIELD, "W": _REPR_WRAPPER, "SLOTS": _FIELD_SLOTS, "fill": _fill, "run": _run, "function": _function})
     except BaseException:
         _put_back(cls, before, values, field_slots)
         raise
@@ -334,6 +361,19 @@ def _run(code: types.CodeType, globals: dict, /, **arguments: Any) -> Any:  # no
     namespace: Dict[str, Any] = {}
     exec(code, globals, namespace)  # noqa: S102 - the code dataclasses wrote for this class, kept (see giklint.records)
     return namespace["__create_fn__"](**arguments)
+
+
+def _function(code: types.CodeType, globals: dict, defaults: Optional[tuple], cells: tuple,  # noqa: A002
+              keywords: Optional[dict], annotations: dict, qualname: str) -> types.FunctionType:
+    """The function ``def`` makes of ``code`` inside ``__create_fn__``: the same code, globals, defaults,
+    closure (cells holding what ``__create_fn__``'s locals held), keyword defaults and annotations."""
+    made = types.FunctionType(code, globals, None, defaults, tuple(map(types.CellType, cells)) if cells else None)
+    if keywords is not None:
+        made.__kwdefaults__ = keywords
+    if annotations:
+        made.__annotations__ = annotations
+    made.__qualname__ = qualname
+    return made
 
 
 def _put_back(cls: type, before: Dict[str, Any], values: Dict[str, Any], field_slots: Dict[str, tuple]) -> None:
@@ -417,6 +457,14 @@ class _Script:
             return made
         raise Unnamed(kind)
 
+    def function(self, described: tuple) -> str:
+        code, defaults, cells, keywords, annotations, qualname = described
+        listed = lambda symbols: "(" + "".join(f"{self.expression(symbol)}," for symbol in symbols) + ")"  # noqa: E731
+        keyword_text = "None" if keywords is None else "{" + "".join(f"{self.constant(name)}: {self.expression(value)}," for name, value in keywords) + "}"
+        annotation_text = "{" + "".join(f"{self.constant(name)}: {self.expression(value)}," for name, value in annotations) + "}"
+        return (f"function({self.constant(code)}, G, {'None' if defaults is None else listed(defaults)}, {listed(cells)}, "
+                f"{keyword_text}, {annotation_text}, {self.constant(qualname)})")
+
     def write(self, field_recipes: tuple, calls: list, changes: list) -> Recipe:
         lines = self.lines
         lines.append("F = {}")
@@ -427,7 +475,11 @@ class _Script:
             if not reused and tuple([slot for slot, _ in slots]) != _FIELD_SLOTS:
                 raise Unnamed("slots")
             lines.append(f"F[{self.constant(name)}] = fill({target}, {names}, ({values}))")
-        for number, (code, arguments, qualnames, single) in enumerate(calls):
+        for number, (code, arguments, qualnames, single, functions) in enumerate(calls):
+            if functions is not None:
+                made = [self.function(function) for function in functions]
+                lines.append(f"m{number} = {made[0] if single else '(' + ''.join(item + ',' for item in made) + ')'}")
+                continue
             given = "".join(f", {self.name(name)}={self.expression(value)}" for name, value in arguments)
             lines.append(f"m{number} = run({self.constant(code)}, G{given})")
             for position, qualname in enumerate(qualnames):
