@@ -8,15 +8,16 @@ depends only on what the class holds, so the first run writes it down as a *reci
 
 - the fields: each ``Field``'s slots, or, for a ``field(...)`` written in the class, which of its
   slots changed;
-- each generated function: the compiled code ``dataclasses`` ran (``def __create_fn__(...)``) and
-  what it passed that function's parameters;
+- each generated function: its own compiled code with the defaults, closure and annotations
+  ``dataclasses`` gave it (or, when a function is not plainly one of those, the whole
+  ``def __create_fn__(...)`` it ran and what it passed that function's parameters);
 - what changed in the class's ``__dict__``, in order (methods, ``__dataclass_fields__``,
   ``__dataclass_params__``, ``__match_args__``, ``__hash__``, defaults put back or removed...).
 
 Every value is written as where to find it again, never as the object: the class itself, the value
 a name had in the class (a default, a ``Field``), a slot of that ``Field``, an annotation, a name of
 ``dataclasses`` or ``builtins``, a function or field made earlier in the recipe, or a constant. The
-recipe is kept under a *key* that holds everything its outcome depends on: the options, the class's
+recipe is written as Python statements, compiled once (:class:`_Script`), and kept under a *key* that holds everything its outcome depends on: the options, the class's
 module, names, bases and ``__dict__`` names, ``__post_init__``, its annotations (text), and each
 field's default and ``field()`` settings (constants by type and value, ``dataclasses``/``builtins``
 objects by name, other objects by which earlier ones they are, so that a value found "as field a's
@@ -40,7 +41,7 @@ import types
 import typing
 from collections import deque
 from itertools import repeat
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 Recipe = Tuple[Any, ...]
 Symbol = Tuple[Any, ...]
@@ -388,6 +389,9 @@ def _put_back(cls: type, before: Dict[str, Any], values: Dict[str, Any], field_s
             setattr(values[name], slot, value)
 
 
+_LOOKED_UP = {"value": "V", "annotation": "A", "dataclasses": "D", "builtins": "B", "field": "F"}  # symbol -> the script's dict
+
+
 class _Script:
     """A recipe written as Python statements (compiled once, run on every later import): straight-line
     code makes the class in a fraction of what reading the recipe step by step would cost. The code
@@ -426,20 +430,12 @@ class _Script:
         kind = symbol[0]
         if kind == "constant":
             return self.constant(symbol[1])
-        if kind == "value":
-            return f"V[{self.constant(symbol[1])}]"
+        if kind in _LOOKED_UP:
+            return f"{_LOOKED_UP[kind]}[{self.constant(symbol[1])}]"
         if kind == "slot":
             return f"S[{self.constant(symbol[1])}][{_SLOT_INDEX[symbol[2]]}]"
-        if kind == "annotation":
-            return f"A[{self.constant(symbol[1])}]"
         if kind == "class":
             return "cls"
-        if kind == "dataclasses":
-            return f"D[{self.constant(symbol[1])}]"
-        if kind == "builtins":
-            return f"B[{self.constant(symbol[1])}]"
-        if kind == "field":
-            return f"F[{self.constant(symbol[1])}]"
         if kind == "fields":
             return "F"
         if kind == "made":

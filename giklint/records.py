@@ -16,7 +16,12 @@ looks up in the ``dataclasses`` module before the builtins (CPython 3.9-3.13). W
 :func:`dataclass` runs, that name is this module's :func:`_exec_kept`, which runs the kept code
 object for a source text it has seen and compiles (and keeps) one it has not.
 
-Safety: the file holds code that Python runs, so it is read only when this user owns it and no one
+Beyond the code: what ``dataclasses`` does around it (reading the annotations, writing the source,
+building the fields) is as costly, and as much the same on every run; :mod:`giklint.class_recipe`
+writes it down as a recipe on the first run and later runs make the class from that (kept in a
+second table of the same kind). Classes a recipe cannot make go to ``dataclasses`` as above.
+
+Safety: the files hold code that Python runs, so each is read only when this user owns it and no one
 else can write it (:func:`giklint.user_cache.read_private`), only by the exact Python version that
 wrote it (``sys.version``, in the file name and inside), and only when its checksum matches (a
 damaged file is ignored, not run). Any problem means compiling afresh, never an error. Only CPython

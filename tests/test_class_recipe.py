@@ -17,20 +17,13 @@ from typing import Any, List, Optional, Tuple
 
 import pytest
 
+from test_records import fresh_cache  # noqa: F401  (a fixture)
+
 from giklint import class_recipe, records
-from giklint.user_cache import KeptTable
 
 pytestmark = pytest.mark.skipif(not records._USABLE, reason="recipes are kept for CPython only")
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture()
-def fresh_cache(tmp_path, monkeypatch):
-    monkeypatch.setenv("GIKLINT_CACHE_DIR", str(tmp_path))
-    monkeypatch.setattr(records, "CODES", KeptTable("dataclass-methods", records.MAX_CODES, records.CODES.valid))
-    monkeypatch.setattr(records, "RECIPES", KeptTable("dataclass-recipe", records.MAX_RECIPES, records.RECIPES.valid))
-    return tmp_path
 
 
 def same_function(ours: Any, theirs: Any) -> None:
