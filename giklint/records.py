@@ -46,7 +46,7 @@ MAX_CODES = 3000  # giklint and its rules make ~300 functions; a plugin making c
 # "dataclass-methods", not the "dataclass-code" of earlier versions, whose code was compiled with this module's
 # ``from __future__ import annotations``: the methods' annotations were their names' text, not the fields' types
 CODES = KeptTable("dataclass-methods", MAX_CODES, valid=lambda source, code: isinstance(source, str) and isinstance(code, CodeType))
-MAX_RECIPES = 400  # giklint makes ~80 classes (~60 for one text report); past that, only one run's are kept
+MAX_RECIPES = 200  # giklint makes ~80 classes (~60 for one text report): room for two versions of them; past that, only one run's are kept (every run reads the whole file)
 # a recipe is kept as marshal data and read only when used: what other versions of giklint's classes (or tests) left in the
 # file costs a copy, not the making of their code objects
 RECIPES = KeptTable("dataclass-recipe", MAX_RECIPES, valid=lambda key, recipe: isinstance(key, tuple) and isinstance(recipe, bytes))
