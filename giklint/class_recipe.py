@@ -342,7 +342,7 @@ def replay(cls: type, recipe: Recipe, values: Dict[str, Any], field_slots: Dict[
     code, constants = recipe
     before = dict(cls.__dict__)
     try:
-        exec(code, {"cls": cls, "V": values, "S": field_slots, "A": before["__annotations__"], "D": vars(dataclasses),  # noqa: S102 - see _Script
+        exec(code, {"cls": cls, "V": values, "S": field_slots, "A": before.get("__annotations__", {}), "D": vars(dataclasses),  # noqa: S102 - see _Script
                     "B": vars(builtins), "K": constants, "G": vars(sys.modules[cls.__module__]), "new": object.__new__,
                     "Field": _FIELD, "W": _REPR_WRAPPER, "SLOTS": _FIELD_SLOTS, "fill": _fill, "run": _run, "function": _function})
     except BaseException:

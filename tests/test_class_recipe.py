@@ -199,6 +199,18 @@ def test_behaviour_alike(fresh_cache):
     assert repr(ours(1)) == repr(theirs(1))
 
 
+def test_a_class_without_fields(fresh_cache):
+    def make(decorator):
+        @decorator(frozen=True)
+        class Nothing:
+            """a test class with no annotations at all"""
+        return Nothing
+
+    ours, theirs = _made_both_ways(make)
+    same_dataclass(ours, theirs)
+    assert ours() == ours() and dataclasses.fields(ours) == ()
+
+
 def test_pickled_instances_come_back_equal(fresh_cache):
     global Pickled
     Pickled = None
