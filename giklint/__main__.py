@@ -13,6 +13,6 @@ import sys
 if sys.path and sys.path[0] and os.path.abspath(sys.path[0]) == os.getcwd():
     del sys.path[0]
 
-from giklint.entry import main  # noqa: E402 - after the path is made safe
+from giklint.entry import run  # noqa: E402 - after the path is made safe
 
-raise SystemExit(main())
+run()

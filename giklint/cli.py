@@ -412,19 +412,43 @@ def _version_text() -> str:
 # -- the parser --------------------------------------------------------------------------------
 
 class _Parser(argparse.ArgumentParser):
+    _metavar_check: Optional[argparse.HelpFormatter] = None  # see _get_formatter
+    _adding = False
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         from giklint.cli_zh import HelpFormatter
 
         kwargs.setdefault("formatter_class", HelpFormatter)
         super().__init__(*args, **kwargs)
 
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        self._adding = True
+        try:
+            return super().add_argument(*args, **kwargs)
+        finally:
+            self._adding = False
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        """A new formatter for help and usage, as argparse does; but inside ``add_argument``, where
+        argparse makes one only to try the option's metavar against its nargs (``_format_args``, which
+        keeps no state), one formatter serves every option: a formatter per option (its terminal
+        width, its patterns) was a third of building the command line on every run."""
+        if not self._adding:
+            return super()._get_formatter()
+        if _Parser._metavar_check is None:
+            _Parser._metavar_check = super()._get_formatter()
+        return _Parser._metavar_check
+
     def error(self, message: str):  # the message is argparse's, in Chinese (giklint/cli_zh.py)
         self.print_usage(sys.stderr)
         self.exit(2, f"giklint: 命令行参数错误：{message}\n")
 
 
+CHECK_HELP = "检查报告（文件、文件夹、通配符或 - 表示标准输入）"
+
+
 def _add_check_parser(sub) -> None:
-    p = sub.add_parser("check", help="检查报告（文件、文件夹、通配符或 - 表示标准输入）")
+    p = sub.add_parser("check", help=CHECK_HELP)
     p.add_argument("paths", nargs="+", metavar="PATH", help="报告文件、文件夹（递归）、通配符，或 -")
     p.add_argument("--format", default="text",
                    help="输出格式：text（默认）、json、jsonl、sarif、github、html、csv，以及插件提供的格式")
@@ -491,52 +515,74 @@ def _apply_ocr_options(args: argparse.Namespace) -> None:
         os.environ["GIKLINT_QUIET"] = "1"
 
 
-def build_parser() -> argparse.ArgumentParser:
+SUBCOMMANDS = ("check", "parse", "rules", "config", "explain", "init")
+
+
+def build_parser(argv: Optional[Sequence[str]] = None) -> argparse.ArgumentParser:
+    """The command line's parser. Given the arguments it will parse, only the subcommand they name gets
+    its options (every subcommand is still there, with its help, for ``giklint -h`` and for argparse's
+    message on an unknown one): adding an option costs argparse more than parsing a whole command line."""
+    named = next((word for word in argv if not word.startswith("-")), None) if argv is not None else None
+    chosen = named if named in SUBCOMMANDS else None
+
+    def wanted(command: str) -> bool:
+        return chosen is None or chosen == command
+
     parser = _Parser(prog="giklint", description="政府信息公开工作年度报告合规检查工具", add_help=False)
     parser.add_argument("-h", "--help", action="help", help="显示此帮助并退出")
     parser.add_argument("--version", action="store_true", help="显示版本及已加载的插件")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, title="子命令", metavar="命令")
-    _add_check_parser(sub)
+    if wanted("check"):
+        _add_check_parser(sub)
+    else:
+        sub.add_parser("check", help=CHECK_HELP)
 
     p = sub.add_parser("parse", help="把报告解析为结构化模型（JSON/YAML）")
-    p.add_argument("path", help="报告文件，或 - 表示标准输入")
-    p.add_argument("--format", choices=("json", "yaml"), default="json")
-    p.add_argument("--output", "-o", help="写入文件而不是标准输出")
-    p.add_argument("--stdin-filename", help="从标准输入读取时使用的文件名（决定格式）")
-    p.add_argument("--strict", action="store_true", help=STRICT_HELP)
-    _add_ocr_option(p)
-    p.set_defaults(func=_parse_command)
+    if wanted("parse"):
+        p.add_argument("path", help="报告文件，或 - 表示标准输入")
+        p.add_argument("--format", choices=("json", "yaml"), default="json")
+        p.add_argument("--output", "-o", help="写入文件而不是标准输出")
+        p.add_argument("--stdin-filename", help="从标准输入读取时使用的文件名（决定格式）")
+        p.add_argument("--strict", action="store_true", help=STRICT_HELP)
+        _add_ocr_option(p)
+        p.set_defaults(func=_parse_command)
 
     p = sub.add_parser("rules", help="列出全部规则：代码、规则名、默认级别、在当前配置下开（开）或关（关）、说明")
-    p.add_argument("--config", help="配置文件（其中列出的本地插件的规则也会列出）")
-    _add_trust_flag(p)
-    p.set_defaults(func=_rules_command)
+    if wanted("rules"):
+        p.add_argument("--config", help="配置文件（其中列出的本地插件的规则也会列出）")
+        _add_trust_flag(p)
+        p.set_defaults(func=_rules_command)
 
     p = sub.add_parser("config", help="显示对一个文件生效的配置：配置文件、省级配置、每条规则的开关、级别和选项")
-    p.add_argument("path", nargs="?", metavar="PATH", help="报告文件（默认：当前文件夹）")
-    p.add_argument("--config", help="配置文件（不再向上查找）")
-    _add_trust_flag(p)
-    p.set_defaults(func=_config_command)
+    if wanted("config"):
+        p.add_argument("path", nargs="?", metavar="PATH", help="报告文件（默认：当前文件夹）")
+        p.add_argument("--config", help="配置文件（不再向上查找）")
+        _add_trust_flag(p)
+        p.set_defaults(func=_config_command)
 
     p = sub.add_parser("explain", help="显示一条规则的说明")
-    p.add_argument("rule", metavar="CODE|SLUG", help="规则代码（GK311）或规则名（balance）")
-    p.add_argument("--config", help="配置文件（其中列出的本地插件的规则也可查询）")
-    _add_trust_flag(p)
-    p.set_defaults(func=_explain_command)
+    if wanted("explain"):
+        p.add_argument("rule", metavar="CODE|SLUG", help="规则代码（GK311）或规则名（balance）")
+        p.add_argument("--config", help="配置文件（其中列出的本地插件的规则也可查询）")
+        _add_trust_flag(p)
+        p.set_defaults(func=_explain_command)
 
     p = sub.add_parser("init", help=f"写一个带注释的 {STARTER_FILE}")
-    p.add_argument("--province", help="写入 province = …")
-    p.add_argument("--output", "-o", default=STARTER_FILE, help=f"写到哪个文件（默认 {STARTER_FILE}）")
-    p.add_argument("--force", action="store_true", help="覆盖已有的文件")
-    p.set_defaults(func=_init_command)
+    if wanted("init"):
+        p.add_argument("--province", help="写入 province = …")
+        p.add_argument("--output", "-o", default=STARTER_FILE, help=f"写到哪个文件（默认 {STARTER_FILE}）")
+        p.add_argument("--force", action="store_true", help="覆盖已有的文件")
+        p.set_defaults(func=_init_command)
     return parser
 
 
 def main(argv: Optional[List[str]] = None) -> int:
     from giklint.cli_zh import chinese_argparse
 
+    if argv is None:
+        argv = sys.argv[1:]
     with chinese_argparse():
-        parser = build_parser()
+        parser = build_parser(argv)
         args = parser.parse_args(argv)
         if not args.version and not getattr(args, "func", None):
             parser.print_help()

@@ -10,11 +10,12 @@ the parent process, an agency's years in order so that each report is unpacked a
 18 ms a pair, mostly the typing; ``bench/crossyear.py``). A report with no pair gets no cross-year
 finding.
 
-While the first pass runs, each result and its record go to a temporary file (in the system's
-temporary folder, never beside the checked files; deleted when the run ends), and only the record's
-key and the places in that file stay in memory (a few hundred bytes a report), so a batch of 10,000
-reports takes no more memory than one of 100. The results are read back one by one, in order, when
-the comparisons are done.
+While the first pass runs, each result goes to one temporary file and each record to another (in
+the system's temporary folder, never beside the checked files; deleted when the run ends). What
+stays in memory is, per report with a record, its key (one object per distinct agency and year) and
+the record's place in its file: about 24 bytes a report, and pairing them at the end takes about as
+much again; a result keeps nothing (the results are read back one after the other, in order, when
+the comparisons are done). So a batch of 10,000 reports takes 0.5 MB more than one of 100.
 
 With ``--previous`` the first pass already compares every report with the file given, and no pairing
 is done.
@@ -24,7 +25,8 @@ from __future__ import annotations
 import io
 import pickle
 import zlib
-from typing import IO, Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
+from array import array
+from typing import IO, Any, Callable, Dict, Iterable, Iterator, List, Optional, Tuple
 
 from giklint.pairing import ReportKey, normalise_agency, pair_reports, report_key
 from giklint.records import dataclass
@@ -103,82 +105,104 @@ class Spool:
         self.file.seek(offset)
         return pickle.loads(self.file.read(length))
 
+    def each(self) -> Iterator[Any]:
+        """Every object put, in the order put (no place kept to find them)."""
+        position = 0
+        while position < self.end:
+            self.file.seek(position)
+            value = pickle.load(self.file)
+            position = self.file.tell()
+            yield value
+
     def close(self) -> None:
         self.file.close()
 
 
-@dataclass(frozen=True)
 class _Spooled:
-    """A report that has a year record: which result it is, its key, and where its record lies."""
+    """The reports that have a year record, in order: each one's key (one object per distinct key) and
+    the place of its record (its result's index, path and record) in the records' spool. About 24
+    bytes a report: the first pass over a folder of thousands keeps no object per report."""
 
-    result: int
-    path: str
-    key: ReportKey
-    record: Place
+    def __init__(self) -> None:
+        self.keys: List[ReportKey] = []
+        self.places = array("q")  # offset, length of each record, one after the other
+        self._distinct: Dict[ReportKey, ReportKey] = {}
+
+    def add(self, key: ReportKey, place: Place) -> None:
+        self.keys.append(self._distinct.setdefault(key, key))
+        self.places.extend(place)
+
+    def place(self, index: int) -> Place:
+        return self.places[2 * index], self.places[2 * index + 1]
 
 
 def with_cross_year_findings(results: Iterable[Any], setup_for: Callable[[str], Any],
                              published: Optional[str] = None, seen: Optional[Callable[[int], None]] = None,
-                             ) -> Iterator[Any]:
+                             result_of: Callable[[Any], Any] = lambda item: item) -> Iterator[Any]:
     """``results`` (FileResults, some with a ``year_record``) in their order, once all are in, each paired
     report with its cross-year findings and every record dropped. ``setup_for(path)``: the path's
-    resolved set-up; ``seen(count)`` is told how many results are in as they come."""
-    spool = Spool()
+    resolved set-up; ``seen(count)`` is told how many results are in as they come; ``result_of(item)``:
+    the FileResult of an item of ``results`` (the items are given back whole)."""
+    kept, records = Spool(), Spool()
     try:
-        places: List[Place] = []
-        spooled: List[_Spooled] = []
-        for result in results:
+        spooled = _Spooled()
+        count = 0
+        for item in results:
+            result = result_of(item)
             record, result.year_record = getattr(result, "year_record", None), None
             if record is not None:
-                spooled.append(_Spooled(len(places), result.path, record.key, spool.put(record)))
-            places.append(spool.put(result))
+                spooled.add(ReportKey(record.key.agency, record.key.year), records.put((count, result.path, record)))
+            kept.put(item)  # read back in the order put: no place kept
+            count += 1
             if seen:
-                seen(len(places))
-        found = compare_years(spooled, spool, setup_for, published)
-        for index, place in enumerate(places):
-            result = spool.get(place)
+                seen(count)
+        found = compare_years(spooled, records, setup_for, published)
+        del spooled
+        for index, item in enumerate(kept.each()):
             if index in found:
+                result = result_of(item)
                 result.findings = sorted(result.findings + found[index], key=lambda f: f.sort_key)
-            yield result
+            yield item
     finally:
-        spool.close()
+        kept.close()
+        records.close()
 
 
-def compare_years(spooled: Sequence[_Spooled], spool: Spool, setup_for: Callable[[str], Any],
+def compare_years(spooled: _Spooled, records: Spool, setup_for: Callable[[str], Any],
                   published: Optional[str] = None) -> Dict[int, List[Any]]:
     """The cross-year findings of each paired report, by result index."""
     from giklint.engine import cross_year_findings
     from giklint.suppress import is_suppressed
 
-    keys = [one.key for one in spooled]
+    keys = spooled.keys
     pairs = pair_reports(keys).previous
-    unpacked = _Unpacked(spooled, spool)
+    unpacked = _Unpacked(spooled, records)
     found: Dict[int, List[Any]] = {}
     # an agency's years one after another: last year's report is the one unpacked just before
     for this in sorted(pairs, key=lambda i: (normalise_agency(keys[i].agency), keys[i].year)):
-        previous, _ = unpacked[pairs[this]]
-        report, directives = unpacked[this]
-        path = spooled[this].path
+        _, _, previous, _ = unpacked[pairs[this]]
+        result, path, report, directives = unpacked[this]
         findings = cross_year_findings(report, previous, setup_for(path).config, path, published)
-        found[spooled[this].result] = [finding for finding in findings if not is_suppressed(finding, directives)]
+        found[result] = [finding for finding in findings if not is_suppressed(finding, directives)]
     return found
 
 
 class _Unpacked:
     """Records read back, unpacked and typed on demand, the last two kept (a chain of years converts
-    each report once)."""
+    each report once): (result index, path, typed report, suppression directives)."""
 
-    def __init__(self, spooled: Sequence[_Spooled], spool: Spool) -> None:
+    def __init__(self, spooled: _Spooled, records: Spool) -> None:
         self.spooled = spooled
-        self.spool = spool
-        self.kept: Dict[int, Tuple[Any, List[Any]]] = {}
+        self.records = records
+        self.kept: Dict[int, Tuple[int, str, Any, List[Any]]] = {}
 
-    def __getitem__(self, index: int) -> Tuple[Any, List[Any]]:
+    def __getitem__(self, index: int) -> Tuple[int, str, Any, List[Any]]:
         if index not in self.kept:
             from giklint.model_dict import report_from_dict
 
             if len(self.kept) >= 2:
                 del self.kept[next(iter(self.kept))]
-            model, directives = self.spool.get(self.spooled[index].record).unpack()
-            self.kept[index] = (report_from_dict(model), directives)
+            result, path, record = self.records.get(self.spooled.place(index))
+            model, directives = record.unpack()
+            self.kept[index] = (result, path, report_from_dict(model), directives)
         return self.kept[index]

@@ -1,12 +1,23 @@
-"""The ``giklint`` command as installed (the console script and ``python -m giklint`` call :func:`main`).
+"""The ``giklint`` command as installed (the console script and ``python -m giklint`` call :func:`run`).
 
 It holds the garbage collector back before giklint's modules are imported (:mod:`giklint.gc_policy`),
 which is why it is its own small module: the console script imports it before calling it, and
 ``giklint.cli`` is imported only here.
+
+:func:`run` also leaves without tearing the interpreter down. A normal exit frees every module,
+function and object one by one (about 2.5% of a one-report ``giklint check``, valgrind) only for the
+operating system to take the whole process back a moment later. ``run`` does what that exit does
+that anyone can see: it flushes the standard streams and runs the exit handlers (``atexit``: the user
+cache's writes, the worker pool's and temporary folders' clean-up), then ends the process with the
+command's exit code (``os._exit``). mypy leaves the same way (``mypy.util.hard_exit``). Whenever that
+could differ from a normal exit (another thread still running, a stream that cannot be flushed, an
+exception, a Python without ``atexit._run_exitfuncs``) it exits normally instead.
 """
 from __future__ import annotations
 
-from typing import List, Optional
+import os
+import sys
+from typing import List, NoReturn, Optional
 
 from giklint import gc_policy
 
@@ -19,3 +30,35 @@ def main(argv: Optional[List[str]] = None) -> int:
         return run_command(argv)
     finally:
         gc_policy.finish()
+
+
+def run() -> NoReturn:
+    """The console script: :func:`main`, then :func:`leave` with its exit code."""
+    leave(main())
+
+
+def leave(code: object) -> NoReturn:
+    """End the process with exit code ``code`` as ``sys.exit`` would, without the interpreter's
+    tear-down when nothing but the tear-down can tell the two apart."""
+    import atexit
+    import threading
+
+    run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)
+    if not isinstance(code, int) or run_exit_handlers is None or threading.active_count() > 1 \
+            or not _flushed():
+        raise SystemExit(code)
+    run_exit_handlers()
+    if not _flushed():  # an exit handler wrote where nothing can be written any more: as Python does
+        os._exit(120)
+    os._exit(code)
+
+
+def _flushed() -> bool:
+    for stream in (sys.stdout, sys.stderr):
+        if stream is None:
+            continue
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe, a closed stream: the normal exit says so
+            return False
+    return True

@@ -13,7 +13,7 @@ Agencies renamed by an institutional reform are not matched: the name changed, a
 from __future__ import annotations
 
 import unicodedata
-from typing import Any, Dict, Iterable, List, NamedTuple, Optional, Sequence
+from typing import Any, Dict, Iterable, List, NamedTuple, Optional, Sequence, Tuple
 
 from giklint import lazy_re
 from giklint.rule import Context, Finding, Rule
@@ -89,33 +89,37 @@ class Pairing(NamedTuple):
 def pair_reports(keys: Sequence[ReportKey]) -> Pairing:
     """Pair every report with the same agency's report of the year before, where exactly one exists.
 
-    Each name is normalised once, and only names one of which ends with the other are compared (a
-    folder of thousands of reports is not compared all against all)."""
-    names = [normalise_agency(key.agency) for key in keys]
-    known = [bool(name) and isinstance(key.year, int) for name, key in zip(names, keys)]
-    by_year: Dict[int, Dict[str, List[int]]] = {}  # year -> every end of a name (the whole name too) -> reports
+    Each distinct name is normalised once and compared once per year, with only the names one of
+    which ends with the other (a folder of thousands of reports is not compared all against all, and
+    a thousand copies of one agency's report cost one comparison)."""
+    normalised: Dict[Optional[str], str] = {}
+    reports: Dict[Tuple[str, int], List[int]] = {}  # (normalised name, year) -> its reports, in order
     for index, key in enumerate(keys):
-        if known[index]:
-            ends = by_year.setdefault(key.year, {})
-            for start in range(len(names[index])):
-                ends.setdefault(names[index][start:], []).append(index)
+        if key.agency not in normalised:
+            normalised[key.agency] = normalise_agency(key.agency)
+        name = normalised[key.agency]
+        if name and isinstance(key.year, int):
+            reports.setdefault((name, key.year), []).append(index)
+    by_year: Dict[int, Dict[str, List[str]]] = {}  # year -> every end of a name (the whole name too) -> names
+    for name, year in reports:
+        ends = by_year.setdefault(year, {})
+        for start in range(len(name)):
+            ends.setdefault(name[start:], []).append(name)
     previous: Dict[int, int] = {}
     ambiguous: Dict[int, List[int]] = {}
-    for index, key in enumerate(keys):
-        if not known[index]:
-            continue
-        ends = by_year.get(key.year - 1, {})
-        name = names[index]
+    for (name, year), indices in reports.items():
+        ends = by_year.get(year - 1, {})
         # the names that end with this one (the same name included), and the ends of this name
         found = set(ends.get(name, ()))
         for start in range(1, len(name)):
-            found.update(j for j in ends.get(name[start:], ()) if names[j] == name[start:])
-        candidates = [j for j in sorted(found) if _same_normalised(name, names[j])]
-        if len(candidates) == 1:
-            previous[index] = candidates[0]
-        elif candidates:
-            ambiguous[index] = candidates
-    return Pairing(previous, ambiguous)
+            found.update(other for other in ends.get(name[start:], ()) if other == name[start:])
+        candidates = sorted(j for other in found if _same_normalised(name, other) for j in reports[(other, year - 1)])
+        for index in indices:
+            if len(candidates) == 1:
+                previous[index] = candidates[0]
+            elif candidates:
+                ambiguous[index] = list(candidates)
+    return Pairing(dict(sorted(previous.items())), dict(sorted(ambiguous.items())))
 
 
 def previous_year_problem(this: ReportKey, previous: ReportKey) -> Optional[str]:

@@ -37,6 +37,9 @@ Task = Callable[..., Any]
 CRASHED, TIMEOUT, EXITED = "crashed", "timeout", "exited"
 _RESULT, _RAISED = "result", "raised"
 PARENT_CHECK_SECONDS = 1.0  # how often an idle worker looks whether its parent still lives
+# Tasks taken per worker past the first result not given back: enough that one slow file does not
+# idle the others for long, few enough that the finished results held back stay a handful
+WINDOW_PER_WORKER = 32
 
 
 @dataclass(frozen=True)
@@ -146,43 +149,72 @@ def how_it_died(exitcode: Optional[int]) -> str:
 
 
 class _Pool:
-    """The workers of one :func:`run_tasks` call and the bookkeeping of its tasks."""
+    """The workers of one :func:`run_tasks` call and the bookkeeping of its tasks.
 
-    def __init__(self, task: Task, arguments: Sequence[Arguments], size: int, limits: WorkerLimits) -> None:
+    Tasks are taken from ``arguments`` as workers need them, at most ``window`` ahead of the first
+    result not yet given (a slow task holds back no more than that many finished results); only the
+    arguments of tasks not yet given back are kept, so a run of any length takes the same memory.
+    """
+
+    def __init__(self, task: Task, arguments: Iterable[Arguments], size: int, limits: WorkerLimits,
+                 window: int) -> None:
         import multiprocessing
 
         self.context = multiprocessing.get_context()
-        self.task, self.arguments, self.size, self.limits = task, arguments, size, limits
-        self.queue: Deque[int] = deque(range(len(arguments)))
+        self.task, self.size, self.limits, self.window = task, size, limits, max(window, size)
+        self.source = iter(arguments)
+        self.taken: Dict[int, Arguments] = {}  # index -> arguments, of each task not yet given back
+        self.next_index = 0  # the index the next task taken from the source gets
+        self.exhausted = False
+        self.queue: Deque[int] = deque()  # taken, not yet handed out
         self.suspects: Deque[int] = deque()  # tasks whose worker died, to run again alone
         self.retried: set = set()
         self.idle: List[_Worker] = []
         self.busy: List[_Worker] = []
         self.finished: Dict[int, Tuple[str, Any]] = {}
 
-    def outcomes(self) -> Iterator[Tuple[str, Any]]:
-        """(kind, value) of each task, in input order: a result, a raised exception or a Failure.
+    def outcomes(self) -> Iterator[Tuple[Arguments, Tuple[str, Any]]]:
+        """(arguments, (kind, value)) of each task, in input order: a result, a raised exception or a Failure.
 
         The workers are stopped before the last one is given: a caller that takes exactly as many
         results as it gave tasks never resumes this generator after it, and a worker left running
         would keep the interpreter from exiting.
         """
-        for index in range(len(self.arguments)):
+        index = 0
+        while self._has(index):
             while index not in self.finished:
-                self._hand_out()
+                self._hand_out(index)
                 self._collect()
-            if index == len(self.arguments) - 1:
+            if not self._has(index + 1):
                 self.close()
-            yield self.finished.pop(index)
+            yield self.taken.pop(index), self.finished.pop(index)
+            index += 1
 
-    def _hand_out(self) -> None:
+    def _has(self, index: int) -> bool:
+        """Whether there is a task ``index`` (taking it from the source when needed)."""
+        while index >= self.next_index and not self.exhausted:
+            self._take()
+        return index < self.next_index
+
+    def _take(self) -> bool:
+        arguments = next(self.source, None)
+        if arguments is None:
+            self.exhausted = True
+            return False
+        self.taken[self.next_index] = arguments
+        self.queue.append(self.next_index)
+        self.next_index += 1
+        return True
+
+    def _hand_out(self, first: int) -> None:
+        """Give idle workers tasks, none ``window`` or more past ``first``, the next result to give back."""
         if self.suspects:  # alone: only once the tasks in flight are done
             if not self.busy:
                 index = self.suspects.popleft()
                 self.retried.add(index)
                 self._give(index)
             return
-        while self.queue and len(self.busy) < self.size:
+        while len(self.busy) < self.size and (self.queue or (self.next_index < first + self.window and self._take())):
             self._give(self.queue.popleft())
 
     def _give(self, index: int) -> None:
@@ -192,7 +224,7 @@ class _Pool:
                 worker.kill()
             worker = _Worker(self.context, self.task, self.limits.memory)
         self.busy.append(worker)
-        worker.give(index, self.arguments[index])
+        worker.give(index, self.taken[index])
 
     def _collect(self) -> None:
         """Wait for a worker to answer, die or run out of time, and record what became of its task."""
@@ -248,23 +280,27 @@ class _Pool:
 
 
 def run_tasks(task: Task, iterables: Iterable[Iterable[Any]], workers: int, limits: WorkerLimits = WorkerLimits(),
-              on_failure: Optional[Callable[[Arguments, Failure], Any]] = None) -> Iterator[Any]:
+              on_failure: Optional[Callable[[Arguments, Failure], Any]] = None,
+              window: int = 0) -> Iterator[Any]:
     """``task(*arguments)`` for each row of ``zip(*iterables)`` in up to ``workers`` processes, in input order.
+
+    The iterables are read as workers take tasks (they may be generators), at most ``window`` tasks
+    (default :data:`WINDOW_PER_WORKER` per worker) past the first whose result is not given back yet.
 
     A task that crashed its worker (twice: once among others, once alone), ran out of time or tried
     to exit gives ``on_failure(arguments, failure)`` (without ``on_failure``, the Failure is raised
     as a :class:`WorkerFailure`); a task that raised an exception raises it here.
     """
-    arguments = list(zip(*iterables))
-    pool = _Pool(task, arguments, max(1, workers), limits)
+    workers = max(1, workers)
+    pool = _Pool(task, zip(*iterables), workers, limits, window or WINDOW_PER_WORKER * workers)
     try:
-        for index, (kind, value) in enumerate(pool.outcomes()):
+        for arguments, (kind, value) in pool.outcomes():
             if kind == _RESULT:
                 yield value
             elif isinstance(value, Failure):
                 if on_failure is None:
                     raise WorkerFailure(value)
-                yield on_failure(arguments[index], value)
+                yield on_failure(arguments, value)
             else:
                 raise value
     finally:  # done, an exception, Ctrl-C or the caller stopped reading: no worker outlives the call

@@ -16,7 +16,12 @@ looks up in the ``dataclasses`` module before the builtins (CPython 3.9-3.13). W
 :func:`dataclass` runs, that name is this module's :func:`_exec_kept`, which runs the kept code
 object for a source text it has seen and compiles (and keeps) one it has not.
 
-Safety: the file holds code that Python runs, so it is read only when this user owns it and no one
+Beyond the code: what ``dataclasses`` does around it (reading the annotations, writing the source,
+building the fields) is as costly, and as much the same on every run; :mod:`giklint.class_recipe`
+writes it down as a recipe on the first run and later runs make the class from that (kept in a
+second table of the same kind). Classes a recipe cannot make go to ``dataclasses`` as above.
+
+Safety: the files hold code that Python runs, so each is read only when this user owns it and no one
 else can write it (:func:`giklint.user_cache.read_private`), only by the exact Python version that
 wrote it (``sys.version``, in the file name and inside), and only when its checksum matches (a
 damaged file is ignored, not run). Any problem means compiling afresh, never an error. Only CPython
@@ -25,17 +30,26 @@ uses the file. New code is added to the file when the process exits; the file is
 from __future__ import annotations
 
 import dataclasses
+import marshal
 import sys
+from functools import partial
 from types import CodeType
 from typing import Any, Callable, Optional, TypeVar, overload
 
+from giklint.class_recipe import Recorder, class_key, replay, write_recipe
 from giklint.user_cache import KeptTable
 
 ClassType = TypeVar("ClassType", bound=type)
 
 _USABLE = sys.implementation.name == "cpython"
 MAX_CODES = 3000  # giklint and its rules make ~300 functions; a plugin making classes at run time cannot grow the file without end
-CODES = KeptTable("dataclass-code", MAX_CODES, valid=lambda source, code: isinstance(source, str) and isinstance(code, CodeType))
+# "dataclass-methods", not the "dataclass-code" of earlier versions, whose code was compiled with this module's
+# ``from __future__ import annotations``: the methods' annotations were their names' text, not the fields' types
+CODES = KeptTable("dataclass-methods", MAX_CODES, valid=lambda source, code: isinstance(source, str) and isinstance(code, CodeType))
+MAX_RECIPES = 200  # giklint makes ~80 classes (~60 for one text report): room for two versions of them; past that, only one run's are kept (every run reads the whole file)
+# a recipe is kept as marshal data and read only when used: what other versions of giklint's classes (or tests) left in the
+# file costs a copy, not the making of their code objects
+RECIPES = KeptTable("dataclass-recipe", MAX_RECIPES, valid=lambda key, recipe: isinstance(key, tuple) and isinstance(recipe, bytes))
 
 
 @overload
@@ -52,21 +66,41 @@ def dataclass(cls: Optional[ClassType] = None, **options: Any) -> Any:
         return lambda decorated: dataclass(decorated, **options)
     if not _USABLE:
         return dataclasses.dataclass(cls, **options)
+    found = class_key(cls, options)
+    if found is not None:
+        key, values, field_slots = found
+        recipe = RECIPES.table().get(key)
+        if recipe is not None:
+            try:
+                return replay(cls, marshal.loads(recipe), values, field_slots)
+            except Exception:  # a recipe this version cannot play (cls is as it was): dataclasses makes the class
+                pass
+    recorder = Recorder() if found is not None else None
+    before = dict(cls.__dict__)
     namespace = vars(dataclasses)
-    namespace["exec"] = _exec_kept
+    namespace["exec"] = partial(_exec_kept, recorder)
     try:
-        return dataclasses.dataclass(cls, **options)
+        made = dataclasses.dataclass(cls, **options)
     finally:
         namespace.pop("exec", None)
+    if found is not None and made is cls:
+        recipe = write_recipe(cls, values, field_slots, before, recorder)
+        if recipe is not None:
+            RECIPES.add(key, marshal.dumps(recipe))
+    return made
 
 
-def _exec_kept(source: Any, globals: Optional[dict] = None, locals: Optional[dict] = None) -> None:  # noqa: A002 - exec's own parameter names
+def _exec_kept(recorder: Optional[Recorder], source: Any, globals: Optional[dict] = None, locals: Optional[dict] = None) -> None:  # noqa: A002 - exec's own parameter names
     """``exec(source, globals, locals)``, with the code compiled from ``source`` on an earlier run."""
     if not isinstance(source, str):
+        if recorder is not None:
+            recorder.complete = False
         exec(source, globals, locals)  # noqa: S102 - what dataclasses asked for
         return
     code = CODES.table().get(source)
     if code is None:
-        code = compile(source, "<string>", "exec")
+        code = compile(source, "<string>", "exec", dont_inherit=True)  # as dataclasses' exec compiles it: no future flags of ours
         CODES.add(source, code)
     exec(code, globals, locals)  # noqa: S102 - the code dataclasses wrote, compiled from its own text
+    if recorder is not None:
+        recorder.watch(code, globals, locals)

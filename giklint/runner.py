@@ -13,8 +13,13 @@ cluster's (:mod:`giklint.cluster`), with the same results in the same order.
 
 :func:`stream_paths` gives the results as they are checked, in input order, without keeping them
 (an output format that writes as they come keeps memory flat however many files there are);
-:func:`check_paths` gathers them into a :class:`RunResult`. An executor gets at most :data:`WINDOW`
-chunks of files per worker at a time, so neither the queue nor finished results pile up.
+:func:`check_paths` gathers them into a :class:`RunResult`. The files are found as they are checked
+(:func:`giklint.targets.iter_unique_targets`), the pool takes them a bounded number ahead
+(:data:`giklint.pool.WINDOW_PER_WORKER`) and an executor gets at most :data:`WINDOW` chunks of files
+per worker at a time, so neither the files nor the finished results pile up: a run keeps nothing per
+file (what it keeps for the cross-year rules: :mod:`giklint.crossyear`; files passed over are listed
+in :attr:`Run.skipped`). What a streaming output format writes is bounded the same way; the formats
+that render everything at once (``sarif``, ``html``) hold every result.
 
 A batch survives its worst file. The workers (:mod:`giklint.pool`) have a memory limit each
 (``GIKLINT_WORKER_MEMORY``) and a time limit per file (``GIKLINT_FILE_SECONDS``); a file that
@@ -30,8 +35,9 @@ import os
 from collections import deque
 from dataclasses import field, replace
 from functools import partial
-from itertools import islice
-from typing import TYPE_CHECKING, Any, Callable, Deque, Dict, Iterator, List, Optional, Sequence, Tuple
+from itertools import chain, islice, tee
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any, Callable, Deque, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 from giklint.config import DEFAULT_FAIL_ON
 from giklint.document import Document
@@ -43,7 +49,7 @@ from giklint.records import dataclass
 from giklint.resolve import Resolver, resolver_for
 from giklint.report_kind import not_a_report_reason, report_identity
 from giklint.rule import SEVERITY_RANK, Finding
-from giklint.targets import NOT_A_REPORT, Skipped, Target, TargetOptions, checked_suffixes, unique_targets
+from giklint.targets import NOT_A_REPORT, Skipped, Target, TargetOptions, checked_suffixes, iter_unique_targets
 
 if TYPE_CHECKING:  # the pool is imported when a run has more than one file to check
     from giklint.pool import Failure, WorkerLimits
@@ -194,11 +200,11 @@ class Run:
             return 2
         return 1 if self._any_failed else 0
 
-    def _gather(self, targets: Sequence[Target], results: Iterator[FileResult], progress: Optional[Progress],
+    def _gather(self, checked: Iterator[Tuple[Target, FileResult]], progress: Optional[Progress], total: int,
                 skip_non_reports: bool) -> Iterator[FileResult]:
         if progress:
-            progress(0, len(targets))
-        for done, (target, result) in enumerate(zip(targets, results), 1):
+            progress(0, total)
+        for done, (target, result) in enumerate(checked, 1):
             self._failures += result.plugin_failures
             if result.not_a_report and (skip_non_reports or not target.explicit):
                 self.skipped.append(Skipped(target.path, f"{NOT_A_REPORT}：{result.not_a_report}"))
@@ -209,7 +215,12 @@ class Run:
                 self.checked += 1
                 yield result
             if progress:
-                progress(done, len(targets))
+                progress(done, total)
+
+
+# Targets listed before a run starts: a run with no more is surveyed from the list; a larger one is
+# walked twice, once to survey it (keeping nothing of a file) and then to check each file as it is found
+LISTED_TARGETS = 256
 
 
 def stream_paths(paths: Sequence[str], options: Optional[Options] = None,
@@ -229,33 +240,103 @@ def stream_paths(paths: Sequence[str], options: Optional[Options] = None,
     a file named on its own that is no report gives one ``not-a-report`` finding (unless
     ``targeting.skip_non_reports``). ``output``, the file the caller will write the results to, must
     be none of the files the run reads (else a UsageError here, before any file is checked or written).
+
+    Files are found as they are checked (a folder is walked as the run goes on), so memory does not
+    grow with their number: what must be known before the first file is checked (how many there
+    are, every configuration and its rules, whether any compares years, that ``output`` is none of
+    them) comes from a first walk that keeps nothing of a file, or from the list of a short run's.
     """
     options = options if options is not None else Options()
     resolver = resolver_for(options)
-    targets = _own_outputs_skipped(unique_targets(paths, _suffixes_under(resolver), targeting, options.config))
-    skipped = [Skipped(t.path, t.skip) for t in targets if t.skip]
-    targets = _with_config_errors([t for t in targets if not t.skip], resolver, stdin_filename)
-    refuse_output_over(output, _inputs(targets, options, resolver))
+
+    def found() -> Iterator[Target]:
+        return _own_outputs_skipped(iter_unique_targets(paths, _suffixes_under(resolver), targeting, options.config))
+
+    targets = found()
+    listed = list(islice(targets, LISTED_TARGETS))
+    if len(listed) < LISTED_TARGETS:
+        survey = _survey(listed, resolver, options, output)
+    else:  # the survey walks on to the end; the check walks again from the start (never both at once)
+        survey = _survey(chain(listed, targets), resolver, options, output)
+        listed, targets = [], found()
     resolved = resolver.resolved()
     rules = list(dict.fromkeys(rule for one in resolved for rule in one.catalog.rules)) or _default_rules()
-    run = Run(rules, [failure for one in resolved for failure in one.failures], skipped)
-    pairing = options.previous is None and len(targets) > 1 and _compares_years(resolver, targets)
-    results = _results(targets, options, stdin_filename, jobs, keep_documents, pairing, limits, executor)
+    run = Run(rules, [failure for one in resolved for failure in one.failures], survey.skipped)
+    to_check = _with_config_errors(_not_written(chain(listed, targets), output), resolver, stdin_filename)
+    pairing = options.previous is None and survey.count > 1 and survey.compares_years
+    checked = _results(to_check, survey.files, options, stdin_filename, jobs, keep_documents, pairing, limits,
+                       executor)
     if pairing:  # progress is counted as the files are read, before the pairing
-        results = _with_cross_year_findings(results, resolver, options.published, progress, len(targets))
+        checked = _with_cross_year_findings(checked, resolver, options.published, progress, survey.count)
         progress = None
-    run.results = run._gather(targets, results, progress, targeting.skip_non_reports)
+    run.results = run._gather(checked, progress, survey.count, targeting.skip_non_reports)
     return run
 
 
-def _compares_years(resolver: Resolver, targets: Sequence[Target]) -> bool:
-    """Whether a rule that compares years is selected for any of the files (--previous not given)."""
-    return any(rule.needs_previous for target in targets if not target.error and target.path != "-"
-               for rule in resolver.for_file(target.path).setup.config.rules_for(target.path))
+class _Survey:
+    """What a run must know of its files before the first is checked."""
+
+    def __init__(self) -> None:
+        self.skipped: List[Skipped] = []  # passed over as found (excluded, …), in order
+        self.count = 0  # targets to give a result for
+        self.files = 0  # of them, files to check (not errors, not standard input)
+        self.compares_years = False  # a rule that compares years is selected for one of the files
 
 
-def _with_cross_year_findings(results: Iterator[FileResult], resolver: Resolver, published: Optional[str],
-                              progress: Optional[Progress], total: int) -> Iterator[FileResult]:
+def _survey(targets: Iterable[Target], resolver: Resolver, options: Options, output: Optional[str]) -> _Survey:
+    """Count the targets, resolve each one's configuration (the first error ends the run when it leaves
+    no file to check), and refuse ``output`` when it is one of the files the run reads."""
+    survey, first_error, any_checked, output_read = _Survey(), None, False, None
+    written = _file_id(output) if output else None
+    for target in targets:
+        if target.skip:
+            survey.skipped.append(Skipped(target.path, target.skip))
+            continue
+        survey.count += 1
+        if written is not None and output_read is None and target.path != "-" and _file_id(target.path) == written:
+            output_read = target
+        if target.error:
+            continue
+        try:
+            setup = resolver.for_file(target.path).setup
+        except GiklintError as exc:
+            first_error = first_error or exc
+            continue
+        any_checked = True
+        if target.path == "-":
+            continue
+        survey.files += 1
+        survey.compares_years = survey.compares_years or any(
+            rule.needs_previous for rule in setup.config.rules_for(target.path))
+    if first_error is not None and not any_checked:
+        raise first_error
+    refuse_output_over(output, _inputs([output_read] if output_read else [], options, resolver))
+    return survey
+
+
+def _file_id(path: str) -> Optional[Tuple[int, int]]:
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
+
+
+def _not_written(targets: Iterable[Target], output: Optional[str]) -> Iterator[Target]:
+    """The targets without ``output``: made once the first result is written, a folder still walked
+    may come to it (it was none of the files when the run began: :func:`_survey` made sure)."""
+    if not output:
+        yield from targets
+        return
+    for target in targets:
+        written = _file_id(output)
+        if written is None or target.error or target.path == "-" or _file_id(target.path) != written:
+            yield target
+
+
+def _with_cross_year_findings(checked: Iterator[Tuple[Target, FileResult]], resolver: Resolver,
+                              published: Optional[str], progress: Optional[Progress],
+                              total: int) -> Iterator[Tuple[Target, FileResult]]:
     """The results, once all are in, each with its cross-year findings (:mod:`giklint.crossyear`): which
     report is whose last year's is known only at the end, so these results come together (kept in a
     temporary file meanwhile: memory stays flat; ``--previous FILE``, or the cross-year rules not
@@ -265,7 +346,8 @@ def _with_cross_year_findings(results: Iterator[FileResult], resolver: Resolver,
     if progress:
         progress(0, total)
     seen = (lambda count: progress(count, total)) if progress else None
-    yield from with_cross_year_findings(results, lambda path: resolver.for_file(path).setup, published, seen)
+    yield from with_cross_year_findings(checked, lambda path: resolver.for_file(path).setup, published, seen,
+                                        result_of=itemgetter(1))
 
 
 def check_paths(paths: Sequence[str], options: Optional[Options] = None,
@@ -298,31 +380,26 @@ def _suffixes_under(resolver: Resolver) -> Callable[[str], Tuple[str, ...]]:
     return suffixes
 
 
-def _own_outputs_skipped(targets: Sequence[Target]) -> List[Target]:
+def _own_outputs_skipped(targets: Iterable[Target]) -> Iterator[Target]:
     """The targets, each that is an earlier output of giklint's passed over (``skip``)."""
-    return [t._replace(skip=OWN_OUTPUT) if not (t.error or t.skip) and t.path != "-" and output_format(t.path)
-            else t for t in targets]
+    return (t._replace(skip=OWN_OUTPUT) if not (t.error or t.skip) and t.path != "-" and output_format(t.path)
+            else t for t in targets)
 
 
-def _with_config_errors(targets: Sequence[Target], resolver: Resolver,
-                        stdin_filename: Optional[str]) -> List[Target]:
-    """The targets, each under a configuration that cannot be resolved made an error naming it.
-
-    Resolved here, before any worker starts, once per configuration file. When no file is left to
-    check, the (first) configuration error ends the run at once, as a UsageError or ConfigError.
-    """
-    marked, first_error = [], None
+def _with_config_errors(targets: Iterable[Target], resolver: Resolver,
+                        stdin_filename: Optional[str]) -> Iterator[Target]:
+    """The targets to check (none passed over), each under a configuration that cannot be resolved
+    made an error naming it (:func:`_survey` resolved them all before any worker started, once per
+    configuration file, and ended the run when no file was left to check)."""
     for target in targets:
+        if target.skip:
+            continue
         if not target.error:
             try:
                 resolver.for_file(target.path)
             except GiklintError as exc:
-                first_error = first_error or exc
                 target = target._replace(error=not_checked(_shown(target, stdin_filename), exc))
-        marked.append(target)
-    if first_error is not None and all(t.error for t in marked):
-        raise first_error
-    return marked
+        yield target
 
 
 def _shown(target: Target, stdin_filename: Optional[str]) -> str:
@@ -338,20 +415,24 @@ def _inputs(targets: Sequence[Target], options: Options, resolver: Resolver) -> 
     yield from ((path, "配置文件") for path in resolver.config_files())
 
 
-def _results(targets: Sequence[Target], options: Options, stdin_filename: Optional[str], jobs: int,
-             keep_documents: bool, for_pairing: bool = False,
-             limits: Optional[WorkerLimits] = None, executor: Any = None) -> Iterator[FileResult]:
-    """One result per target, in order: files in the pool, standard input here, errors as they are."""
-    files = [t.path for t in targets if not t.error and t.path != "-"]
-    roots = [t.root for t in targets if not t.error and t.path != "-"]
-    checked = check_files(files, options, jobs, keep_documents, roots, for_pairing, limits, executor)
-    for target in targets:
+Item = Tuple[str, Optional[str]]  # (path, the folder a walk found it in, or None)
+
+
+def _results(targets: Iterable[Target], files: int, options: Options, stdin_filename: Optional[str], jobs: int,
+             keep_documents: bool, for_pairing: bool = False, limits: Optional[WorkerLimits] = None,
+             executor: Any = None) -> Iterator[Tuple[Target, FileResult]]:
+    """Each target with its result, in order: ``files`` files in the pool, standard input here, errors as
+    they are. The pool takes files a bounded number ahead of the result given: only those wait here."""
+    in_order, ahead = tee(targets)
+    checked = _check_items(((t.path, t.root) for t in ahead if not t.error and t.path != "-"), files, options,
+                           jobs, keep_documents, for_pairing, limits, executor)
+    for target in in_order:
         if target.error:
-            yield FileResult(_shown(target, stdin_filename), error=target.error)
+            yield target, FileResult(_shown(target, stdin_filename), error=target.error)
         elif target.path == "-":
-            yield _slimmed(_check_stdin(options, stdin_filename), keep_documents)
+            yield target, _slimmed(_check_stdin(options, stdin_filename), keep_documents)
         else:
-            yield next(checked)
+            yield target, next(checked)
 
 
 def check_files(paths: Sequence[str], options: Optional[Options] = None, jobs: int = 1, keep_documents: bool = True,
@@ -361,21 +442,26 @@ def check_files(paths: Sequence[str], options: Optional[Options] = None, jobs: i
     each within ``limits`` (default: :func:`worker_limits`), or by ``executor`` when one is given.
     ``roots``: for each path, the folder a walk found it in (None: named as it is); ``for_pairing``:
     see :func:`check_file`."""
-    options = options if options is not None else Options()
     roots = list(roots) if roots is not None else [None] * len(paths)
+    return _check_items(zip(paths, roots), len(paths), options if options is not None else Options(), jobs,
+                        keep_documents, for_pairing, limits, executor)
+
+
+def _check_items(items: Iterable[Item], count: int, options: Options, jobs: int, keep_documents: bool,
+                 for_pairing: bool, limits: Optional[WorkerLimits], executor: Any) -> Iterator[FileResult]:
+    """:func:`check_files` of ``count`` (path, root) items, taken as they are needed."""
     if executor is not None:
         chunk = partial(check_chunk, options=options, keep_documents=keep_documents, for_pairing=for_pairing)
-        return _in_order(executor, chunk, list(zip(paths, roots)), _workers_of(executor))
+        return _in_order(executor, chunk, items, count, _workers_of(executor))
     check = partial(_check_for_batch, options=options, keep_document=keep_documents, for_pairing=for_pairing)
-    workers = min(jobs, len(paths))
+    workers = min(jobs, count)
     if workers <= 1:
-        return map(check, paths, roots)
+        return (check(path, root) for path, root in items)
     from giklint.pool import run_tasks
 
-    return run_tasks(check, [paths, roots], workers, limits or worker_limits(workers), _failed_file)
-
-
-Item = Tuple[str, Optional[str]]  # (path, the folder a walk found it in, or None)
+    paths, roots = tee(items)
+    return run_tasks(check, [(path for path, _ in paths), (root for _, root in roots)], workers,
+                     limits or worker_limits(workers), _failed_file)
 
 
 def check_chunk(items: Sequence[Item], options: Options, keep_documents: bool,
@@ -389,15 +475,17 @@ def _workers_of(executor: Any) -> int:
     return int(getattr(executor, "max_workers", 0) or getattr(executor, "_max_workers", 0) or os.cpu_count() or 1)
 
 
-def _chunks(items: Sequence[Item], workers: int) -> Iterator[Sequence[Item]]:
-    size = max(1, min(MAX_CHUNK, len(items) // (workers * 4)))
-    return (items[start:start + size] for start in range(0, len(items), size))
+def _chunks(items: Iterable[Item], count: int, workers: int) -> Iterator[List[Item]]:
+    size = max(1, min(MAX_CHUNK, count // (workers * 4)))
+    items = iter(items)
+    return iter(lambda: list(islice(items, size)), [])
 
 
-def _in_order(executor: Any, check: Callable[[Sequence[Item]], List[FileResult]], items: Sequence[Item],
-              workers: int) -> Iterator[FileResult]:
-    """Each file's result, in order, checked by ``executor`` with a bounded number of chunks in flight."""
-    chunks = _chunks(items, workers)
+def _in_order(executor: Any, check: Callable[[Sequence[Item]], List[FileResult]], items: Iterable[Item],
+              count: int, workers: int) -> Iterator[FileResult]:
+    """Each of ``count`` files' results, in order, checked by ``executor`` with a bounded number of chunks
+    in flight."""
+    chunks = _chunks(items, count, workers)
     pending: Deque[Any] = deque(executor.submit(check, chunk) for chunk in islice(chunks, workers * WINDOW))
     try:
         while pending:

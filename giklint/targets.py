@@ -26,7 +26,7 @@ import os
 import stat
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, List, NamedTuple, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Dict, Iterable, Iterator, List, NamedTuple, Optional, Sequence, Tuple, Union
 
 from giklint.records import dataclass
 
@@ -276,7 +276,8 @@ def _walk(folder: str, suffixes: Suffixes, options: TargetOptions, config: Optio
                 kept.append(name)
                 specs_of[os.path.abspath(path)] = specs
         dirs[:] = kept
-        for name in sorted(files):
+        files.sort()  # (in place: a folder's names are listed once, however many it holds)
+        for name in files:
             if not name.lower().endswith(suffixes):
                 continue
             path = os.path.join(here, name)
@@ -327,28 +328,83 @@ def expand_paths(paths: Iterable[str], suffixes: Suffixes = CHECKED_SUFFIXES,
 
 
 def _globbed(pattern: str, suffixes: Suffixes, options: TargetOptions, config: Optional[str]) -> Iterator[Target]:
+    """The files a glob matches, in sorted order, a folder it matches walked as it comes (the matches
+    themselves are listed, as :func:`glob.glob` gives them, to be sorted)."""
     suffixes = _suffixes_for(suffixes, _glob_root(pattern))
     matches = sorted(glob.glob(pattern, recursive=True))
-    found: List[Target] = []
+    found = False
     for match in matches:
         if os.path.isdir(match):
-            found += _walk(match, suffixes, options, config)
+            for target in _walk(match, suffixes, options, config):
+                found = True
+                yield target
         elif match.lower().endswith(suffixes):
             exclusion = _exclusion_at(match, options, config)
             skip = EXCLUDED if exclusion.excludes(match) else _file_problem(match, None)
-            found.append(Target(match, explicit=False, skip=skip))
+            found = True
+            yield Target(match, explicit=False, skip=skip)
     if not found:
         yield Target(pattern, f"{pattern}: 没有匹配的文件")
-    yield from found
+
+
+def target_key(path: str) -> str:
+    """What makes two targets the same file for :func:`iter_unique_targets`: the absolute path."""
+    return path if path == "-" else os.path.abspath(path)
+
+
+class _LaterPaths:
+    """Which keys a command-line path after a given one can yield: a folder's are under its absolute
+    path, a file's (or a missing path's) is its own, a glob's may be any (a glob may also match a folder
+    and files in it, so its own count as later too)."""
+
+    def __init__(self, paths: Sequence[str]) -> None:
+        self.last_named: Dict[str, int] = {}  # key -> the last path that names it
+        self.folders: List[Tuple[int, str]] = []  # (path number, absolute folder and separator)
+        self.last_glob = -1
+        self.last_path = len(paths) - 1  # the number of the last path (a file, folder or glob)
+        for number, path in enumerate(paths):
+            if path != "-" and os.path.isdir(path):
+                self.folders.append((number, os.path.join(os.path.abspath(path), "")))
+            elif path == "-" or os.path.exists(path) or not any(c in path for c in GLOB_CHARS):
+                self.last_named[target_key(path)] = number
+            else:
+                self.last_glob = number
+
+    def any_may_yield(self, number: int) -> bool:
+        """Whether a path after path ``number`` (or a glob at ``number``) may yield any key again."""
+        return self.last_glob >= number or self.last_path > number
+
+    def may_yield(self, key: str, number: int) -> bool:
+        """Whether a path after path ``number`` (or a glob at ``number`` itself) may yield ``key``."""
+        return (self.last_glob >= number or self.last_named.get(key, -1) > number
+                or any(later > number and key.startswith(folder) for later, folder in self.folders))
+
+
+def iter_unique_targets(paths: Sequence[str], suffixes: Suffixes = CHECKED_SUFFIXES,
+                        options: TargetOptions = TargetOptions(), config: Optional[str] = None) -> Iterator[Target]:
+    """The targets of :func:`expand_paths` as they are found, a file named twice (or found twice) kept once.
+
+    A folder's files are not kept to tell: only a key a later path can yield again is (a file in a
+    folder named after it, a folder inside another), so a run of one folder keeps nothing per file
+    and a run of paths that overlap keeps what they share.
+    """
+    later = _LaterPaths(paths)
+    seen: set = set()
+    for number, path in enumerate(paths):
+        met_again = later.any_may_yield(number)
+        for target in expand_paths([path], suffixes, options, config):
+            if not (seen or met_again):  # one folder alone (the usual run): no key to make
+                yield target
+                continue
+            key = target_key(target.path)
+            if key in seen:
+                continue
+            if later.may_yield(key, number):
+                seen.add(key)
+            yield target
 
 
 def unique_targets(paths: Sequence[str], suffixes: Suffixes = CHECKED_SUFFIXES,
                    options: TargetOptions = TargetOptions(), config: Optional[str] = None) -> List[Target]:
     """The targets of :func:`expand_paths`, a file named twice (or found twice) kept once."""
-    seen, targets = set(), []
-    for target in expand_paths(paths, suffixes, options, config):
-        key = target.path if target.path == "-" else os.path.abspath(target.path)
-        if key not in seen:
-            seen.add(key)
-            targets.append(target)
-    return targets
+    return list(iter_unique_targets(paths, suffixes, options, config))

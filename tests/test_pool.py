@@ -95,3 +95,18 @@ def test_no_worker_outlives_a_run_read_to_its_end_or_dropped_half_way():
     assert next(results).startswith("a@")
     results.close()  # the caller stops reading (Ctrl-C, an error): the hanging workers are killed
     assert multiprocessing.active_children() == []
+
+
+def test_tasks_are_taken_as_workers_need_them_a_bounded_number_ahead():
+    """The pool reads its tasks lazily: when the first result comes, no more than ``window`` tasks past
+    it have been taken (a run of any length keeps only those)."""
+    taken = []
+
+    def names():
+        for i in range(200):
+            taken.append(i)
+            yield f"n{i}"
+
+    results = run_tasks(behave, [names()], workers=2, window=8)
+    assert next(results).startswith("n0@") and len(taken) <= 1 + 8
+    assert [result.split("@")[0] for result in results] == [f"n{i}" for i in range(1, 200)]

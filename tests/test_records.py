@@ -35,8 +35,14 @@ def _make(decorator):
 def fresh_cache(tmp_path, monkeypatch):
     """records as in a new process, with its cache file under tmp_path."""
     monkeypatch.setenv("GIKLINT_CACHE_DIR", str(tmp_path))
-    monkeypatch.setattr(records, "CODES", KeptTable("dataclass-code", records.MAX_CODES, records.CODES.valid))
+    monkeypatch.setattr(records, "CODES", KeptTable("dataclass-methods", records.MAX_CODES, records.CODES.valid))
+    monkeypatch.setattr(records, "RECIPES", KeptTable("dataclass-recipe", records.MAX_RECIPES, records.RECIPES.valid))
     return tmp_path
+
+
+def _new_process() -> None:
+    records.CODES.forget()
+    records.RECIPES.forget()
 
 
 def test_same_class_as_dataclasses(fresh_cache):
@@ -61,24 +67,27 @@ def test_same_class_as_dataclasses(fresh_cache):
 def test_code_kept_and_reused(fresh_cache):
     _make(records.dataclass)
     assert records.CODES.added, "the first class compiles its methods"
+    assert records.RECIPES.added, "and writes down what dataclasses did"
     records.CODES.write()  # what the process does at exit
-    [cache_file] = fresh_cache.iterdir()
-    assert cache_file.stat().st_mode & 0o077 == 0  # readable by this user only
+    records.RECIPES.write()
+    cache_files = list(fresh_cache.iterdir())
+    assert len(cache_files) == 2 and all(path.stat().st_mode & 0o077 == 0 for path in cache_files)  # readable by this user only
 
-    records.CODES.forget()  # a new process
+    _new_process()
     place_class = _make(records.dataclass)
-    assert records.CODES.added == {}, "a later run compiles nothing"
+    assert records.CODES.added == {} and records.RECIPES.added == {}, "a later run compiles nothing and makes the class from its recipe"
     assert place_class(1, 2).column == 2 and place_class(1, 2) == place_class(1, 2) != place_class(1, 3)
 
 
-def _write_then_reload(fresh_cache: Path, spoil) -> dict:
+def _write_then_reload(fresh_cache: Path, spoil) -> bool:
     _make(records.dataclass)
     records.CODES.write()
-    [cache_file] = fresh_cache.iterdir()
-    spoil(cache_file)
-    records.CODES.forget()
+    records.RECIPES.write()
+    for cache_file in fresh_cache.iterdir():
+        spoil(cache_file)
+    _new_process()
     _make(records.dataclass)(1)
-    return records.CODES.added
+    return bool(records.CODES.added) and bool(records.RECIPES.added)
 
 
 def _flip_last_byte(path: Path) -> None:
@@ -108,9 +117,11 @@ def test_untrusted_or_damaged_file_is_compiled_afresh(fresh_cache, spoil):
 
 def test_no_cache_folder(monkeypatch, tmp_path):
     monkeypatch.setenv("GIKLINT_CACHE_DIR", "")
-    monkeypatch.setattr(records, "CODES", KeptTable("dataclass-code", records.MAX_CODES))
+    monkeypatch.setattr(records, "CODES", KeptTable("dataclass-methods", records.MAX_CODES))
+    monkeypatch.setattr(records, "RECIPES", KeptTable("dataclass-recipe", records.MAX_RECIPES))
     assert _make(records.dataclass)(1, 2).column == 2
     records.CODES.write()
+    records.RECIPES.write()
     assert list(tmp_path.iterdir()) == []
 
 
@@ -123,11 +134,12 @@ def test_a_new_process_compiles_none_of_giklints_classes(tmp_path):
             cli.main(["check", sys.argv[1]])
         except SystemExit:
             pass
-        print("compiled", len(records.CODES.added))
+        print("compiled", len(records.CODES.added), "recipes", len(records.RECIPES.added))
     """)
     report = Path(__file__).resolve().parents[1] / "examples" / "reports" / "clean-2021.md"
     env = dict(os.environ, GIKLINT_CACHE_DIR=str(tmp_path))
     runs = [subprocess.run([sys.executable, "-c", script, str(report)], capture_output=True, text=True,
                            env=env, check=True).stdout for _ in range(2)]
-    first, second = (int(run.rsplit("compiled", 1)[1]) for run in runs)
+    (first, first_recipes), (second, second_recipes) = ([int(word) for word in run.split()[-3::2]] for run in runs)
     assert first >= 50 and second == 0  # ~60 classes: one compile per method (per class from Python 3.13)
+    assert first_recipes >= 50 and second_recipes == 0  # and each class made from its recipe

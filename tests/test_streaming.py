@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
+import subprocess
+import sys
 import tracemalloc
 from pathlib import Path
 
@@ -88,7 +91,8 @@ def test_memory_is_flat_in_the_number_of_files(tmp_path):
         for i in range(count):
             shutil.copyfile(report, folder / f"{i:04d}.md")
         peaks[count] = peak_memory_of_a_streamed_run(folder)
-    # each file's path and target are kept (the run is in input order; ~0.9 KiB a file at the peak):
+    # a run of up to giklint.runner.LISTED_TARGETS files lists them before it starts (~0.5 KiB a file;
+    # a larger run keeps nothing per file: test_a_run_keeps_nothing_per_file_but_its_pairing_key):
     # allow that, not the results
     assert peaks[160] < peaks[20] * 1.5 + 160 * 1200, peaks
 
@@ -129,3 +133,65 @@ def test_memory_is_flat_with_the_cross_year_rules_too(tmp_path):
     # per report a key and two places in the temporary file stay in memory, and pairing them all at
     # the end takes a little more (together about 3 KiB), not the 9 KiB record and its result
     assert held[64] - held[8] < 56 * 5 * 1024, held
+
+
+# A run's own bookkeeping, in a fresh process: the folder walked, the pool fed and its results put in
+# order, the cross-year records spooled and paired, the JSON written. Each file's check is a trivial
+# one here (what a real check takes is the worker's, bounded by its memory limit, and the bench's
+# row 4 measures it), so what grows with the number of files is the run's alone.
+RUN_BOOKKEEPING = """
+import io, sys, tracemalloc
+from giklint import runner
+from giklint.crossyear import YearRecord
+from giklint.options import Options
+from giklint.output import json as json_output
+from giklint.pairing import ReportKey
+
+def paired_trivially(path, root, options, keep_document, for_pairing=False):
+    result = runner.FileResult(path)
+    if for_pairing:  # a record for pairing, as a report with an agency and a year has
+        result.year_record = YearRecord(ReportKey("青禾县卫生健康局", 2021), b"")
+    return result
+
+class Discard(io.TextIOBase):
+    def write(self, text):
+        return len(text)
+
+def run(folder):
+    run = runner.stream_paths([folder], Options(cache=False), jobs=2, keep_documents=False)
+    json_output.write(run.results, run.rules, {}, Discard())
+    return run.checked
+
+runner._check_for_batch = paired_trivially
+run(sys.argv[2])  # warm: plugins loaded, caches filled, modules imported
+tracemalloc.start()
+checked = run(sys.argv[1])
+print(checked, tracemalloc.get_traced_memory()[1])
+"""
+
+
+def peak_of_a_run(folder: Path, warm: Path) -> int:
+    """Peak memory traced in a new process while it checks ``folder`` (files of 100 a folder)."""
+    env = dict(os.environ, GIKLINT_CACHE_DIR="")
+    done = subprocess.run([sys.executable, "-c", RUN_BOOKKEEPING, str(folder), str(warm)], capture_output=True,
+                          text=True, env=env, check=True)
+    checked, peak = (int(word) for word in done.stdout.split())
+    assert checked == sum(1 for _ in folder.rglob("*.md"))
+    return peak
+
+
+def test_a_run_keeps_nothing_per_file_but_its_pairing_key(tmp_path):
+    """What made the parent grow with the files (each one's path and target kept for the input order,
+    the pool's list of tasks, the pairing's objects per report) must not come back: 3,000 files may
+    take no more than 160 bytes a file more than 300 (today: a cross-year key and its record's
+    place, about 50 bytes; the run before this test was written took about 1 KiB a file)."""
+    (tmp_path / "one.md").write_text(SHORT_REPORT, encoding="utf-8")
+    folders = {}
+    for count in (300, 3000):
+        folders[count] = tmp_path / f"batch-{count}"
+        for i in range(count):
+            folder = folders[count] / f"{i // 100:02d}"
+            folder.mkdir(parents=True, exist_ok=True)
+            os.link(tmp_path / "one.md", folder / f"{i:04d}.md")
+    small, large = (peak_of_a_run(folders[count], folders[300]) for count in (300, 3000))
+    assert (large - small) / 2700 < 160, (small, large)

@@ -117,3 +117,15 @@ def test_a_sub_folders_configuration_excludes_inside_it(tmp_path, monkeypatch):
     (tmp_path / "2023" / "giklint.toml").write_text('extend-exclude = ["drafts/"]\n', encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     assert checked(walked(tmp_path)) == ["2023/b.md", "a.md", "drafts/d.md"]
+
+
+def test_overlapping_paths_give_each_file_once_in_the_order_first_found(tmp_path, monkeypatch):
+    """A folder, a folder inside it, a file in both, a glob over them and a file named twice: each file
+    once, where it was first found (only the keys a later path can meet again are kept to tell)."""
+    tree(tmp_path, "a/1.md", "a/2.md", "a/b/3.md", "c/4.md")
+    monkeypatch.chdir(tmp_path)
+    given = ["c/4.md", "a", "a/b", "a/b/3.md", "./a/../c/4.md", "*/*.md", "c", "c/4.md"]
+    found = [os.path.relpath(t.path, tmp_path).replace(os.sep, "/") for t in unique_targets(given)]
+    assert found == ["c/4.md", "a/1.md", "a/2.md", "a/b/3.md"]
+    assert [t.path for t in unique_targets(["a", "a"])] == [os.path.join("a", "1.md"), os.path.join("a", "2.md"),
+                                                             os.path.join("a", "b", "3.md")]

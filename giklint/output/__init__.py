@@ -3,8 +3,11 @@
 The engine's own are ``text`` (one finding a line, for people, editors and pre-commit), ``json``
 (``schemas/findings.schema.json``), ``jsonl`` (the same findings, one a line), ``sarif``, ``github``
 and ``html``; plugins add more the same way. A format with a ``write`` function writes each file's
-findings as the file is checked (``text``, ``json``, ``jsonl``): a batch of any size takes the same
-memory. The others get every result at once. The ``options`` a formatter gets: ``statistics`` and ``quiet`` (booleans), ``output``
+findings as the file is checked (``text``, ``json``, ``jsonl``, ``csv``, ``github``): a batch of
+any size takes the same memory. The others get every result at once: ``sarif`` (one JSON document
+whose rules and error notices, which findings add to, come before the results) and ``html`` (a page with a summary of every
+file before their findings) keep each file's result, without the model and document for ``sarif``.
+The ``options`` a formatter gets: ``statistics`` and ``quiet`` (booleans), ``output``
 (the ``--output`` file or None) and ``root`` (the folder paths are shown relative to: the working one).
 """
 from __future__ import annotations
@@ -40,7 +43,7 @@ BUILTIN_FORMATS = {
 }
 
 
-STREAMING_FORMATS = ("text", "json", "jsonl")
+STREAMING_FORMATS = ("text", "json", "jsonl", "csv", "github")
 
 
 def builtin_formatters() -> List[FormatterSpec]:

@@ -9,9 +9,9 @@ text instead of running it as a formula (text from a checked report must never b
 from __future__ import annotations
 
 import csv
-import io
-from typing import Any, Dict, Iterator, List, Sequence
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, TextIO
 
+from giklint.output import rendered
 from giklint.output._findings import describe_location, display_path, error_text, root_of, sorted_findings
 from giklint.rule import SEVERITY_ZH
 
@@ -25,7 +25,7 @@ def spreadsheet_safe(value: Any) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def rows(results: Sequence[Any], root: str) -> Iterator[List[Any]]:
+def rows(results: Iterable[Any], root: str) -> Iterator[List[Any]]:
     for result in results:
         path = display_path(result.path, root)
         agency, year = getattr(result, "agency", None), getattr(result, "year", None)
@@ -36,10 +36,15 @@ def rows(results: Sequence[Any], root: str) -> Iterator[List[Any]]:
                    finding.message, describe_location(finding)]
 
 
-def render(results: Sequence[Any], rules: Sequence[type] = (), options: Dict[str, Any] = None) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+def write(results: Iterable[Any], rules: Sequence[type] = (), options: Optional[Dict[str, Any]] = None,
+          out: Optional[TextIO] = None) -> None:
+    """The rows of each file as it is checked."""
+    out.write(BOM)
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(HEADER)
     for row in rows(results, root_of(options)):
         writer.writerow([spreadsheet_safe(cell) for cell in row])
-    return BOM + buffer.getvalue()
+
+
+def render(results: Sequence[Any], rules: Sequence[type] = (), options: Dict[str, Any] = None) -> str:
+    return rendered(write, results, rules, options)

@@ -8,8 +8,9 @@ properties).
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, Iterable, List, Optional, Sequence, TextIO
 
+from giklint.output import rendered
 from giklint.output._findings import (
     describe_location, display_path, error_text, finding_location, is_line_addressable, printable, root_of,
     sorted_findings,
@@ -19,16 +20,20 @@ CR_LF = "\r\n"
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
-def render(results: List[Any], rules: List[type], options: Optional[Dict[str, Any]] = None) -> str:
+def write(results: Iterable[Any], rules: Sequence[type] = (), options: Optional[Dict[str, Any]] = None,
+          out: Optional[TextIO] = None) -> None:
+    """The commands of each file as it is checked."""
     root = root_of(options)
-    lines = []
     for result in results:
         path = display_path(result.path, root)
         if error_text(result):
-            lines.append(command("error", {"file": path, "title": "giklint"}, f"无法检查：{error_text(result)}"))
-        for finding in sorted_findings(result):
-            lines.append(finding_command(finding, result, root))
-    return "".join(line + "\n" for line in lines)
+            failed = command("error", {"file": path, "title": "giklint"}, f"无法检查：{error_text(result)}")
+            out.write(failed + "\n")
+        out.writelines(finding_command(finding, result, root) + "\n" for finding in sorted_findings(result))
+
+
+def render(results: List[Any], rules: List[type], options: Optional[Dict[str, Any]] = None) -> str:
+    return rendered(write, results, rules, options)
 
 
 def finding_command(finding: Any, result: Any, root: str) -> str:
