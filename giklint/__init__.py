@@ -18,8 +18,6 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from giklint.hookspecs import hookimpl  # noqa: E402  (re-exported for plugin authors)
-
 
 def parse(source, name=None, strict=False):
     from giklint.api import parse as _parse
@@ -41,6 +39,7 @@ def read(source, name=None, strict=False):
 
 # public names and the module each lives in, imported on first use (PEP 562)
 _LAZY = {
+    "hookimpl": "giklint.hookspecs",  # re-exported for plugin authors (importing it imports pluggy)
     "Rule": "giklint.rule", "Context": "giklint.rule", "Finding": "giklint.rule", "Option": "giklint.rule",
     "Related": "giklint.rule",
     "Report": "giklint.model", "Meta": "giklint.model", "Period": "giklint.model", "Contacts": "giklint.model",

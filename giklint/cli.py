@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 from typing import Any, Iterable, Iterator, List, Optional, Sequence, TextIO, Tuple
 
-from giklint import __version__, gc_policy
+from giklint import __version__, gc_policy, regex_cache
 from giklint.errors import GiklintError, UsageError
 from giklint.template import DEFAULT_REPORT_TYPE, REPORT_TYPES
 
@@ -83,13 +83,20 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
+def _start_up_over() -> None:
+    """What the command does once it has started up (:mod:`giklint.gc_policy`,
+    :func:`giklint.regex_cache.remember_start_up_patterns`)."""
+    gc_policy.settle()
+    regex_cache.remember_start_up_patterns()
+
+
 def _check_command(args: argparse.Namespace) -> int:
     from giklint.progress import ProgressBar
     from giklint.runner import stream_paths
 
     options = _check_options(args)
     formatter = _formatter(args.format)
-    gc_policy.settle()  # the plugins are loaded: the start-up is over, the files are next
+    _start_up_over()  # the plugins are loaded: the files are next
     streaming = getattr(formatter, "write", None) is not None
     # findings written to the terminal as they come are the progress: no bar drawn over them
     quiet_bar = args.quiet or (streaming and not args.output and sys.stdout.isatty())
@@ -592,8 +599,8 @@ def main(argv: Optional[List[str]] = None) -> int:
             print(_version_text())
             return 0
         _apply_ocr_options(args)
-        if args.func is not _check_command:  # check settles once it has loaded the plugins
-            gc_policy.settle()
+        if args.func is not _check_command:  # check's start-up ends once it has loaded the plugins
+            _start_up_over()
         return args.func(args)
     except GiklintError as exc:
         from giklint.output._findings import printable

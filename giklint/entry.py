@@ -24,6 +24,9 @@ from giklint import gc_policy
 
 def main(argv: Optional[List[str]] = None) -> int:
     gc_policy.pause()
+    from giklint import regex_cache
+
+    regex_cache.seed_start_up_patterns()  # before the modules that compile them are imported
     from giklint.cli import main as run_command
 
     try:
