@@ -151,7 +151,7 @@ def with_cross_year_findings(results: Iterable[Any], setup_for: Callable[[str], 
             result = result_of(item)
             record, result.year_record = getattr(result, "year_record", None), None
             if record is not None:
-                spooled.add(ReportKey(record.key.agency, record.key.year), records.put((count, result.path, record)))
+                spooled.add(record.key, records.put((count, result.path, record)))
             kept.put(item)  # read back in the order put: no place kept
             count += 1
             if seen:

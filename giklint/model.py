@@ -48,12 +48,12 @@ _VALUES = "_values"  # a row's values by column (see Row.values): no field, neve
 _KEPT = (_INDEX, _VALUES)
 
 
-def kept_for(owner: Any, key: str, items: Tuple[Any, ...], make: Callable[[Tuple[Any, ...]], Any]) -> Any:
-    """``make(items)``, made at the first call and kept in the frozen ``owner`` (under ``key``) for
-    as long as ``items`` is the tuple it holds (a copy made with other items makes its own)."""
+def kept_for(owner: Any, key: str, items: Tuple[Any, ...], make: Callable[..., Any], *arguments: Any) -> Any:
+    """``make(items, *arguments)``, made at the first call and kept in the frozen ``owner`` (under
+    ``key``) for as long as ``items`` is the tuple it holds (a copy made with other items makes its own)."""
     kept = owner.__dict__.get(key)
     if kept is None or kept[0] is not items:
-        kept = (items, make(items))
+        kept = (items, make(items, *arguments))
         owner.__dict__[key] = kept
     return kept[1]
 
@@ -61,11 +61,11 @@ def kept_for(owner: Any, key: str, items: Tuple[Any, ...], make: Callable[[Tuple
 def first_by_attribute(owner: Any, items: Tuple[Any, ...], attribute: str) -> Dict[Any, Any]:
     """``items`` by the value of their ``attribute`` (the first item of each value), kept in
     ``owner`` (see :func:`kept_for`)."""
-    kept = owner.__dict__.get(_INDEX)
-    if kept is None or kept[0] is not items:
-        kept = (items, {getattr(item, attribute): item for item in reversed(items)})
-        owner.__dict__[_INDEX] = kept
-    return kept[1]
+    return kept_for(owner, _INDEX, items, _first_by, attribute)
+
+
+def _first_by(items: Tuple[Any, ...], attribute: str) -> Dict[Any, Any]:
+    return {getattr(item, attribute): item for item in reversed(items)}
 
 
 def without_index(owner: Any) -> Dict[str, Any]:

@@ -328,8 +328,10 @@ def _not_written(targets: Iterable[Target], output: Optional[str]) -> Iterator[T
     if not output:
         yield from targets
         return
+    written = None
     for target in targets:
-        written = _file_id(output)
+        if written is None:  # (looked up until the file exists: then it is the same file to the end)
+            written = _file_id(output)
         if written is None or target.error or target.path == "-" or _file_id(target.path) != written:
             yield target
 

@@ -54,6 +54,23 @@ def test_an_output_written_into_the_checked_folder_is_passed_over_next_time(caps
     assert again == first  # writing over one's own earlier output is no overwriting of an input
 
 
+def test_an_output_made_in_a_folder_while_it_is_walked_is_not_checked(capsys, repository, monkeypatch):
+    """A large run finds its files as it checks them: ``--output`` is created in a folder after the
+    run began and before the walk reaches it (its first lines still buffered, so nothing on disk yet
+    says it is giklint's), and it must not be taken for a report (an empty one, here)."""
+    import giklint.runner
+
+    monkeypatch.setattr(giklint.runner, "LISTED_TARGETS", 2)  # the run walks the folder as it checks
+    for number in range(3):
+        shutil.copy2(FAULTY, repository / "reports" / f"more-{number}.md")
+    (repository / "reports" / "zz").mkdir()  # walked last, listed once the output is there
+    # csv writes its header first: the file is there (still empty on disk) when the walk reaches zz/
+    code, _, _ = run(capsys, "check", "reports", "--format", "csv", "-o", "reports/zz/result.md", "--jobs", "1")
+    written = (repository / "reports" / "zz" / "result.md").read_text(encoding="utf-8-sig").splitlines()
+    assert code == 1 and sorted({row.split(",")[0] for row in written[1:]}) == [
+        "reports/faulty.md", "reports/more-0.md", "reports/more-1.md", "reports/more-2.md"]  # clean.md: no row
+
+
 def test_an_own_output_named_on_the_command_line_is_passed_over_too(capsys, repository):
     run(capsys, "check", "reports", "--format", "html", "-o", "result.html")
     code, out, err = run(capsys, "check", "result.html", "reports/clean.md", "--verbose")
