@@ -42,17 +42,18 @@ _CONTACT_KINDS = ("phone", "fax", "email", "address", "postcode")
 # -- from the dict ---------------------------------------------------------------------------------
 # (a report has hundreds of locations and cells, typed once per report: giklint.frozen builds them)
 _LOCATION_DEFAULTS = {item.name: None for item in fields(Location)}
-_LOCATION_NAMES = _LOCATION_DEFAULTS.keys()
+_LOCATION_FIELD_COUNT = len(_LOCATION_DEFAULTS)
 _new = object.__new__
 
 
 def location_from(value: Any) -> Location:
-    if value.__class__ is dict and value.keys() <= _LOCATION_NAMES:  # hundreds a report: no constructor call
+    if value.__class__ is dict:  # hundreds a report: no constructor call
         made = _new(Location)
         state = made.__dict__
         state.update(_LOCATION_DEFAULTS)
         state.update(value)
-        return made
+        if len(state) == _LOCATION_FIELD_COUNT:  # no key besides the fields (cheaper than testing the keys first)
+            return made
     return from_mapping(Location, _LOCATION_DEFAULTS, value) if isinstance(value, dict) else NOWHERE
 
 
@@ -172,11 +173,19 @@ def report_from_dict(model: Dict[str, Any]) -> Report:
     """A schema-valid model dict as a :class:`Report`."""
     all_locations = model.get("locations") or {}
     cell_locations: Dict[str, Dict[str, Dict[str, Location]]] = {}  # table -> row -> column -> location
-    for path, value in all_locations.items():
-        if path.startswith(TABLE_PREFIX):
-            names = path.split(".")
-            if len(names) == 4:
-                cell_locations.setdefault(names[1], {}).setdefault(names[2], {})[names[3]] = location_from(value)
+    other_locations: List[Tuple[str, Location]] = []
+    row_key: Tuple[str, str] = ("", "")
+    row_locations: Dict[str, Location] = {}
+    for path, value in all_locations.items():  # (hundreds a report, a row's cells one after the other)
+        if not path.startswith(TABLE_PREFIX):
+            other_locations.append((path, location_from(value)))
+            continue
+        names = path.split(".")
+        if len(names) == 4:
+            if names[1] != row_key[0] or names[2] != row_key[1]:
+                row_key = (names[1], names[2])
+                row_locations = cell_locations.setdefault(row_key[0], {}).setdefault(row_key[1], {})
+            row_locations[names[3]] = location_from(value)
     values = model.get("tables") or {}
     infos = model.get("table_info") or {}
     names = list(values) + [name for name in infos if name not in values]
@@ -196,8 +205,7 @@ def report_from_dict(model: Dict[str, Any]) -> Report:
         narrative=tuple(Claim(item["kind"], item["value"], item.get("text", ""), location_from(item.get("location")),
                               tuple(item["parts"]) if isinstance(item.get("parts"), list) else None)
                         for item in model["narrative"]) if isinstance(model.get("narrative"), list) else None,
-        locations=tuple((path, location_from(value)) for path, value in all_locations.items()
-                        if not path.startswith(TABLE_PREFIX)) if "locations" in model else None,
+        locations=tuple(other_locations) if "locations" in model else None,
         model_version=model.get("model_version"),
     )
 
