@@ -9,7 +9,7 @@ import pytest
 
 from giklint.api import parse
 from giklint.extract import extract
-from giklint.extract.meta import extract_meta, parse_date
+from giklint.extract.meta import extract_meta, parse_date, years_in
 from giklint.extract.sections import find_sections
 from giklint.extract.tables import TableResult
 from giklint.loaders.text import load_text
@@ -368,3 +368,19 @@ def test_contact_labels_are_found_where_the_label_pattern_finds_them():
     assert any(found(contact_labels(text)) for text in texts)
     for text in texts:
         assert found(contact_labels(text)) == found(_CONTACT_LABEL.finditer(text))
+
+
+@pytest.mark.parametrize("text, years", [
+    ("2021年", [2021]),
+    ("自2021 年1月至 2022\n年", [2021, 2022]),
+    ("１２０２１年", []),  # five digits: no year
+    ("x12021年2022年", [2022]),
+    ("２０２１年度", [2021]),  # full-width digits are digits
+    ("2021\u3000年", [2021]),
+    ("1899年 3000年 2100年", [2100]),  # implausible years left out
+    ("年2021年年", [2021]),
+    ("021年 年", []),
+])
+def test_years_mentioned_are_four_digits_before_nian(text, years):
+    assert years_in(text) == years
+    assert years_in(text) == [int(y) for y in re.findall(r"(?<!\d)(\d{4})\s*年", text) if 1990 <= int(y) <= 2100]

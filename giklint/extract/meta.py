@@ -500,7 +500,6 @@ def find_signature(lines: Sequence[Line], sections: Sections) -> Optional[Dict[s
 
 # ------------------------------------------------------------------------------------------ year, etc.
 
-_YEAR = lazy_re.compile(r"(?<!\d)(\d{4})\s*年")
 _REPORT_YEAR = lazy_re.compile(r"(?<!\d)(\d{4})\s*年度?\s*(?:政府|政务)?信息公开(?:工作)?的?年度?(?:工作)?报告")
 _FIRST_YEAR, _LAST_YEAR = 1990, 2100
 _PUBLISHED = lazy_re.compile(
@@ -513,7 +512,20 @@ def _plausible(year: int) -> bool:
 
 
 def years_in(text: str) -> List[int]:
-    return [int(y) for y in _YEAR.findall(text) if _plausible(int(y))]
+    """Each plausible year printed as "YYYY年" (four digits, no digit before them; white space may
+    stand before 年), in order. Found from each 年 backwards: the pattern ``(?<!\d)(\d{4})\s*年`` was
+    tried at every character of the whole text (1.3% of a batch check)."""
+    years: List[int] = []
+    end = text.find("年")
+    while end >= 0:
+        start = end
+        while start and text[start - 1].isspace():  # (str.isspace and str.isdecimal: the \s and \d of re)
+            start -= 1
+        digits = text[start - 4: start] if start >= 4 else ""
+        if digits.isdecimal() and not (start > 4 and text[start - 5].isdecimal()) and _plausible(int(digits)):
+            years.append(int(digits))
+        end = text.find("年", end + 1)
+    return years
 
 
 def report_year(title: Optional[Title], text: str, period: Dict[str, Any], opening_text: str) -> Optional[int]:
