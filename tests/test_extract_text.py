@@ -35,7 +35,7 @@ def _per_character(text: str):
 
 def test_compact_maps_every_character_and_offset_as_a_per_character_table_would():
     generator = random.Random(13)
-    alphabet = ["共", "计", "6", "4", " ", "\n", "\u3000", "\t", "\u00a0", "条"]
+    alphabet = ["共", "计", "6", "4", " ", "\n", "\u3000", "\t", "\u00a0", "\x1c", "\x85", "\u2028", "条"]  # white space of every kind re knows
     texts = ["", "   ", "共计", " 共计 64\n\n条 ", "\u3000\u3000二、主动公开\n"]
     texts += ["".join(generator.choice(alphabet) for _ in range(generator.randint(0, 40))) for _ in range(500)]
     for text in texts:

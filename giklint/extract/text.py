@@ -147,9 +147,6 @@ def chinese_number(text: str) -> Optional[int]:
     return (CHINESE_DIGITS[tens] if tens else 1) * 10 + (CHINESE_DIGITS[units] if units else 0)
 
 
-_NOT_SPACE = lazy_re.compile(r"\S+")
-
-
 class Compact:
     """``text`` without white space (:attr:`text`), and where each of its characters stands in ``text``.
 
@@ -159,11 +156,17 @@ class Compact:
     """
 
     def __init__(self, text: str) -> None:
-        spans = [run.span() for run in _NOT_SPACE.finditer(text)]  # \S: not str.isspace()
-        self.text = "".join([text[start:end] for start, end in spans])
-        self._starts = [start for start, _ in spans]  # where each run starts in ``text``
-        self._lengths = [end - start for start, end in spans]
-        self._at = list(itertools.accumulate(self._lengths[:-1], initial=0)) if spans else []  # … in :attr:`text`
+        runs = text.split()  # str.split's white space is str.isspace, the \s of re
+        self.text = "".join(runs)
+        starts = []  # where each run starts in ``text``
+        position = 0
+        for run in runs:  # (the first occurrence from the end of the run before: only white space lies between)
+            position = text.find(run, position)
+            starts.append(position)
+            position += len(run)
+        self._starts = starts
+        self._lengths = [len(run) for run in runs]
+        self._at = list(itertools.accumulate(self._lengths[:-1], initial=0)) if runs else []  # … in :attr:`text`
 
     def offset(self, index: int) -> int:
         """Where character ``index`` of :attr:`text` stands in the original text."""
