@@ -906,11 +906,22 @@ def load_pdf(data: bytes, path: str) -> Document:
 
     calls()  # PDFium loaded once in this process: every file's child inherits it, not loads it again
     from giklint.loaders._child import run_limited
+    from giklint.loaders._packed import unpack
     from giklint.limits import current
 
     limits = current()
-    return run_limited(read_pdf, (data, path), path, limits.max_pdf_memory, limits.pdf_seconds,
-                       "PDF", "max_pdf_memory", "pdf_seconds")
+    answer = run_limited(read_pdf_packed, (data, path), path, limits.max_pdf_memory, limits.pdf_seconds,
+                         "PDF", "max_pdf_memory", "pdf_seconds")
+    return answer if isinstance(answer, Document) else unpack(answer)
+
+
+def read_pdf_packed(data: bytes, path: str):
+    """What the reading child sends back: the document as plain tuples (``giklint.loaders._packed``,
+    a fraction of a pickled document's cost), or the document itself when it cannot be packed."""
+    from giklint.loaders._packed import pack
+
+    document = read_pdf(data, path)
+    return pack(document) or document
 
 
 def read_pdf(data: bytes, path: str) -> Document:
