@@ -949,6 +949,12 @@ def read_pdf(data: bytes, path: str) -> Document:
     finally:
         document.close()
     # -- OCR (giklint/loaders/scan.py): pages without a text layer, or every page with --ocr always
+    from giklint.loaders.ocr_mode import ocr_mode
+
+    if not empty_pages and ocr_mode() != "always":  # nothing for OCR: its modules stay unimported
+        lines = [line for page_lines in pages for line in page_lines]
+        notices = [NO_TEXT_LAYER] if too_little_text(sum(counts), len(counts)) else []
+        return Document(path=path, format="pdf", lines=lines, encoding=None, notices=notices, uncertain=[])
     from giklint.loaders.scan import read_scanned_pages, scan_notices
 
     scans = read_scanned_pages(data, path, counts, empty_pages)
@@ -958,6 +964,12 @@ def read_pdf(data: bytes, path: str) -> Document:
     notices = scan_notices(counts, empty_pages, scans)
     return Document(path=path, format="pdf", lines=lines, encoding=None, notices=notices,
                     uncertain=scans.uncertain)
+
+
+def too_little_text(characters: int, pages: int) -> bool:
+    """Whether a document's text (``characters`` read from ``pages`` pages) is too little to be a
+    text layer: fewer than five characters a page (a stray page number)."""
+    return characters < 5 * max(pages, 1)
 
 
 PDF = LoaderSpec("pdf", (".pdf",), load_pdf, sniff_pdf, "PDF")
