@@ -82,6 +82,8 @@ class Char:
 
 
 X0 = attrgetter("x0")
+POSITION = attrgetter("position")
+START = attrgetter("start")
 PLACE = attrgetter("place")
 ORDER = attrgetter("order")
 LINE = attrgetter("line")
@@ -319,7 +321,7 @@ def merge_rules(rules: List[Rule]) -> List[Rule]:
     # along it where they touch: rounding positions to buckets would split one line in two at a
     # bucket's edge and join a stroke of one table to the collinear border of another
     lines: List[List[Rule]] = []
-    for rule in sorted(rules, key=lambda r: r.position):
+    for rule in sorted(rules, key=POSITION):
         if lines and rule.position - lines[-1][-1].position <= SNAP:
             lines[-1].append(rule)
         else:
@@ -327,7 +329,7 @@ def merge_rules(rules: List[Rule]) -> List[Rule]:
     merged: List[Rule] = []
     for line in lines:
         joined: List[Rule] = []
-        for rule in sorted(line, key=lambda r: r.start):
+        for rule in sorted(line, key=START):
             last = joined[-1] if joined else None
             if last and rule.start <= last.end + SNAP:
                 last.end = max(last.end, rule.end)
@@ -667,7 +669,8 @@ def column_blocks(chars: List[Char]) -> List[List[Char]]:
             continue
         if right > float("-inf") and char.x0 - right > char.height / 3:
             cuts.append((right + char.x0) / 2)
-        right = max(right, char.x1)
+        if char.x1 > right:  # right = max(right, char.x1)
+            right = char.x1
     if not cuts:
         return [list(chars)] if any(c.text != " " for c in chars) else []
     blocks: List[List[Char]] = [[] for _ in range(len(cuts) + 1)]
