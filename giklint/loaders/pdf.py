@@ -339,10 +339,6 @@ def merge_rules(rules: List[Rule]) -> List[Rule]:
     return merged
 
 
-def crosses(h: Rule, v: Rule) -> bool:
-    return h.start - SNAP <= v.position <= h.end + SNAP and v.start - SNAP <= h.position <= v.end + SNAP
-
-
 def snap(values: List[float]) -> List[float]:
     out: List[float] = []
     for value in sorted(values):
@@ -365,15 +361,6 @@ class Grid:
 
     def contains(self, char: Char) -> bool:
         return self.xs[0] <= char.cx <= self.xs[-1] and self.ys[-1] <= char.cy <= self.ys[0]
-
-    def cell_of(self, char: Char) -> Tuple[int, int]:
-        col = bisect.bisect_right(self.xs, char.cx) - 1
-        row = bisect.bisect_right(self.negated_ys, -char.cy) - 1
-        last_col, last_row = len(self.xs) - 2, len(self.ys) - 2  # (clamped without min/max calls: per char)
-        col = 0 if col < 0 else last_col if col > last_col else col
-        row = 0 if row < 0 else last_row if row > last_row else row
-        return row, col
-
 
     def merge_cells(self) -> None:
         """Cells not separated by a border are one merged cell (union-find over the grid)."""
@@ -422,8 +409,10 @@ def find_grids(horizontal: List[Rule], vertical: List[Rule]) -> List[Grid]:
     for i, (kind_i, rule_i) in enumerate(rules):
         if kind_i != "h":
             continue
+        low, high, position = rule_i.start - SNAP, rule_i.end + SNAP, rule_i.position
         for j in range(len(horizontal), len(rules)):
-            if crosses(rule_i, rules[j][1]):
+            v = rules[j][1]  # the strokes cross (each pair tested: no call per pair)
+            if low <= v.position <= high and v.start - SNAP <= position <= v.end + SNAP:
                 parent[root(i)] = root(j)
     groups: Dict[int, List[Tuple[str, Rule]]] = {}
     for i, item in enumerate(rules):
@@ -443,9 +432,14 @@ def find_grids(horizontal: List[Rule], vertical: List[Rule]) -> List[Grid]:
 
 def grid_rows(grid: Grid, chars: List[Char], page: int) -> List[Line]:
     """The grid's rows as Lines, each merged cell once."""
-    cell_of = grid.cell_of
+    # each char's grid cell (row, column), found once: the steps below ask for it again and again
+    xs, negated_ys, bisect_right = grid.xs, grid.negated_ys, bisect.bisect_right
+    last_col, last_row = len(grid.xs) - 2, len(grid.ys) - 2
     for char in chars:
-        char.cell = cell_of(char)  # found once: the steps below ask for it again and again
+        col = bisect_right(xs, char.cx) - 1
+        row = bisect_right(negated_ys, -char.cy) - 1
+        char.cell = (0 if row < 0 else last_row if row > last_row else row,
+                     0 if col < 0 else last_col if col > last_col else col)
     part_shapes(grid, chars)
     region_of = grid.region
     by_region: Dict[int, List[Char]] = {}
@@ -693,15 +687,20 @@ def group_by_line(chars: List[Char]) -> List[List[Char]]:
 
 def gap_pieces(chars: List[Char]) -> Optional[List[List[Char]]]:
     """A line split at wide gaps, when it looks like a borderless table row (two pieces or more, numbers)."""
-    pieces: List[List[Char]] = [[]]
+    piece: List[Char] = []
+    pieces: List[List[Char]] = [piece]
+    previous_x1 = 0.0
     for index, char in enumerate(chars):
-        gap = char.x0 - pieces[-1][-1].x1 if pieces[-1] else 0.0
+        gap = char.x0 - previous_x1 if index else 0.0  # (from the char before: the current piece's last)
         if gap > char.height or (gap > 0.5 * char.height  # a group label sharing the line: "（四）无法提供 2.没有…"
                                  and ENUMERATOR.match("".join(c.text for c in chars[index: index + 8]))):
-            pieces.append([])
-        pieces[-1].append(char)
-    pieces = [p for p in pieces if spaced_text(p)]
-    if len(pieces) < 2 or not any(NUMBER.match(spaced_text(p)) for p in pieces):
+            piece = []
+            pieces.append(piece)
+        piece.append(char)
+        previous_x1 = char.x1
+    texts = [spaced_text(p) for p in pieces]
+    pieces = [p for p, text in zip(pieces, texts) if text]
+    if len(pieces) < 2 or not any(NUMBER.match(text) for text in texts if text):
         return None
     # a number only a narrow gap after a label ("…重新出具已 0"), or two numbers close together, are
     # cells of their own, as the text layer's words say (a wrapped label's next line joins the label)
@@ -718,16 +717,19 @@ class TextRow:
     """A visual line outside ruled tables; ``pieces`` are the cells of a borderless table row."""
 
     def __init__(self, chars: List[Char], page: int) -> None:
-        self.chars = chars
+        self.chars = chars  # (never changed: ``pieces`` are)
         self.page = page
         self.pieces = gap_pieces(chars)
         self.top = max(c.y1 for c in chars)
         self.middle = sum(c.cy for c in chars) / len(chars)
         self.height = chars[0].height
+        self._text: Optional[str] = None
 
     @property
     def text(self) -> str:
-        return spaced_text(self.chars)
+        if self._text is None:  # (asked for up to three times a line)
+            self._text = spaced_text(self.chars)
+        return self._text
 
     def line(self) -> Line:
         location = Location(page=self.page, line=self.chars[0].line, column=1)
