@@ -289,12 +289,15 @@ class RuleCollector:
     def add_box(self, left: float, bottom: float, right: float, top: float) -> None:
         """The edges of an upright box, as ``add_edge`` adds them going round it from bottom left:
         bottom and top (when at least a rule long), then right and left."""
+        # (min(a, b) and max(a, b) written out as Python decides them: a, unless b is less or greater)
         if abs(right - left) >= MIN_RULE:
-            self.horizontal += (Rule((bottom + bottom) / 2, min(left, right), max(left, right)),
-                                Rule((top + top) / 2, min(right, left), max(right, left)))
+            self.horizontal += (Rule((bottom + bottom) / 2, right if right < left else left,
+                                     right if right > left else left),
+                                Rule((top + top) / 2, left if left < right else right, left if left > right else right))
         if abs(top - bottom) >= MIN_RULE:
-            self.vertical += (Rule((right + right) / 2, min(bottom, top), max(bottom, top)),
-                              Rule((left + left) / 2, min(top, bottom), max(top, bottom)))
+            self.vertical += (Rule((right + right) / 2, top if top < bottom else bottom,
+                                   top if top > bottom else bottom),
+                              Rule((left + left) / 2, bottom if bottom < top else top, bottom if bottom > top else top))
 
 
 def page_drawing(page) -> RuleCollector:
@@ -321,21 +324,26 @@ def merge_rules(rules: List[Rule]) -> List[Rule]:
     # along it where they touch: rounding positions to buckets would split one line in two at a
     # bucket's edge and join a stroke of one table to the collinear border of another
     lines: List[List[Rule]] = []
+    line: List[Rule] = []
+    previous = 0.0  # the position of the rule before (the current line's last)
     for rule in sorted(rules, key=POSITION):
-        if lines and rule.position - lines[-1][-1].position <= SNAP:
-            lines[-1].append(rule)
+        position = rule.position
+        if lines and position - previous <= SNAP:
+            line.append(rule)
         else:
-            lines.append([rule])
+            line = [rule]
+            lines.append(line)
+        previous = position
     merged: List[Rule] = []
     for line in lines:
-        joined: List[Rule] = []
+        last: Optional[Rule] = None  # the current line's last joined rule
         for rule in sorted(line, key=START):
-            last = joined[-1] if joined else None
-            if last and rule.start <= last.end + SNAP:
-                last.end = max(last.end, rule.end)
+            if last is not None and rule.start <= last.end + SNAP:
+                if rule.end > last.end:  # last.end = max(last.end, rule.end)
+                    last.end = rule.end
             else:
-                joined.append(Rule(rule.position, rule.start, rule.end))
-        merged += joined
+                last = Rule(rule.position, rule.start, rule.end)
+                merged.append(last)
     return merged
 
 
@@ -371,7 +379,11 @@ class Grid:
         def covered(rules: List[Rule], low: float, high: float) -> bool:
             # a border along any real part of the side separates the cells: where it covers only
             # part, another border is missing (a column merged in the drawing, not in the table)
-            return any(min(r.end, high) - max(r.start, low) > SNAP for r in rules)
+            for rule in rules:  # any(min(rule.end, high) - max(rule.start, low) > SNAP), without calls
+                end, start = rule.end, rule.start
+                if (high if high < end else end) - (low if low > start else start) > SNAP:
+                    return True
+            return False
 
         parent = {(r, c): (r, c) for r in range(rows) for c in range(cols)}
 
@@ -613,15 +625,18 @@ def text_layer_words(chars: List[Char]) -> Optional[List[List[Char]]]:
         return None  # no number (VALUE_WORD's digits are \d: str.isdecimal, both Unicode's Nd)
     words: List[List[Char]] = []
     for line in group_by_line(chars):
-        words.append([])
+        word: List[Char] = []  # (the last of ``words``)
+        words.append(word)
         for char in line:
             if char.text == " ":
-                if words[-1]:
-                    words.append([])
+                if word:
+                    word = []
+                    words.append(word)
                 continue
-            if words[-1] and char.x0 - words[-1][-1].x1 > 0.5 * char.height:
-                words.append([])
-            words[-1].append(char)
+            if word and char.x0 - word[-1].x1 > 0.5 * char.height:
+                word = []
+                words.append(word)
+            word.append(char)
     words = [word for word in words if word]
     numbers = [word for word in words if VALUE_WORD.match("".join(c.text for c in word))]
     if not numbers or len(words) < 2:
@@ -708,7 +723,7 @@ def gap_pieces(chars: List[Char]) -> Optional[List[List[Char]]]:
 
 
 def is_page_number(line: List[Char], height: float) -> bool:
-    top, bottom = max(c.y1 for c in line), min(c.y0 for c in line)
+    top, bottom = max([c.y1 for c in line]), min([c.y0 for c in line])
     in_margin = bottom > height * (1 - MARGIN) or top < height * MARGIN
     return in_margin and bool(PAGE_NUMBER.match("".join(c.text for c in line).strip()))
 
@@ -720,8 +735,8 @@ class TextRow:
         self.chars = chars  # (never changed: ``pieces`` are)
         self.page = page
         self.pieces = gap_pieces(chars)
-        self.top = max(c.y1 for c in chars)
-        self.middle = sum(c.cy for c in chars) / len(chars)
+        self.top = max([c.y1 for c in chars])
+        self.middle = sum([c.cy for c in chars]) / len(chars)
         self.height = chars[0].height
         self._text: Optional[str] = None
 
@@ -744,7 +759,7 @@ class TextRow:
 
 
 def x_range(chars: Sequence[Char]) -> Tuple[float, float]:
-    return min(c.x0 for c in chars), max(c.x1 for c in chars)
+    return min([c.x0 for c in chars]), max([c.x1 for c in chars])
 
 
 def beside(label: TextRow, row: Optional[TextRow]) -> bool:
