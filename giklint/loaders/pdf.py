@@ -82,6 +82,7 @@ class Char:
 
 
 X0 = attrgetter("x0")
+CY = attrgetter("cy")
 POSITION = attrgetter("position")
 START = attrgetter("start")
 PLACE = attrgetter("place")
@@ -120,30 +121,30 @@ def page_chars(textpage) -> List[Char]:
 def visual_lines(chars: Sequence[Char]) -> List[List[Char]]:
     """Characters grouped into lines (top to bottom, each left to right); numbers each char's line/column."""
     lines: List[List[Char]] = []
-    current: List[Char] = []
+    current: Optional[List[Char]] = None
     anchor = 0.0
     first_height = 0.0  # of the current line's first char
-    for char in sorted(chars, key=attrgetter("cy"), reverse=True):  # top first; stable, as -cy was
-        height = char.height
-        if current and abs(char.cy - anchor) > 0.45 * (first_height if first_height < height else height):
+    for char in sorted(chars, key=CY, reverse=True):  # top first; stable, as -cy was
+        height, cy = char.height, char.cy
+        if current is None or abs(cy - anchor) > 0.45 * (first_height if first_height < height else height):
+            current = [char]  # a new line
             lines.append(current)
-            current = []
-        if not current:
-            anchor, first_height = char.cy, height
-        current.append(char)
-    if current:
-        lines.append(current)
+            anchor, first_height = cy, height
+        else:
+            current.append(char)
     place = order = 0
     for number, line in enumerate(lines, start=1):
         line.sort(key=X0)
         previous_x0 = None
         for column, char in enumerate(line, start=1):
-            char.line, char.column = number, column
+            char.line = number
+            char.column = column
             place += 1
             char.place = place
-            if char.x0 != previous_x0:
+            x0 = char.x0
+            if x0 != previous_x0:
                 order += 1
-                previous_x0 = char.x0
+                previous_x0 = x0
             char.order = order
     return lines
 
