@@ -55,6 +55,7 @@ PAGE_NUMBER = lazy_re.compile(r"^(?:[-—–－~\s]*\d{1,4}[-—–－~\s]*|第\
                          r"\d{1,4}\s*/\s*\d{1,4}|(?:page\s*)?\d{1,4}\s*of\s*\d{1,4})$", re.I)
 NUMBER = lazy_re.compile(r"^[-－]?\d[\d,，]*(?:\.\d+)?%?$")
 VALUE_WORD = lazy_re.compile(r"^[-－+]?\d[\d,，]*(?:\.\d+)?(?:%|万元|元)?$")  # a number as a table cell prints it
+SPACES = lazy_re.compile(" {2,}")  # (kept compiled between runs: ``re.sub`` compiled it in every reading child)
 ENUMERATOR = lazy_re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])")
 MARGIN = 0.09  # share of the page height at top and bottom where running page numbers sit
 SNAP = 2.5  # points: borders closer than this are one border
@@ -160,7 +161,7 @@ def spaced_text(chars: Sequence[Char]) -> str:
         previous = char
     out = "".join(parts)
     if "  " in out:
-        out = re.sub(" {2,}", " ", out)
+        out = SPACES.sub(" ", out)
     return out.strip()
 
 
@@ -419,13 +420,12 @@ def find_grids(horizontal: List[Rule], vertical: List[Rule]) -> List[Grid]:
             i = parent[i]
         return i
 
-    for i, (kind_i, rule_i) in enumerate(rules):
-        if kind_i != "h":
-            continue
-        low, high, position = rule_i.start - SNAP, rule_i.end + SNAP, rule_i.position
-        for j in range(len(horizontal), len(rules)):
-            v = rules[j][1]  # the strokes cross (each pair tested: no call per pair)
-            if low <= v.position <= high and v.start - SNAP <= position <= v.end + SNAP:
+    # every pair of a horizontal and a vertical stroke is tested, so each vertical's bounds are read once
+    verticals = [(j, v.position, v.start - SNAP, v.end + SNAP) for j, v in enumerate(vertical, len(horizontal))]
+    for i, h in enumerate(horizontal):
+        low, high, position = h.start - SNAP, h.end + SNAP, h.position
+        for j, v_position, v_low, v_high in verticals:
+            if low <= v_position <= high and v_low <= position <= v_high:  # the strokes cross
                 parent[root(i)] = root(j)
     groups: Dict[int, List[Tuple[str, Rule]]] = {}
     for i, item in enumerate(rules):
