@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import field
 from itertools import groupby
 from operator import attrgetter
 from typing import Dict, List, Optional, Sequence, Tuple
@@ -47,7 +46,6 @@ from giklint.errors import InputError
 from giklint.frozen import builder
 from giklint.loaders import LoaderSpec
 from giklint.loaders._common import is_wide, join_wrapped, require_data, table_row
-from giklint.records import dataclass
 
 NO_TEXT_LAYER = "no-text-layer"
 IMAGE_ONLY_PAGES = "image-only-pages:"
@@ -357,17 +355,20 @@ def snap(values: List[float]) -> List[float]:
     return out
 
 
-@dataclass
 class Grid:
-    """A drawn table: its column and row borders, strokes and merged cells."""
+    """A drawn table: its column and row borders, strokes and merged cells (a plain class: no
+    dataclass made at every import of the loader, as for ``Rule``)."""
 
-    xs: List[float]  # column borders, left to right
-    ys: List[float]  # row borders, top to bottom (descending y)
-    horizontal: List[Rule]
-    vertical: List[Rule]
-    region: Dict[Tuple[int, int], int] = field(default_factory=dict)  # (row, col) -> merged cell id
-    row_span: Dict[int, Tuple[int, int]] = field(default_factory=dict)  # merged cell id -> (first, last row)
-    negated_ys: List[float] = field(default_factory=list)  # for bisect over the descending ys
+    __slots__ = ("xs", "ys", "horizontal", "vertical", "region", "row_span", "negated_ys")
+
+    def __init__(self, xs: List[float], ys: List[float], horizontal: List[Rule], vertical: List[Rule]) -> None:
+        self.xs = xs  # column borders, left to right
+        self.ys = ys  # row borders, top to bottom (descending y)
+        self.horizontal = horizontal
+        self.vertical = vertical
+        self.region: Dict[Tuple[int, int], int] = {}  # (row, col) -> merged cell id
+        self.row_span: Dict[int, Tuple[int, int]] = {}  # merged cell id -> (first, last row)
+        self.negated_ys: List[float] = []  # for bisect over the descending ys
 
     def contains(self, char: Char) -> bool:
         return self.xs[0] <= char.cx <= self.xs[-1] and self.ys[-1] <= char.cy <= self.ys[0]
