@@ -110,10 +110,14 @@ def page_chars(textpage) -> List[Char]:
     chars: List[Char] = []
     append = chars.append
     for index, char in enumerate(text):
-        if char in "\r\n\x00\ufffe\uffff" or (char.isspace() and is_generated(handle, index)):
+        if char.isspace():
+            if char in "\r\n" or is_generated(handle, index):
+                continue
+            char = " "
+        elif char in "\x00\ufffe\uffff":
             continue
         loose_box(handle, index, box_pointer)
-        append(Char(" " if char.isspace() else char, box.left, box.right, box.bottom, box.top))
+        append(Char(char, box.left, box.right, box.bottom, box.top))
     return chars
 
 
