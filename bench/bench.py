@@ -22,6 +22,10 @@ whole process tree, which is steadier than wall time when other processes share 
    ``--no-cache``: they measure checking;
 4. peak memory (the largest RSS of any process of the run) of the same batch at 1,000 and 10,000 files.
 
+Each giklint measured keeps its start-up tables (compiled patterns, dataclass recipes) in a user
+cache folder of its own for the bench run, filled by a first run as an installed version's first
+run fills it: the figures do not depend on what other giklint versions left on this machine.
+
 Row ``f`` (floors, needs valgrind) counts the instructions of processes that only import what any
 check must import whatever giklint's own code does (Python itself; the standard library modules and
 pluggy that the plugin contract and the typed model need; the PDF library), next to yamllint and the
@@ -107,9 +111,26 @@ def before_script() -> str:
     return _BEFORE_SCRIPT[0]
 
 
+_CACHE_FOLDERS: Dict[bool, str] = {}
+
+
+def environment(before: bool) -> Dict[str, str]:
+    """The environment a measured command runs in: the older giklint's import path with ``--before``,
+    and for each giklint measured a user cache folder of its own (made for this bench run): what one
+    installed version keeps after its first run, not the tables every giklint this machine ever ran
+    (tests, other checkouts, ``--before``) left in ``~/.cache/giklint``, which are larger to read."""
+    if before not in _CACHE_FOLDERS:
+        _CACHE_FOLDERS[before] = tempfile.mkdtemp(prefix="giklint-bench-cache-")
+        atexit.register(shutil.rmtree, _CACHE_FOLDERS[before], True)
+    env = dict(os.environ, GIKLINT_CACHE_DIR=_CACHE_FOLDERS[before])
+    if before:
+        env["PYTHONPATH"] = BEFORE or ""
+    return env
+
+
 def run(cmd: Sequence[str], cwd: Path = ROOT, before: bool = False) -> Sample:
     """Wall time, CPU time of the process and its waited-for children, and their largest RSS."""
-    env = dict(os.environ, PYTHONPATH=BEFORE) if before else None
+    env = environment(before)
     cmd = for_version(cmd, before)
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
@@ -149,7 +170,8 @@ def instructions(cmd: Sequence[str], before: bool = False) -> Optional[int]:
     valgrind = shutil.which("valgrind")
     if not valgrind or not INSTRUCTIONS:
         return None
-    env = dict(os.environ, PYTHONPATH=BEFORE) if before else None
+    env = environment(before)
+    run(cmd, before=before)  # the kept tables filled, as on every run after an install's first
     with tempfile.TemporaryDirectory(prefix="giklint-bench-") as tmp:
         subprocess.run([valgrind, "--tool=callgrind", f"--callgrind-out-file={tmp}/out.%p", "--dump-before=fork",
                         *for_version(cmd, before)], cwd=ROOT, env=env,
@@ -401,7 +423,7 @@ def batch_stages(passes: int, rounds: int) -> str:
     best: Dict[bool, Dict[str, float]] = {version: {} for version in versions}
     for _ in range(rounds):
         for before in versions:
-            env = dict(os.environ, PYTHONPATH=BEFORE) if before else None
+            env = environment(before)
             output = subprocess.run([sys.executable, __file__, "--batch-stages-json", str(passes)], env=env,
                                     capture_output=True, text=True, check=True).stdout
             for stage, ms in json.loads(output).items():

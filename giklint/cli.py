@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import datetime
 import os
 import re
 import sys
 from pathlib import Path
 from typing import Any, Iterable, Iterator, List, Optional, Sequence, TextIO, Tuple
 
-from giklint import __version__, gc_policy, regex_cache
+from giklint import __version__, dates, gc_policy, regex_cache
 from giklint.errors import GiklintError, UsageError
 from giklint.template import DEFAULT_REPORT_TYPE, REPORT_TYPES
 
@@ -34,7 +33,7 @@ def _published(value: Optional[str]) -> Optional[str]:
     if value is None:
         return None
     try:
-        return datetime.date.fromisoformat(value.strip()).isoformat()
+        return dates.date.fromisoformat(value.strip()).isoformat()
     except ValueError:
         raise UsageError(f"--published: 日期格式应为 YYYY-MM-DD（如 2022-01-28），实际是“{value}”") from None
 

@@ -44,16 +44,21 @@ def leave(code: object) -> NoReturn:
     """End the process with exit code ``code`` as ``sys.exit`` would, without the interpreter's
     tear-down when nothing but the tear-down can tell the two apart."""
     import atexit
-    import threading
 
     run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)
-    if not isinstance(code, int) or run_exit_handlers is None or threading.active_count() > 1 \
-            or not _flushed():
+    if not isinstance(code, int) or run_exit_handlers is None or _other_threads() or not _flushed():
         raise SystemExit(code)
     run_exit_handlers()
     if not _flushed():  # an exit handler wrote where nothing can be written any more: as Python does
         os._exit(120)
     os._exit(code)
+
+
+def _other_threads() -> bool:
+    """Whether a thread of threading's besides this one runs: the threads a normal exit waits for
+    (threading is not imported to ask: when nothing has imported it, none exists)."""
+    threading = sys.modules.get("threading")
+    return threading is not None and threading.active_count() > 1
 
 
 def _flushed() -> bool:

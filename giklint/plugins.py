@@ -13,10 +13,8 @@ when listed by the trusted root configuration (:mod:`giklint.trust` decides), wi
 """
 from __future__ import annotations
 
-import difflib
 import functools
 import importlib
-import importlib.util
 import inspect
 import re
 import sys
@@ -170,6 +168,7 @@ def _import_file(path: Path) -> object:
     if not path.is_file():
         raise FileNotFoundError(f"插件文件不存在：{path}")
     import hashlib
+    import importlib.util  # only for a plugin given as a file
 
     digest = hashlib.sha1(str(path).encode("utf-8")).hexdigest()[:10]  # one module name per file
     name = f"giklint_local_{re.sub(r'[^0-9A-Za-z_]', '_', path.stem)}_{digest}"
@@ -232,6 +231,8 @@ def _unknown_hooks(manager: pluggy.PluginManager, plugin: object) -> Optional[st
 
 
 def _hook_hint(name: str, known: List[str]) -> str:
+    import difflib  # only for a plugin's mistake
+
     close = difflib.get_close_matches(name, known, n=1)
     return f"（是不是 {close[0]}？）" if close else f"（已有的钩子：{'、'.join(known)}）"
 

@@ -8,7 +8,6 @@ specific than the prefix). Codes and prefixes are matched without regard to case
 """
 from __future__ import annotations
 
-import difflib
 from typing import Iterable, List, Sequence
 
 ALL = "ALL"
@@ -41,6 +40,8 @@ def names_a_rule(selector: str, rules: Iterable[type]) -> bool:
 
 def close_matches(name: str, rules: Iterable[type], count: int = 3) -> List[str]:
     """Codes and slugs that look like ``name`` (for "did you mean" hints)."""
+    import difflib  # only for a name no rule has
+
     candidates = []
     for rule in rules:
         candidates += [rule.code, rule.slug]

@@ -21,7 +21,6 @@ well-kept library beats a home-made one, and the package is small and pure Pytho
 """
 from __future__ import annotations
 
-import glob
 import os
 import stat
 from functools import lru_cache
@@ -330,6 +329,8 @@ def expand_paths(paths: Iterable[str], suffixes: Suffixes = CHECKED_SUFFIXES,
 def _globbed(pattern: str, suffixes: Suffixes, options: TargetOptions, config: Optional[str]) -> Iterator[Target]:
     """The files a glob matches, in sorted order, a folder it matches walked as it comes (the matches
     themselves are listed, as :func:`glob.glob` gives them, to be sorted)."""
+    import glob  # only for a glob argument
+
     suffixes = _suffixes_for(suffixes, _glob_root(pattern))
     matches = sorted(glob.glob(pattern, recursive=True))
     found = False

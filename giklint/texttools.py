@@ -3,11 +3,10 @@ the report year, and dates read from Chinese text (including garbled ones such a
 """
 from __future__ import annotations
 
-import datetime
 from dataclasses import field, replace
 from typing import Any, Iterator, List, Optional, Tuple
 
-from giklint import lazy_re
+from giklint import dates, lazy_re
 from giklint.extract.text import normalize  # noqa: F401  (re-exported: full-width to plain, same length)
 from giklint.model import NOWHERE, Location, Part, Period
 from giklint.records import dataclass
@@ -96,21 +95,21 @@ def uses_2021_format(ctx: Context) -> bool:
 
 # -- dates --------------------------------------------------------------------------------------
 
-def parse_iso(value: Any) -> Optional[datetime.date]:
+def parse_iso(value: Any) -> Optional[dates.date]:
     """A ``YYYY-MM-DD`` string (or a date, as TOML gives it) as a date, else None."""
-    if isinstance(value, datetime.datetime):
+    if isinstance(value, dates.datetime):
         return value.date()
-    if isinstance(value, datetime.date):
+    if isinstance(value, dates.date):
         return value
     if not isinstance(value, str):
         return None
     try:
-        return datetime.date.fromisoformat(value[:10])
+        return dates.date.fromisoformat(value[:10])
     except ValueError:
         return None
 
 
-def chinese_date(date: datetime.date) -> str:
+def chinese_date(date: dates.date) -> str:
     return f"{date.year}年{date.month}月{date.day}日"
 
 
@@ -125,12 +124,12 @@ class DateToken:
     missing: List[str] = field(default_factory=list)  # characters left out: "年", "月"
     ambiguous: bool = False  # digits that can be split more than one way
 
-    def date(self, default_year: Optional[int] = None) -> Optional[datetime.date]:
+    def date(self, default_year: Optional[int] = None) -> Optional[dates.date]:
         year = self.year if self.year is not None else default_year
         if year is None or self.month is None or self.day is None:
             return None
         try:
-            return datetime.date(year, self.month, self.day)
+            return dates.date(year, self.month, self.day)
         except ValueError:
             return None
 
@@ -188,8 +187,8 @@ class PeriodReading:
     """What the statistics-period statement says, and what is wrong with it (Chinese fragments)."""
 
     raw: str
-    start: Optional[datetime.date] = None
-    end: Optional[datetime.date] = None
+    start: Optional[dates.date] = None
+    end: Optional[dates.date] = None
     problems: List[str] = field(default_factory=list)
 
 
@@ -246,15 +245,15 @@ def _read_dates(reading: PeriodReading, first: DateToken, second: DateToken, yea
         reading.problems.extend(_calendar_year_problems(reading.start, reading.end, year or reading.start.year))
 
 
-def _calendar_year_problems(start: datetime.date, end: datetime.date, year: int) -> List[str]:
+def _calendar_year_problems(start: dates.date, end: dates.date, year: int) -> List[str]:
     """How a period differs from 1月1日–12月31日 of ``year``."""
     if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year != year:
         return [f"是{start.year}年度，不是报告年度{year}年"]
     problems = []
-    if start != datetime.date(year, 1, 1):
+    if start != dates.date(year, 1, 1):
         wrong = f"{start.year}年" if (start.month, start.day) == (1, 1) else chinese_date(start)
         problems.append(f"起期为{wrong}，不是报告年度{year}年的1月1日")
-    if end != datetime.date(year, 12, 31):
+    if end != dates.date(year, 12, 31):
         wrong = f"{end.year}年" if (end.month, end.day) == (12, 31) else chinese_date(end)
         problems.append(f"止期为{wrong}，不是报告年度{year}年的12月31日")
     return problems

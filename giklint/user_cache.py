@@ -119,10 +119,13 @@ class KeptTable:
 
         path = self.path()
         data = read_private(path) if path is not None else None
-        if data is None or len(data) < 4 or int.from_bytes(data[:4], "big") != zlib.crc32(data[4:]):
+        if data is None or len(data) < 4:
+            return {}
+        payload = memoryview(data)[4:]  # not a copy: a table is read on every run, some are 400 KB
+        if int.from_bytes(data[:4], "big") != zlib.crc32(payload):
             return {}
         try:
-            version, table = marshal.loads(data[4:])
+            version, table = marshal.loads(payload)
         except (ValueError, EOFError, TypeError):
             return {}
         if version != sys.version or not isinstance(table, dict):

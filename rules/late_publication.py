@@ -34,10 +34,9 @@
 """
 from __future__ import annotations
 
-import datetime
 from typing import Any, Dict, Iterable, Optional, Tuple
 
-from giklint import lazy_re
+from giklint import dates, lazy_re
 from giklint.model import Location, Signature
 from giklint.rule import Context, Finding, Option, Rule
 from giklint.template import NATIONAL_DEADLINES, REPORT_TYPE_LABELS as REPORT_TYPE_ZH
@@ -66,7 +65,7 @@ def _month_day_problem(value: Any) -> Optional[str]:
     if found is None:
         return f"“{value}”不是“月-日”格式"
     try:
-        datetime.date(2000, *found)
+        dates.date(2000, *found)
     except ValueError:
         return f"“{value}”不是有效的日期"
     return None
@@ -129,7 +128,7 @@ class LatePublication(Rule):
         return {**NATIONAL_DEADLINES, **({str(k): str(v) for k, v in configured.items()}
                                          if isinstance(configured, dict) else {})}
 
-    def _deadline(self, ctx: Context, report_type: str, year: int) -> Optional[datetime.date]:
+    def _deadline(self, ctx: Context, report_type: str, year: int) -> Optional[dates.date]:
         deadlines = self._deadlines(ctx)
         chosen = ctx.options.get("deadline") or deadlines.get(report_type)
         if chosen is None:  # unknown report type: the earliest (strictest) date
@@ -138,12 +137,12 @@ class LatePublication(Rule):
         if month_day is None:
             return None
         try:
-            return datetime.date(year, *month_day)
+            return dates.date(year, *month_day)
         except ValueError:
             return None
 
     @staticmethod
-    def _publication_date(ctx: Context) -> Optional[Tuple[datetime.date, str, Location]]:
+    def _publication_date(ctx: Context) -> Optional[Tuple[dates.date, str, Location]]:
         """(date, where it came from, location): user-given, then the page's, then the 落款."""
         user = parse_iso(ctx.settings.get("published"))
         if user:

@@ -26,10 +26,9 @@
 """
 from __future__ import annotations
 
-import datetime
 from typing import Any, Dict, Iterable, Optional
 
-from giklint import lazy_re
+from giklint import dates, lazy_re
 from giklint.model import Signature
 from giklint.rule import Context, Finding, Rule
 from giklint.texttools import chinese_date, document_start, normalize, parse_iso, report_year, shifted, title_year
@@ -82,5 +81,5 @@ class YearMismatch(Rule):
                                         f"（年度报告应在{year + 1}年初发布）", at=location)
 
     @staticmethod
-    def _too_early(date: Optional[datetime.date], year: int) -> bool:
-        return date is not None and date < datetime.date(year, 12, 1)
+    def _too_early(date: Optional[dates.date], year: int) -> bool:
+        return date is not None and date < dates.date(year, 12, 1)

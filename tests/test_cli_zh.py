@@ -49,7 +49,9 @@ def test_checking_a_markdown_report_imports_no_library_it_does_not_need(tmp_path
     """Start-up matters under pre-commit: no help formatter's shutil (with bz2 and lzma), no PDF, Word,
     HTML or schema library for a Markdown report, nor the batch's worker pool for one file (once the
     installed plugins are cached: the first run's scan of installed packages needs importlib.metadata,
-    which brings shutil)."""
+    which brings shutil). Nor the standard library's pure-Python modules that C ones stand in for
+    (datetime, signal's enums, threading), difflib for a report without typos, glob without a glob
+    argument, or pkgutil to list the built-in rules."""
     import os
     import subprocess
     import sys
@@ -60,7 +62,7 @@ def test_checking_a_markdown_report_imports_no_library_it_does_not_need(tmp_path
     script = ("import sys\nstarted = set(sys.modules)\nfrom giklint.cli import main\n"
               "main(['check', sys.argv[1], '--quiet'])\n"
               "print(sorted(m for m in ('shutil', 'bz2', 'lzma', 'pypdfium2', 'docx', 'lxml', 'jsonschema',"
-              " 'giklint.pool', 'multiprocessing')"
+              " 'giklint.pool', 'multiprocessing', 'datetime', 'signal', 'threading', 'difflib', 'glob', 'pkgutil')"
               " if m in sys.modules and m not in started))")
     environment = dict(os.environ, GIKLINT_CACHE_DIR=str(tmp_path))
     for _ in range(2):  # the first run fills the caches

@@ -50,7 +50,7 @@ def _kinds_written(cache: Path) -> list:
 
 
 SCRIPT = """
-import atexit, sys, threading, time
+import atexit, sys, time
 from giklint.entry import leave
 
 class Noisy:
@@ -60,6 +60,7 @@ class Noisy:
 kept = Noisy()
 atexit.register(lambda: sys.stdout.write("exit handler\\n"))
 if sys.argv[1] == "thread":
+    import threading
     threading.Thread(target=lambda: (time.sleep(0.3), sys.stdout.write("thread done\\n"))).start()
 sys.stdout.write("unflushed")  # still in the buffer when leave() is called
 leave(3)

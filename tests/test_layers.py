@@ -18,7 +18,7 @@ PACKAGES = {"giklint": ROOT / "giklint", "giklint_rules": ROOT / "rules"}
 LAYERS: List[Tuple[str, Tuple[str, ...]]] = [
     ("vocabulary", ("giklint.errors", "giklint.frozen", "giklint.limits", "giklint.template", "giklint.hookspecs", "giklint.__version__",
                     "giklint.hookimpl", "giklint.lazy_re", "giklint.regex_cache", "giklint.records", "giklint.class_recipe", "giklint.toml_cache", "giklint.user_cache",
-                    "giklint.gc_policy")),
+                    "giklint.gc_policy", "giklint.dates")),
     ("load", ("giklint.document", "giklint.encoding", "giklint.loaders")),
     ("extract", ("giklint.extract",)),
     ("validate", ("giklint.schema", "giklint.modelio", "giklint.model", "giklint.model_dict",

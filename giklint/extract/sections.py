@@ -7,14 +7,13 @@ part their words suggest ("2.申请行政复议、提起行政诉讼情况") are
 """
 from __future__ import annotations
 
-import difflib
 import re
-import threading
 from dataclasses import field
 from functools import lru_cache
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from giklint import lazy_re
+from giklint.extract import closeness
 from giklint.document import Line, Location
 from giklint.extract.text import chinese_number, normalize, offset_location, plain
 from giklint.records import dataclass
@@ -72,6 +71,8 @@ _FUZZY_NAMES: Dict[int, List[str]] = {number: [heading] for number, heading in S
 _FUZZY_NAMES[2].append("行政机关主动公开政府信息情况")
 _FUZZY_NAMES[4].append("因政府信息公开工作被申请行政复议、提起行政诉讼情况")
 _FUZZY_NAMES[5].append("政府信息公开工作存在的主要问题及改进情况")
+_FUZZY_CANDIDATES: List[Tuple[int, str]] = [(number, name) for number, names in _FUZZY_NAMES.items()
+                                             for name in names]
 _FUZZY_RATIO = 0.8
 
 # 表三 row labels printed with 一、…四、 numbering: never part headings.
@@ -160,27 +161,14 @@ def part_by_words(words: str, fuzzy: bool = True) -> Optional[int]:
     if not fuzzy:
         return None
     best, best_ratio = None, _FUZZY_RATIO
-    for number, matcher in _fuzzy_matchers():
-        matcher.set_seq1(words)
-        # the cheap upper bounds first (as difflib.get_close_matches does): most words are far from
-        # every name, and ratio() itself runs only for the few that could reach best_ratio
-        if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:
+    for number, name in _FUZZY_CANDIDATES:
+        # most words are far from every name: ratio() runs only for the few that could reach best_ratio
+        if not closeness.could_reach(words, name, best_ratio):
             continue
-        ratio = matcher.ratio()
+        ratio = closeness.ratio(words, name)
         if ratio >= best_ratio:
             best, best_ratio = number, ratio
     return best
-
-
-_MATCHERS = threading.local()  # a matcher is changed by set_seq1: one set per thread (Dask runs threads)
-
-
-def _fuzzy_matchers() -> List[Tuple[int, difflib.SequenceMatcher]]:
-    """One matcher per part name, its name analysed once (``set_seq1`` then changes only the words)."""
-    if not hasattr(_MATCHERS, "pairs"):
-        _MATCHERS.pairs = [(number, difflib.SequenceMatcher(None, "", name))
-                           for number, names in _FUZZY_NAMES.items() for name in names]
-    return _MATCHERS.pairs
 
 
 def _part_of(heading: _Heading) -> Optional[int]:

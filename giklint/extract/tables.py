@@ -11,7 +11,6 @@ without boundaries keeps every cell None (``placed`` False): its values are neve
 from __future__ import annotations
 
 import bisect
-import difflib
 import itertools
 import math
 import re
@@ -21,6 +20,7 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 from giklint import lazy_re
 from giklint import template as official
 from giklint.document import Line, Location
+from giklint.extract import closeness
 from giklint.extract.numbers import count_bound, is_count, segmentations, unit_of
 from giklint.extract.sections import Sections
 from giklint.extract.table_tokens import (Region, Token, find_regions, is_review_header_text, tokenize,
@@ -186,7 +186,11 @@ def _fuzzy_match(run: Sequence[Token], keys: Sequence[str]) -> List[LabelMatch]:
         if len(printed) < 4 or len(printed) > 60:
             continue
         for key in keys:
-            ratio = difflib.SequenceMatcher(None, printed, OFFICIAL_LABELS.get(key, key)).ratio()
+            label = OFFICIAL_LABELS.get(key, key)
+            # a label that cannot beat the best so far, or reach the threshold, cannot change the answer
+            if not closeness.could_reach(printed, label, max(best[0], _FUZZY_THRESHOLD)):
+                continue
+            ratio = closeness.ratio(printed, label)
             if ratio > best[0]:
                 best = (ratio, key, first)
     ratio, key, first = best

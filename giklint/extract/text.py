@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import Iterable, List, Optional, Sequence, Tuple
 
-from giklint import lazy_re
+from giklint import dates, lazy_re
 from giklint.document import Line, Location
 
 _TABLE = {}
@@ -117,10 +117,8 @@ DATE = lazy_re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 def iso_date(year: str, month: str, day: str) -> Optional[str]:
     """``YYYY-MM-DD`` when the parts make a real date, else None."""
-    import datetime
-
     try:
-        return datetime.date(int(year), int(month), int(day)).isoformat()
+        return dates.date(int(year), int(month), int(day)).isoformat()
     except ValueError:
         return None
 

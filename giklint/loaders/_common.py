@@ -1,11 +1,10 @@
 """Helpers shared by the structured loaders (HTML, Word, PDF): wrapped text, table rows, dates, errors."""
 from __future__ import annotations
 
-import datetime
 import re
 from typing import Iterable, List, Optional
 
-from giklint import lazy_re
+from giklint import dates, lazy_re
 from giklint.document import Cell, Line, Location
 from giklint.errors import InputError
 
@@ -64,7 +63,7 @@ def iso_date(text: str) -> Optional[str]:
     """The first real date in ``text`` as YYYY-MM-DD (2022-01-20, 2022/1/20, 2022年1月20日)."""
     for match in DATE.finditer(text):
         try:
-            return datetime.date(int(match.group(1)), int(match.group(2)), int(match.group(3))).isoformat()
+            return dates.date(int(match.group(1)), int(match.group(2)), int(match.group(3))).isoformat()
         except ValueError:
             continue
     return None
