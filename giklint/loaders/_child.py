@@ -10,13 +10,16 @@ child that call does nothing.
 from __future__ import annotations
 
 import os
-import pickle
 import select
-import signal
 import time
 from typing import Any, Callable, Sequence
 
 from giklint.errors import InputError
+
+try:  # the C pickler itself: its pure-Python module costs a one-file check ~4 M instructions to import
+    from _pickle import dumps, loads
+except ImportError:  # pragma: no cover - a Python without it
+    from pickle import dumps, loads
 
 _grant_fd = -1  # in a limited child: the pipe on which it asks the parent for more time
 
@@ -58,9 +61,9 @@ def _child(read_fd: int, write_fd: int, grant_fds: Sequence[int], load: Callable
     except BaseException as exc:  # noqa: B036 - whatever happens, the parent gets a message
         result = ("error", f"无法读取：{type(exc).__name__}: {exc}")
     try:
-        payload = pickle.dumps(result)
+        payload = dumps(result)
     except Exception as exc:
-        payload = pickle.dumps(("error", f"无法读取：{type(exc).__name__}"))
+        payload = dumps(("error", f"无法读取：{type(exc).__name__}"))
     with os.fdopen(write_fd, "wb") as out:
         out.write(payload)
     from giklint.user_cache import write_kept_tables
@@ -107,13 +110,15 @@ def run_limited(load: Callable[..., Any], args: Sequence[Any], path: str, memory
                 break
             chunks.append(chunk)
     if timed_out:
+        import signal  # (only here: its enums cost ~7 M instructions to import)
+
         os.kill(pid, signal.SIGKILL)
     _, status = os.waitpid(pid, 0)
     if timed_out:
         total = f"{seconds:g} 秒" + (f"（另加 OCR 的 {granted:g} 秒）" if granted else "")
         raise InputError(path, f"读取{kind}超过时间上限 {total}（可用环境变量 GIKLINT_{time_name.upper()}"
                                + ("、GIKLINT_OCR_PAGE_SECONDS" if granted else "") + " 调整）")
-    outcome = pickle.loads(b"".join(chunks)) if chunks else None
+    outcome = loads(b"".join(chunks)) if chunks else None
     if outcome is None or outcome[0] == "memory":
         how = f"信号 {os.WTERMSIG(status)}" if os.WIFSIGNALED(status) else f"退出码 {os.WEXITSTATUS(status)}"
         raise InputError(path, f"读取{kind}时超出内存上限 {memory:,} 字节或解析库崩溃（{how}），可能是压缩炸弹；"

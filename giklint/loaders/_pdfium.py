@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import ctypes
 import sys
+from codecs import utf_16_le_decode
 from typing import Any, Callable, Dict, Optional, Sequence, Tuple
 
 FPDF_PAGEOBJ_PATH = 2
@@ -269,7 +270,9 @@ class TextPage(Closable):
         written = pdfium.FPDFText_GetText(raw, first, last + 1 - first, buffer)
         if written > size:
             raise AssertionError(f"Buffer too small: {size} vs {written}")
-        return memoryview(buffer)[:written - 1].tobytes().decode("utf-16-le", errors="ignore")
+        # (``bytes.decode("utf-16-le", errors="ignore")`` is this call, found through the codec registry,
+        # which imports ``encodings.utf_16_le`` for it: ~1 M instructions in every reading child)
+        return utf_16_le_decode(memoryview(buffer)[:written - 1].tobytes(), "ignore", True)[0]
 
 
 # ---------------------------------------------------------------- the loops' calls

@@ -21,16 +21,14 @@ go through the same layout code as a text layer.
 from __future__ import annotations
 
 import importlib.util
-import os
 from dataclasses import field
 from functools import lru_cache
 from typing import Any, Callable, Dict, List, Tuple
 
 from giklint import lazy_re
+from giklint.loaders.ocr_mode import MODE_VARIABLE, MODES, ocr_mode  # noqa: F401 - the OCR modes, here too
 from giklint.records import dataclass
 
-MODES = ("never", "auto", "always")
-MODE_VARIABLE = "GIKLINT_OCR"  # never | auto (default: pages without a text layer) | always
 ENGINE_MODULE = "rapidocr_onnxruntime"
 ENGINE_NAME = "RapidOCR PP-OCRv4"
 INSTALL_HINT = "pip install 'giklint[ocr]'"
@@ -48,12 +46,6 @@ NUMBER_TEXT = lazy_re.compile(r"^[-－]?\d[\d,，]*(?:\.\d+)?%?$")
 KEEP_SCORE = 0.3  # boxes scored below this are noise; between it and the threshold they are kept as uncertain
 PAPER_LEVEL = 175  # grey level (0-255) from which a scan's pixel counts as paper
 MAX_SKEW = 3.0  # degrees: a scan more crooked than this is not straightened (it is rather a photo)
-
-
-def ocr_mode() -> str:
-    """The OCR mode in force: ``--ocr`` sets :data:`MODE_VARIABLE`; auto when unset or unknown."""
-    mode = os.environ.get(MODE_VARIABLE, "auto").strip().lower()
-    return mode if mode in MODES else "auto"
 
 
 def ocr_installed() -> bool:

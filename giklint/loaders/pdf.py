@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import field
 from itertools import groupby
 from operator import attrgetter
 from typing import Dict, List, Optional, Sequence, Tuple
@@ -47,7 +46,6 @@ from giklint.errors import InputError
 from giklint.frozen import builder
 from giklint.loaders import LoaderSpec
 from giklint.loaders._common import is_wide, join_wrapped, require_data, table_row
-from giklint.records import dataclass
 
 NO_TEXT_LAYER = "no-text-layer"
 IMAGE_ONLY_PAGES = "image-only-pages:"
@@ -55,6 +53,7 @@ PAGE_NUMBER = lazy_re.compile(r"^(?:[-—–－~\s]*\d{1,4}[-—–－~\s]*|第\
                          r"\d{1,4}\s*/\s*\d{1,4}|(?:page\s*)?\d{1,4}\s*of\s*\d{1,4})$", re.I)
 NUMBER = lazy_re.compile(r"^[-－]?\d[\d,，]*(?:\.\d+)?%?$")
 VALUE_WORD = lazy_re.compile(r"^[-－+]?\d[\d,，]*(?:\.\d+)?(?:%|万元|元)?$")  # a number as a table cell prints it
+SPACES = lazy_re.compile(" {2,}")  # (kept compiled between runs: ``re.sub`` compiled it in every reading child)
 ENUMERATOR = lazy_re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])")
 MARGIN = 0.09  # share of the page height at top and bottom where running page numbers sit
 SNAP = 2.5  # points: borders closer than this are one border
@@ -82,6 +81,9 @@ class Char:
 
 
 X0 = attrgetter("x0")
+CY = attrgetter("cy")
+POSITION = attrgetter("position")
+START = attrgetter("start")
 PLACE = attrgetter("place")
 ORDER = attrgetter("order")
 LINE = attrgetter("line")
@@ -108,40 +110,44 @@ def page_chars(textpage) -> List[Char]:
     chars: List[Char] = []
     append = chars.append
     for index, char in enumerate(text):
-        if char in "\r\n\x00\ufffe\uffff" or (char.isspace() and is_generated(handle, index)):
+        if char.isspace():
+            if char in "\r\n" or is_generated(handle, index):
+                continue
+            char = " "
+        elif char in "\x00\ufffe\uffff":
             continue
         loose_box(handle, index, box_pointer)
-        append(Char(" " if char.isspace() else char, box.left, box.right, box.bottom, box.top))
+        append(Char(char, box.left, box.right, box.bottom, box.top))
     return chars
 
 
 def visual_lines(chars: Sequence[Char]) -> List[List[Char]]:
     """Characters grouped into lines (top to bottom, each left to right); numbers each char's line/column."""
     lines: List[List[Char]] = []
-    current: List[Char] = []
+    current: Optional[List[Char]] = None
     anchor = 0.0
     first_height = 0.0  # of the current line's first char
-    for char in sorted(chars, key=attrgetter("cy"), reverse=True):  # top first; stable, as -cy was
-        height = char.height
-        if current and abs(char.cy - anchor) > 0.45 * (first_height if first_height < height else height):
+    for char in sorted(chars, key=CY, reverse=True):  # top first; stable, as -cy was
+        height, cy = char.height, char.cy
+        if current is None or abs(cy - anchor) > 0.45 * (first_height if first_height < height else height):
+            current = [char]  # a new line
             lines.append(current)
-            current = []
-        if not current:
-            anchor, first_height = char.cy, height
-        current.append(char)
-    if current:
-        lines.append(current)
+            anchor, first_height = cy, height
+        else:
+            current.append(char)
     place = order = 0
     for number, line in enumerate(lines, start=1):
         line.sort(key=X0)
         previous_x0 = None
         for column, char in enumerate(line, start=1):
-            char.line, char.column = number, column
+            char.line = number
+            char.column = column
             place += 1
             char.place = place
-            if char.x0 != previous_x0:
+            x0 = char.x0
+            if x0 != previous_x0:
                 order += 1
-                previous_x0 = char.x0
+                previous_x0 = x0
             char.order = order
     return lines
 
@@ -157,7 +163,7 @@ def spaced_text(chars: Sequence[Char]) -> str:
         previous = char
     out = "".join(parts)
     if "  " in out:
-        out = re.sub(" {2,}", " ", out)
+        out = SPACES.sub(" ", out)
     return out.strip()
 
 
@@ -287,12 +293,15 @@ class RuleCollector:
     def add_box(self, left: float, bottom: float, right: float, top: float) -> None:
         """The edges of an upright box, as ``add_edge`` adds them going round it from bottom left:
         bottom and top (when at least a rule long), then right and left."""
+        # (min(a, b) and max(a, b) written out as Python decides them: a, unless b is less or greater)
         if abs(right - left) >= MIN_RULE:
-            self.horizontal += (Rule((bottom + bottom) / 2, min(left, right), max(left, right)),
-                                Rule((top + top) / 2, min(right, left), max(right, left)))
+            self.horizontal += (Rule((bottom + bottom) / 2, right if right < left else left,
+                                     right if right > left else left),
+                                Rule((top + top) / 2, left if left < right else right, left if left > right else right))
         if abs(top - bottom) >= MIN_RULE:
-            self.vertical += (Rule((right + right) / 2, min(bottom, top), max(bottom, top)),
-                              Rule((left + left) / 2, min(top, bottom), max(top, bottom)))
+            self.vertical += (Rule((right + right) / 2, top if top < bottom else bottom,
+                                   top if top > bottom else bottom),
+                              Rule((left + left) / 2, bottom if bottom < top else top, bottom if bottom > top else top))
 
 
 def page_drawing(page) -> RuleCollector:
@@ -319,26 +328,27 @@ def merge_rules(rules: List[Rule]) -> List[Rule]:
     # along it where they touch: rounding positions to buckets would split one line in two at a
     # bucket's edge and join a stroke of one table to the collinear border of another
     lines: List[List[Rule]] = []
-    for rule in sorted(rules, key=lambda r: r.position):
-        if lines and rule.position - lines[-1][-1].position <= SNAP:
-            lines[-1].append(rule)
+    line: List[Rule] = []
+    previous = 0.0  # the position of the rule before (the current line's last)
+    for rule in sorted(rules, key=POSITION):
+        position = rule.position
+        if lines and position - previous <= SNAP:
+            line.append(rule)
         else:
-            lines.append([rule])
+            line = [rule]
+            lines.append(line)
+        previous = position
     merged: List[Rule] = []
     for line in lines:
-        joined: List[Rule] = []
-        for rule in sorted(line, key=lambda r: r.start):
-            last = joined[-1] if joined else None
-            if last and rule.start <= last.end + SNAP:
-                last.end = max(last.end, rule.end)
+        last: Optional[Rule] = None  # the current line's last joined rule
+        for rule in sorted(line, key=START):
+            if last is not None and rule.start <= last.end + SNAP:
+                if rule.end > last.end:  # last.end = max(last.end, rule.end)
+                    last.end = rule.end
             else:
-                joined.append(Rule(rule.position, rule.start, rule.end))
-        merged += joined
+                last = Rule(rule.position, rule.start, rule.end)
+                merged.append(last)
     return merged
-
-
-def crosses(h: Rule, v: Rule) -> bool:
-    return h.start - SNAP <= v.position <= h.end + SNAP and v.start - SNAP <= h.position <= v.end + SNAP
 
 
 def snap(values: List[float]) -> List[float]:
@@ -349,29 +359,23 @@ def snap(values: List[float]) -> List[float]:
     return out
 
 
-@dataclass
 class Grid:
-    """A drawn table: its column and row borders, strokes and merged cells."""
+    """A drawn table: its column and row borders, strokes and merged cells (a plain class: no
+    dataclass made at every import of the loader, as for ``Rule``)."""
 
-    xs: List[float]  # column borders, left to right
-    ys: List[float]  # row borders, top to bottom (descending y)
-    horizontal: List[Rule]
-    vertical: List[Rule]
-    region: Dict[Tuple[int, int], int] = field(default_factory=dict)  # (row, col) -> merged cell id
-    row_span: Dict[int, Tuple[int, int]] = field(default_factory=dict)  # merged cell id -> (first, last row)
-    negated_ys: List[float] = field(default_factory=list)  # for bisect over the descending ys
+    __slots__ = ("xs", "ys", "horizontal", "vertical", "region", "row_span", "negated_ys")
+
+    def __init__(self, xs: List[float], ys: List[float], horizontal: List[Rule], vertical: List[Rule]) -> None:
+        self.xs = xs  # column borders, left to right
+        self.ys = ys  # row borders, top to bottom (descending y)
+        self.horizontal = horizontal
+        self.vertical = vertical
+        self.region: Dict[Tuple[int, int], int] = {}  # (row, col) -> merged cell id
+        self.row_span: Dict[int, Tuple[int, int]] = {}  # merged cell id -> (first, last row)
+        self.negated_ys: List[float] = []  # for bisect over the descending ys
 
     def contains(self, char: Char) -> bool:
         return self.xs[0] <= char.cx <= self.xs[-1] and self.ys[-1] <= char.cy <= self.ys[0]
-
-    def cell_of(self, char: Char) -> Tuple[int, int]:
-        col = bisect.bisect_right(self.xs, char.cx) - 1
-        row = bisect.bisect_right(self.negated_ys, -char.cy) - 1
-        last_col, last_row = len(self.xs) - 2, len(self.ys) - 2  # (clamped without min/max calls: per char)
-        col = 0 if col < 0 else last_col if col > last_col else col
-        row = 0 if row < 0 else last_row if row > last_row else row
-        return row, col
-
 
     def merge_cells(self) -> None:
         """Cells not separated by a border are one merged cell (union-find over the grid)."""
@@ -382,7 +386,11 @@ class Grid:
         def covered(rules: List[Rule], low: float, high: float) -> bool:
             # a border along any real part of the side separates the cells: where it covers only
             # part, another border is missing (a column merged in the drawing, not in the table)
-            return any(min(r.end, high) - max(r.start, low) > SNAP for r in rules)
+            for rule in rules:  # any(min(rule.end, high) - max(rule.start, low) > SNAP), without calls
+                end, start = rule.end, rule.start
+                if (high if high < end else end) - (low if low > start else start) > SNAP:
+                    return True
+            return False
 
         parent = {(r, c): (r, c) for r in range(rows) for c in range(cols)}
 
@@ -417,11 +425,12 @@ def find_grids(horizontal: List[Rule], vertical: List[Rule]) -> List[Grid]:
             i = parent[i]
         return i
 
-    for i, (kind_i, rule_i) in enumerate(rules):
-        if kind_i != "h":
-            continue
-        for j in range(len(horizontal), len(rules)):
-            if crosses(rule_i, rules[j][1]):
+    # every pair of a horizontal and a vertical stroke is tested, so each vertical's bounds are read once
+    verticals = [(j, v.position, v.start - SNAP, v.end + SNAP) for j, v in enumerate(vertical, len(horizontal))]
+    for i, h in enumerate(horizontal):
+        low, high, position = h.start - SNAP, h.end + SNAP, h.position
+        for j, v_position, v_low, v_high in verticals:
+            if low <= v_position <= high and v_low <= position <= v_high:  # the strokes cross
                 parent[root(i)] = root(j)
     groups: Dict[int, List[Tuple[str, Rule]]] = {}
     for i, item in enumerate(rules):
@@ -441,9 +450,14 @@ def find_grids(horizontal: List[Rule], vertical: List[Rule]) -> List[Grid]:
 
 def grid_rows(grid: Grid, chars: List[Char], page: int) -> List[Line]:
     """The grid's rows as Lines, each merged cell once."""
-    cell_of = grid.cell_of
+    # each char's grid cell (row, column), found once: the steps below ask for it again and again
+    xs, negated_ys, bisect_right = grid.xs, grid.negated_ys, bisect.bisect_right
+    last_col, last_row = len(grid.xs) - 2, len(grid.ys) - 2
     for char in chars:
-        char.cell = cell_of(char)  # found once: the steps below ask for it again and again
+        col = bisect_right(xs, char.cx) - 1
+        row = bisect_right(negated_ys, -char.cy) - 1
+        char.cell = (0 if row < 0 else last_row if row > last_row else row,
+                     0 if col < 0 else last_col if col > last_col else col)
     part_shapes(grid, chars)
     region_of = grid.region
     by_region: Dict[int, List[Char]] = {}
@@ -617,15 +631,18 @@ def text_layer_words(chars: List[Char]) -> Optional[List[List[Char]]]:
         return None  # no number (VALUE_WORD's digits are \d: str.isdecimal, both Unicode's Nd)
     words: List[List[Char]] = []
     for line in group_by_line(chars):
-        words.append([])
+        word: List[Char] = []  # (the last of ``words``)
+        words.append(word)
         for char in line:
             if char.text == " ":
-                if words[-1]:
-                    words.append([])
+                if word:
+                    word = []
+                    words.append(word)
                 continue
-            if words[-1] and char.x0 - words[-1][-1].x1 > 0.5 * char.height:
-                words.append([])
-            words[-1].append(char)
+            if word and char.x0 - word[-1].x1 > 0.5 * char.height:
+                word = []
+                words.append(word)
+            word.append(char)
     words = [word for word in words if word]
     numbers = [word for word in words if VALUE_WORD.match("".join(c.text for c in word))]
     if not numbers or len(words) < 2:
@@ -667,7 +684,8 @@ def column_blocks(chars: List[Char]) -> List[List[Char]]:
             continue
         if right > float("-inf") and char.x0 - right > char.height / 3:
             cuts.append((right + char.x0) / 2)
-        right = max(right, char.x1)
+        if char.x1 > right:  # right = max(right, char.x1)
+            right = char.x1
     if not cuts:
         return [list(chars)] if any(c.text != " " for c in chars) else []
     blocks: List[List[Char]] = [[] for _ in range(len(cuts) + 1)]
@@ -690,15 +708,20 @@ def group_by_line(chars: List[Char]) -> List[List[Char]]:
 
 def gap_pieces(chars: List[Char]) -> Optional[List[List[Char]]]:
     """A line split at wide gaps, when it looks like a borderless table row (two pieces or more, numbers)."""
-    pieces: List[List[Char]] = [[]]
+    piece: List[Char] = []
+    pieces: List[List[Char]] = [piece]
+    previous_x1 = 0.0
     for index, char in enumerate(chars):
-        gap = char.x0 - pieces[-1][-1].x1 if pieces[-1] else 0.0
+        gap = char.x0 - previous_x1 if index else 0.0  # (from the char before: the current piece's last)
         if gap > char.height or (gap > 0.5 * char.height  # a group label sharing the line: "（四）无法提供 2.没有…"
                                  and ENUMERATOR.match("".join(c.text for c in chars[index: index + 8]))):
-            pieces.append([])
-        pieces[-1].append(char)
-    pieces = [p for p in pieces if spaced_text(p)]
-    if len(pieces) < 2 or not any(NUMBER.match(spaced_text(p)) for p in pieces):
+            piece = []
+            pieces.append(piece)
+        piece.append(char)
+        previous_x1 = char.x1
+    texts = [spaced_text(p) for p in pieces]
+    pieces = [p for p, text in zip(pieces, texts) if text]
+    if len(pieces) < 2 or not any(NUMBER.match(text) for text in texts if text):
         return None
     # a number only a narrow gap after a label ("…重新出具已 0"), or two numbers close together, are
     # cells of their own, as the text layer's words say (a wrapped label's next line joins the label)
@@ -706,7 +729,7 @@ def gap_pieces(chars: List[Char]) -> Optional[List[List[Char]]]:
 
 
 def is_page_number(line: List[Char], height: float) -> bool:
-    top, bottom = max(c.y1 for c in line), min(c.y0 for c in line)
+    top, bottom = max([c.y1 for c in line]), min([c.y0 for c in line])
     in_margin = bottom > height * (1 - MARGIN) or top < height * MARGIN
     return in_margin and bool(PAGE_NUMBER.match("".join(c.text for c in line).strip()))
 
@@ -715,16 +738,19 @@ class TextRow:
     """A visual line outside ruled tables; ``pieces`` are the cells of a borderless table row."""
 
     def __init__(self, chars: List[Char], page: int) -> None:
-        self.chars = chars
+        self.chars = chars  # (never changed: ``pieces`` are)
         self.page = page
         self.pieces = gap_pieces(chars)
-        self.top = max(c.y1 for c in chars)
-        self.middle = sum(c.cy for c in chars) / len(chars)
+        self.top = max([c.y1 for c in chars])
+        self.middle = sum([c.cy for c in chars]) / len(chars)
         self.height = chars[0].height
+        self._text: Optional[str] = None
 
     @property
     def text(self) -> str:
-        return spaced_text(self.chars)
+        if self._text is None:  # (asked for up to three times a line)
+            self._text = spaced_text(self.chars)
+        return self._text
 
     def line(self) -> Line:
         location = Location(page=self.page, line=self.chars[0].line, column=1)
@@ -739,7 +765,7 @@ class TextRow:
 
 
 def x_range(chars: Sequence[Char]) -> Tuple[float, float]:
-    return min(c.x0 for c in chars), max(c.x1 for c in chars)
+    return min([c.x0 for c in chars]), max([c.x1 for c in chars])
 
 
 def beside(label: TextRow, row: Optional[TextRow]) -> bool:
@@ -906,11 +932,22 @@ def load_pdf(data: bytes, path: str) -> Document:
 
     calls()  # PDFium loaded once in this process: every file's child inherits it, not loads it again
     from giklint.loaders._child import run_limited
+    from giklint.loaders._packed import unpack
     from giklint.limits import current
 
     limits = current()
-    return run_limited(read_pdf, (data, path), path, limits.max_pdf_memory, limits.pdf_seconds,
-                       "PDF", "max_pdf_memory", "pdf_seconds")
+    answer = run_limited(read_pdf_packed, (data, path), path, limits.max_pdf_memory, limits.pdf_seconds,
+                         "PDF", "max_pdf_memory", "pdf_seconds")
+    return answer if isinstance(answer, Document) else unpack(answer)
+
+
+def read_pdf_packed(data: bytes, path: str):
+    """What the reading child sends back: the document as plain tuples (``giklint.loaders._packed``,
+    a fraction of a pickled document's cost), or the document itself when it cannot be packed."""
+    from giklint.loaders._packed import pack
+
+    document = read_pdf(data, path)
+    return pack(document) or document
 
 
 def read_pdf(data: bytes, path: str) -> Document:
@@ -938,6 +975,12 @@ def read_pdf(data: bytes, path: str) -> Document:
     finally:
         document.close()
     # -- OCR (giklint/loaders/scan.py): pages without a text layer, or every page with --ocr always
+    from giklint.loaders.ocr_mode import ocr_mode
+
+    if not empty_pages and ocr_mode() != "always":  # nothing for OCR: its modules stay unimported
+        lines = [line for page_lines in pages for line in page_lines]
+        notices = [NO_TEXT_LAYER] if too_little_text(sum(counts), len(counts)) else []
+        return Document(path=path, format="pdf", lines=lines, encoding=None, notices=notices, uncertain=[])
     from giklint.loaders.scan import read_scanned_pages, scan_notices
 
     scans = read_scanned_pages(data, path, counts, empty_pages)
@@ -947,6 +990,12 @@ def read_pdf(data: bytes, path: str) -> Document:
     notices = scan_notices(counts, empty_pages, scans)
     return Document(path=path, format="pdf", lines=lines, encoding=None, notices=notices,
                     uncertain=scans.uncertain)
+
+
+def too_little_text(characters: int, pages: int) -> bool:
+    """Whether a document's text (``characters`` read from ``pages`` pages) is too little to be a
+    text layer: fewer than five characters a page (a stray page number)."""
+    return characters < 5 * max(pages, 1)
 
 
 PDF = LoaderSpec("pdf", (".pdf",), load_pdf, sniff_pdf, "PDF")

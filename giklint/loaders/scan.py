@@ -23,7 +23,7 @@ from typing import Dict, Iterable, List, Sequence, Tuple
 
 from giklint.document import Line, Location
 from giklint.loaders.ocr import RENDER_DPI, PageScan, engine_version, ocr_installed, ocr_mode, recognise
-from giklint.loaders.pdf import IMAGE_ONLY_PAGES, NO_TEXT_LAYER, Char, Rule, layout_page, location_of
+from giklint.loaders.pdf import IMAGE_ONLY_PAGES, NO_TEXT_LAYER, Char, Rule, layout_page, location_of, too_little_text
 from giklint.records import dataclass
 
 OCR_PAGES = "ocr-pages:"
@@ -157,7 +157,7 @@ def scan_notices(counts: Sequence[int], scanned: Sequence[int], scans: ScanResul
     hint = f":{scans.hint}" if scans.hint else ""
     read_text = sum(counts) + sum(len(line.text) for lines in scans.lines.values() for line in lines)
     unread = [number for number in scanned if number not in scans.lines]
-    if read_text < 5 * max(len(counts), 1):
+    if too_little_text(read_text, len(counts)):
         notices.append(NO_TEXT_LAYER + hint)
     elif unread:
         notices.append(IMAGE_ONLY_PAGES + ",".join(map(str, unread)) + (";" + scans.hint if scans.hint else ""))
