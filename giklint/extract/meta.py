@@ -512,7 +512,7 @@ def _plausible(year: int) -> bool:
 
 
 def years_in(text: str) -> List[int]:
-    """Each plausible year printed as "YYYY年" (four digits, no digit before them; white space may
+    r"""Each plausible year printed as "YYYY年" (four digits, no digit before them; white space may
     stand before 年), in order. Found from each 年 backwards: the pattern ``(?<!\d)(\d{4})\s*年`` was
     tried at every character of the whole text (1.3% of a batch check)."""
     years: List[int] = []
