@@ -13,8 +13,8 @@ from functools import lru_cache
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from giklint import lazy_re
-from giklint.extract import closeness
 from giklint.document import Line, Location
+from giklint.extract import closeness
 from giklint.extract.text import chinese_number, normalize, offset_location, plain
 from giklint.records import dataclass
 from giklint.template import SECTION_HEADINGS

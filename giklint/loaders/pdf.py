@@ -977,19 +977,18 @@ def read_pdf(data: bytes, path: str) -> Document:
     # -- OCR (giklint/loaders/scan.py): pages without a text layer, or every page with --ocr always
     from giklint.loaders.ocr_mode import ocr_mode
 
-    if not empty_pages and ocr_mode() != "always":  # nothing for OCR: its modules stay unimported
-        lines = [line for page_lines in pages for line in page_lines]
-        notices = [NO_TEXT_LAYER] if too_little_text(sum(counts), len(counts)) else []
-        return Document(path=path, format="pdf", lines=lines, encoding=None, notices=notices, uncertain=[])
-    from giklint.loaders.scan import read_scanned_pages, scan_notices
+    uncertain: List[Location] = []
+    if empty_pages or ocr_mode() == "always":
+        from giklint.loaders.scan import read_scanned_pages, scan_notices
 
-    scans = read_scanned_pages(data, path, counts, empty_pages)
-    for number, page_lines in scans.lines.items():
-        pages[number - 1] = page_lines
+        scans = read_scanned_pages(data, path, counts, empty_pages)
+        for number, page_lines in scans.lines.items():
+            pages[number - 1] = page_lines
+        notices, uncertain = scan_notices(counts, empty_pages, scans), scans.uncertain
+    else:  # nothing for OCR (its modules stay unimported): the notice scan_notices gives then
+        notices = [NO_TEXT_LAYER] if too_little_text(sum(counts), len(counts)) else []
     lines = [line for page_lines in pages for line in page_lines]
-    notices = scan_notices(counts, empty_pages, scans)
-    return Document(path=path, format="pdf", lines=lines, encoding=None, notices=notices,
-                    uncertain=scans.uncertain)
+    return Document(path=path, format="pdf", lines=lines, encoding=None, notices=notices, uncertain=uncertain)
 
 
 def too_little_text(characters: int, pages: int) -> bool:
