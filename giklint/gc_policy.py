@@ -42,6 +42,20 @@ def settle() -> None:
         gc.enable()
 
 
+# A batch worker's young generation: each report makes some thousand short-lived containers (the model
+# dict, the typed model, the findings), freed by reference counting as soon as the report is done, but
+# at the default threshold (700) the collector walks them a few times per report first: ~1.2 M
+# instructions a report, 2% of a text report's check. Cyclic garbage, rare here, waits a little longer.
+WORKER_YOUNG_THRESHOLD = 10_000
+
+
+def for_batch_worker() -> None:
+    """In a batch worker (a process that checks report after report): collect the young generation
+    less often (:data:`WORKER_YOUNG_THRESHOLD`); the older generations as before."""
+    _, middle, old = gc.get_threshold()
+    gc.set_threshold(WORKER_YOUNG_THRESHOLD, middle, old)
+
+
 def finish() -> None:
     """The command is over: the interpreter's collection at exit need not walk what it made (only
     after :func:`pause`; the exit handlers still run, and the operating system frees the memory)."""

@@ -29,6 +29,7 @@ import time
 from collections import deque
 from typing import Any, Callable, Deque, Dict, Iterable, Iterator, List, NamedTuple, Optional, Sequence, Tuple
 
+from giklint import gc_policy
 from giklint.records import dataclass
 
 Arguments = Tuple[Any, ...]
@@ -83,6 +84,7 @@ def _serve(connection: Any, task: Task, memory: Optional[int]) -> None:
     """A worker's life: take (index, arguments), send (index, outcome) back, until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle, not a traceback per worker
     limit_memory(memory)
+    gc_policy.for_batch_worker()
     parent = os.getppid()
     while True:
         try:

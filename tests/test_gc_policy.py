@@ -54,3 +54,25 @@ def test_a_library_caller_keeps_its_collector_as_it_was():
         assert not gc.isenabled() and gc.get_freeze_count() == frozen
     finally:
         gc.enable()
+
+
+def test_a_batch_worker_collects_its_young_objects_less_often_and_still_collects_cycles():
+    from giklint.pool import WorkerLimits, run_tasks
+
+    assert list(run_tasks(_worker_collector, [[0, 1]], 2, WorkerLimits())) == [(gc_policy.WORKER_YOUNG_THRESHOLD, gc.get_threshold()[1:], True)] * 2
+
+
+def _worker_collector(_: int):
+    import weakref
+
+    class Node:
+        pass
+
+    node = Node()
+    node.itself = node  # a cycle: only the collector frees it
+    gone = weakref.ref(node)
+    del node
+    kept = [[] for _ in range(3 * gc_policy.WORKER_YOUNG_THRESHOLD)]  # containers enough for young collections
+    del kept
+    threshold = gc.get_threshold()
+    return threshold[0], threshold[1:], gone() is None
