@@ -52,6 +52,8 @@ def names(selectors: Sequence[str], finding: Finding) -> bool:
 def parse_directives(document: Document) -> List[Directive]:
     """Every suppression comment of the document, in order, with the line each silences."""
     found: List[Directive] = []
+    if "<!--" not in "\n".join([line.text for line in document.lines]):  # (most reports: no comment at all)
+        return found
     pending: List[int] = []  # indexes of disable-next-line directives waiting for their line
     content_seen = False
     for line in document.lines:
