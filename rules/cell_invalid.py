@@ -29,6 +29,7 @@ from giklint.vocabulary import TABLES, cell_name
 
 # 表二 cells that are amounts (万元 / 元), not counts
 AMOUNT_CELLS = {("fees", "amount_10k_yuan"), ("procurement", "amount")}
+_EXACT = 2 ** 53  # a count below it is a whole float too (problem_with has nothing to say of it)
 
 
 def may_be_negative(name: str, row: str, column: str) -> bool:
@@ -78,7 +79,9 @@ class CellInvalid(Rule):
                     yield self.cell_finding(ctx, name, row, column, f"“{text}”", why)
             for row, cells in table_values(ctx, name).items():
                 for column, value in cells.items():
-                    if not is_number(value) or f"{row}.{column}" in reported:
+                    if value.__class__ is int and 0 <= value < _EXACT:  # (nearly every cell: a count, never wrong)
+                        continue
+                    if not is_number(value) or (reported and f"{row}.{column}" in reported):
                         continue
                     why = problem_with(name, row, column, value)
                     if why:
