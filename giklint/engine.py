@@ -113,7 +113,7 @@ def _run_selected(rules: Sequence[type], report: "Report", previous: "Optional[R
     for rule in rules:
         if issubclass(rule, EngineRule) or (rule.needs_previous and previous is None):
             continue
-        ctx = Context(report, options=config.options_for(rule), settings=dict(settings), previous=previous, path=path)
+        ctx = Context(report, options=config.options_for(rule), settings=settings, previous=previous, path=path)  # (it copies them)
         findings.extend(run_rule(rule, ctx, config.rule_time_limit))
     return findings
 

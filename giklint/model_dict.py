@@ -136,12 +136,20 @@ def _row(name: str, key: str, values: Optional[Dict[str, Any]], info: Optional[D
         cells.append(cell)
     printed = row_info.get("printed")
     runs = row_info.get("runs")
-    return Row(name, key, tuple(cells), label=row_info.get("label"),
-               location=_optional_location(row_info.get("location")),
-               printed=tuple(printed) if isinstance(printed, list) else None,
-               expected=row_info.get("expected"), placed=row_info.get("placed"),
-               runs=tuple(runs) if isinstance(runs, list) else None,
-               in_values=values is not None, described=info is not None)
+    row = _new(Row)  # (dozens a report: made in one step like the cells, fields in declaration order)
+    state = row.__dict__
+    state["table"] = name
+    state["key"] = key
+    state["cells"] = tuple(cells)
+    state["label"] = row_info.get("label")
+    state["location"] = _optional_location(row_info.get("location"))
+    state["printed"] = tuple(printed) if isinstance(printed, list) else None
+    state["expected"] = row_info.get("expected")
+    state["placed"] = row_info.get("placed")
+    state["runs"] = tuple(runs) if isinstance(runs, list) else None
+    state["in_values"] = values is not None
+    state["described"] = info is not None
+    return row
 
 
 def _cell_texts(listed: Optional[Dict[str, str]]) -> Dict[str, Dict[str, str]]:
