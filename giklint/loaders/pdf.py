@@ -485,11 +485,17 @@ def grid_rows(grid: Grid, chars: List[Char], page: int) -> List[Line]:
                           for piece in pieces]
                 continue
             location = locations.get(region, nowhere)
-            words = text_layer_words(by_region.get(region, [])) if first_row == last_row == r else None
-            if words:  # a border missing beside a number: the text layer's words are the cells
-                cells += [Cell(label_text(word), first_location(word, page)) for word in words]
-                continue
-            text = label_text(by_region[region]) if first_row == r and region in by_region else ""
+            text = ""
+            if first_row == r and region in by_region:
+                region_chars = by_region[region]
+                lines_of_region = group_by_line(region_chars)  # (once for both readings)
+                text = label_text(region_chars, lines_of_region)
+                # (a number's digits are in the text: text_layer_words needs one)
+                words = text_layer_words(region_chars, lines_of_region) if (
+                    last_row == r and not text.isalpha() and any(map(str.isdecimal, text))) else None
+                if words:  # a border missing beside a number: the text layer's words are the cells
+                    cells += [Cell(label_text(word), first_location(word, page)) for word in words]
+                    continue
             cells.append(Cell(text, location))
             if first_row == last_row == r and region in locations:
                 own.append(location)  # the row's location is where its own (unmerged) text starts
@@ -622,15 +628,17 @@ def read_by_rows(grid: Grid, chars: List[Char], rectangle: bool) -> bool:
     return any(VALUE_WORD.match(word) for word in words)
 
 
-def text_layer_words(chars: List[Char]) -> Optional[List[List[Char]]]:
+def text_layer_words(chars: List[Char], lines: Optional[List[List[Char]]] = None) -> Optional[List[List[Char]]]:
     """A grid cell that holds numbers beside other words ("1 6", "规章 1 0"): a vertical border
     is missing from the drawing, so the text layer's words, in its order, are the row's cells —
     the label's words (on one line or wrapped over several) one cell, each number a cell after it.
-    None for an ordinary cell."""
-    if not any(char.text.isdecimal() for char in chars):
-        return None  # no number (VALUE_WORD's digits are \d: str.isdecimal, both Unicode's Nd)
+    None for an ordinary cell. (``lines``: ``group_by_line(chars)`` where the caller has it.)"""
+    if lines is None:
+        if not any(char.text.isdecimal() for char in chars):
+            return None  # no number (VALUE_WORD's digits are \d: str.isdecimal, both Unicode's Nd)
+        lines = group_by_line(chars)
     words: List[List[Char]] = []
-    for line in group_by_line(chars):
+    for line in lines:
         word: List[Char] = []  # (the last of ``words``)
         words.append(word)
         for char in line:
@@ -644,8 +652,10 @@ def text_layer_words(chars: List[Char]) -> Optional[List[List[Char]]]:
                 words.append(word)
             word.append(char)
     words = [word for word in words if word]
-    numbers = [word for word in words if VALUE_WORD.match("".join(c.text for c in word))]
-    if not numbers or len(words) < 2:
+    if len(words) < 2:
+        return None
+    numbers = [word for word in words if VALUE_WORD.match("".join([c.text for c in word]))]
+    if not numbers:
         return None
     numbers.sort(key=lambda word: word[0].x0)
     in_numbers = {id(c) for word in numbers for c in word}
@@ -658,34 +668,47 @@ def text_layer_words(chars: List[Char]) -> Optional[List[List[Char]]]:
     return numbers
 
 
-def label_text(chars: List[Char]) -> str:
+def label_text(chars: List[Char], lines: Optional[List[List[Char]]] = None) -> str:
     """The text of a grid cell that may hold two labels side by side because a vertical border is
     missing from the drawing: a group label (printed in the middle of its rows, as Word centres
     it) and the sub-label wrapped beside it then share the cell's lines, and reading line by line
     would put "（六）其他处理" inside "2.申请人逾期未按收费通知要求缴纳费用、…". Where the chars part
     into blocks side by side (an empty strip from top to bottom between them) and every block of
-    words starts a numbered label, each block is read on its own, left to right."""
-    blocks = column_blocks(chars)
-    if len(blocks) > 1:
-        texts = [cell_text(block) for block in blocks]
-        labels = [text for text in texts if not VALUE_WORD.match(text)]
-        if len(labels) > 1 and all(ENUMERATOR.match(text) for text in labels):
-            return join_wrapped(texts)
-    return cell_text(chars)
+    words starts a numbered label, each block is read on its own, left to right. (``lines``:
+    ``group_by_line(chars)`` where the caller has it.)"""
+    if column_cuts(chars):
+        blocks = column_blocks(chars)
+        if len(blocks) > 1:
+            texts = [cell_text(block) for block in blocks]
+            labels = [text for text in texts if not VALUE_WORD.match(text)]
+            if len(labels) > 1 and all(ENUMERATOR.match(text) for text in labels):
+                return join_wrapped(texts)
+    return cell_text(chars, lines)
+
+
+_NO_RIGHT = float("-inf")
+
+
+def column_cuts(chars: List[Char]) -> List[float]:
+    """Where :func:`column_blocks` parts the chars (the middle of each empty strip), left to right."""
+    cuts: List[float] = []
+    right = _NO_RIGHT
+    for char in sorted(chars, key=X0):
+        if char.text == " ":
+            continue
+        x0 = char.x0
+        if right > _NO_RIGHT and x0 - right > char.height / 3:
+            cuts.append((right + x0) / 2)
+        x1 = char.x1
+        if x1 > right:  # right = max(right, char.x1)
+            right = x1
+    return cuts
 
 
 def column_blocks(chars: List[Char]) -> List[List[Char]]:
     """The chars parted at every vertical strip, at least a third of a char wide, that no char
     (but a space) covers."""
-    cuts: List[float] = []
-    right = float("-inf")
-    for char in sorted(chars, key=X0):
-        if char.text == " ":
-            continue
-        if right > float("-inf") and char.x0 - right > char.height / 3:
-            cuts.append((right + char.x0) / 2)
-        if char.x1 > right:  # right = max(right, char.x1)
-            right = char.x1
+    cuts = column_cuts(chars)
     if not cuts:
         return [list(chars)] if any(c.text != " " for c in chars) else []
     blocks: List[List[Char]] = [[] for _ in range(len(cuts) + 1)]
@@ -694,8 +717,8 @@ def column_blocks(chars: List[Char]) -> List[List[Char]]:
     return [block for block in blocks if any(c.text != " " for c in block)]
 
 
-def cell_text(chars: List[Char]) -> str:
-    return join_wrapped(spaced_text(line) for line in group_by_line(chars))
+def cell_text(chars: List[Char], lines: Optional[List[List[Char]]] = None) -> str:
+    return join_wrapped([spaced_text(line) for line in (group_by_line(chars) if lines is None else lines)])
 
 
 def group_by_line(chars: List[Char]) -> List[List[Char]]:
