@@ -966,9 +966,17 @@ def load_pdf(data: bytes, path: str) -> Document:
 
 def read_pdf_packed(data: bytes, path: str):
     """What the reading child sends back: the document as plain tuples (``giklint.loaders._packed``,
-    a fraction of a pickled document's cost), or the document itself when it cannot be packed."""
+    a fraction of a pickled document's cost), or the document itself when it cannot be packed.
+
+    Run in the forked child only: the objects it inherited from the checking process are frozen out
+    of the garbage collector first (what the ``gc`` module's documentation advises after a fork),
+    so its collections look at the objects the reading makes, not again at the parent's (~2 M
+    instructions for a 4-page report); cycles the reading makes are collected as before."""
+    import gc
+
     from giklint.loaders._packed import pack
 
+    gc.freeze()
     document = read_pdf(data, path)
     return pack(document) or document
 
