@@ -87,6 +87,7 @@ START = attrgetter("start")
 PLACE = attrgetter("place")
 ORDER = attrgetter("order")
 LINE = attrgetter("line")
+LINE_COLUMN = attrgetter("line", "column")
 
 
 # ---------------------------------------------------------------- characters and visual lines
@@ -467,16 +468,17 @@ def grid_rows(grid: Grid, chars: List[Char], page: int) -> List[Line]:
     locations = {region: first_location(cs, page) for region, cs in by_region.items()}
     nowhere = _location(None, None, page, None, None, None, None)  # Location(page=page), immutable
     lines: List[Line] = []
+    row_span, columns = grid.row_span, range(len(grid.xs) - 1)
     for r in range(len(grid.ys) - 1):
         cells: List[Cell] = []
         own: List[Location] = []
         seen = set()
-        for c in range(len(grid.xs) - 1):
-            region = grid.region[(r, c)]
+        for c in columns:
+            region = region_of[(r, c)]
             if region in seen:
                 continue
             seen.add(region)
-            first_row, last_row = grid.row_span[region]
+            first_row, last_row = row_span[region]
             if region in cut:  # the chars each row band of the region holds are that row's cell
                 part = cut[region].get(r, [])
                 words = text_layer_words(part)
@@ -499,7 +501,7 @@ def grid_rows(grid: Grid, chars: List[Char], page: int) -> List[Line]:
             cells.append(Cell(text, location))
             if first_row == last_row == r and region in locations:
                 own.append(location)  # the row's location is where its own (unmerged) text starts
-        row_location = min(own, key=lambda l: (l.line, l.column)) if own else next(
+        row_location = min(own, key=LINE_COLUMN) if own else next(
             (cell.location for cell in cells if cell.text), nowhere)
         line = table_row(cells, row_location)
         if line is not None:
@@ -534,6 +536,8 @@ def part_shapes(grid: Grid, chars: List[Char]) -> None:
 
     next_id = max(cells_of, default=-1) + 1
     for region, cells in cells_of.items():
+        if len(cells) == 1:
+            continue  # one grid cell: a rectangle
         rows = {r for r, _ in cells}
         cols = {c for _, c in cells}
         rectangle = len(cells) == (max(rows) - min(rows) + 1) * (max(cols) - min(cols) + 1)
@@ -570,15 +574,18 @@ def rows_of_cut_regions(grid: Grid, by_region: Dict[int, List[Char]]) -> Dict[in
     """Merged cells over several rows where a border segment is missing from the drawing and that
     ``read_by_rows``: each row band keeps its own chars (region -> row -> chars)."""
     cut: Dict[int, Dict[int, List[Char]]] = {}
+    row_span = grid.row_span
+    tall = [region for region in by_region if row_span[region][0] != row_span[region][1]]
+    if not tall:
+        return cut
     sizes: Dict[int, int] = {}
     columns: Dict[int, set] = {}
     for (_, c), region in grid.region.items():
         sizes[region] = sizes.get(region, 0) + 1
         columns.setdefault(region, set()).add(c)
-    for region, chars in by_region.items():
-        first_row, last_row = grid.row_span[region]
-        if first_row == last_row:
-            continue
+    for region in tall:
+        chars = by_region[region]
+        first_row, last_row = row_span[region]
         rectangle = sizes[region] == (last_row - first_row + 1) * len(columns[region])
         if read_by_rows(grid, chars, rectangle):
             cut[region] = row_bands(grid, chars)
