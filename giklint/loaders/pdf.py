@@ -393,25 +393,33 @@ class Grid:
                     return True
             return False
 
-        parent = {(r, c): (r, c) for r in range(rows) for c in range(cols)}
+        # cell (r, c) is r * cols + c: no tuple made and hashed per step
+        parent = list(range(rows * cols))
 
-        def root(cell):
+        def root(cell: int) -> int:
             while parent[cell] != cell:
                 parent[cell] = parent[parent[cell]]
                 cell = parent[cell]
             return cell
 
+        xs, ys = self.xs, self.ys
+        for r in range(rows):
+            top, bottom = ys[r], ys[r + 1]
+            for c in range(cols):
+                cell = r * cols + c
+                if c + 1 < cols and not covered(at_x[c + 1], bottom, top):
+                    parent[root(cell)] = root(cell + 1)
+                if r + 1 < rows and not covered(at_y[r + 1], xs[c], xs[c + 1]):
+                    parent[root(cell)] = root(cell + cols)
+        ids: Dict[int, int] = {}  # a merged cell's number: by its first cell, row by row
+        region_of, row_span = self.region, self.row_span
+        cell = 0
         for r in range(rows):
             for c in range(cols):
-                if c + 1 < cols and not covered(at_x[c + 1], self.ys[r + 1], self.ys[r]):
-                    parent[root((r, c))] = root((r, c + 1))
-                if r + 1 < rows and not covered(at_y[r + 1], self.xs[c], self.xs[c + 1]):
-                    parent[root((r, c))] = root((r + 1, c))
-        ids: Dict[Tuple[int, int], int] = {}
-        for cell in sorted(parent):
-            region = self.region[cell] = ids.setdefault(root(cell), len(ids))
-            first, _ = self.row_span.get(region, (cell[0], cell[0]))
-            self.row_span[region] = (first, cell[0])
+                region = region_of[(r, c)] = ids.setdefault(root(cell), len(ids))
+                cell += 1
+                first, _ = row_span.get(region, (r, r))
+                row_span[region] = (first, r)
         self.negated_ys = [-y for y in self.ys]
 
 
