@@ -527,6 +527,9 @@ def part_shapes(grid: Grid, chars: List[Char]) -> None:
     cells_of: Dict[int, List[Tuple[int, int]]] = {}
     for cell, region in grid.region.items():
         cells_of.setdefault(region, []).append(cell)
+    shapes = [(region, cells) for region, cells in cells_of.items() if len(cells) > 1 and not is_rectangle(cells)]
+    if not shapes:
+        return  # (the usual drawing: no char needs to be found by its cell)
     chars_at: Dict[Tuple[int, int], List[Char]] = {}
     for char in chars:
         chars_at.setdefault(char.cell, []).append(char)
@@ -543,13 +546,8 @@ def part_shapes(grid: Grid, chars: List[Char]) -> None:
         return len(strips), cut_words, sum(count > 1 for count in labels)
 
     next_id = max(cells_of, default=-1) + 1
-    for region, cells in cells_of.items():
-        if len(cells) == 1:
-            continue  # one grid cell: a rectangle
-        rows = {r for r, _ in cells}
-        cols = {c for _, c in cells}
-        rectangle = len(cells) == (max(rows) - min(rows) + 1) * (max(cols) - min(cols) + 1)
-        if rectangle or read_by_rows(grid, [c for cell in cells for c in chars_at.get(cell, [])], rectangle):
+    for region, cells in shapes:
+        if read_by_rows(grid, [c for cell in cells for c in chars_at.get(cell, [])], False):
             continue
         best = min([strips_of(cells, 1), strips_of(cells, 0)], key=cost)
         for index, strip in enumerate(best):
@@ -558,6 +556,12 @@ def part_shapes(grid: Grid, chars: List[Char]) -> None:
                 grid.region[cell] = piece
             grid.row_span[piece] = (min(r for r, _ in strip), max(r for r, _ in strip))
         next_id += len(best) - 1
+
+
+def is_rectangle(cells: List[Tuple[int, int]]) -> bool:
+    rows = {r for r, _ in cells}
+    cols = {c for _, c in cells}
+    return len(cells) == (max(rows) - min(rows) + 1) * (max(cols) - min(cols) + 1)
 
 
 def strips_of(cells: List[Tuple[int, int]], axis: int) -> List[List[Tuple[int, int]]]:
