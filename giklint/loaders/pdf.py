@@ -748,8 +748,9 @@ def group_by_line(chars: List[Char]) -> List[List[Char]]:
 
 # ---------------------------------------------------------------- text outside tables
 
-def gap_pieces(chars: List[Char]) -> Optional[List[List[Char]]]:
-    """A line split at wide gaps, when it looks like a borderless table row (two pieces or more, numbers)."""
+def gap_pieces(chars: List[Char]) -> Tuple[Optional[List[List[Char]]], Optional[str]]:
+    """A line split at wide gaps, when it looks like a borderless table row (two pieces or more,
+    numbers), else None; and the line's ``spaced_text`` where it has no gap (read for that then)."""
     piece: List[Char] = []
     pieces: List[List[Char]] = [piece]
     previous_x1 = 0.0
@@ -762,12 +763,13 @@ def gap_pieces(chars: List[Char]) -> Optional[List[List[Char]]]:
         piece.append(char)
         previous_x1 = char.x1
     texts = [spaced_text(p) for p in pieces]
+    whole = texts[0] if len(texts) == 1 else None  # (the one piece is the whole line)
     pieces = [p for p, text in zip(pieces, texts) if text]
     if len(pieces) < 2 or not any(NUMBER.match(text) for text in texts if text):
-        return None
+        return None, whole
     # a number only a narrow gap after a label ("…重新出具已 0"), or two numbers close together, are
     # cells of their own, as the text layer's words say (a wrapped label's next line joins the label)
-    return [word for piece in pieces for word in (text_layer_words(piece) or [piece])]
+    return [word for piece in pieces for word in (text_layer_words(piece) or [piece])], whole
 
 
 def is_page_number(line: List[Char], height: float) -> bool:
@@ -782,11 +784,10 @@ class TextRow:
     def __init__(self, chars: List[Char], page: int) -> None:
         self.chars = chars  # (never changed: ``pieces`` are)
         self.page = page
-        self.pieces = gap_pieces(chars)
+        self.pieces, self._text = gap_pieces(chars)  # (the text where it was read on the way)
         self.top = max([c.y1 for c in chars])
         self.middle = sum([c.cy for c in chars]) / len(chars)
         self.height = chars[0].height
-        self._text: Optional[str] = None
 
     @property
     def text(self) -> str:
