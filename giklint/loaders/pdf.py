@@ -37,7 +37,7 @@ from __future__ import annotations
 import bisect
 import re
 from itertools import groupby
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from giklint import lazy_re
@@ -82,8 +82,7 @@ class Char:
 
 X0 = attrgetter("x0")
 CY = attrgetter("cy")
-POSITION = attrgetter("position")
-START = attrgetter("start")
+FIRST, SECOND = itemgetter(0), itemgetter(1)
 PLACE = attrgetter("place")
 ORDER = attrgetter("order")
 LINE = attrgetter("line")
@@ -182,9 +181,13 @@ def first_location(chars: Sequence[Char], page: int) -> Location:
 
 # ---------------------------------------------------------------- ruled tables
 
+Stroke = Tuple[float, float, float]  # (position, start, end) of one drawn stroke, as a Rule has them
+
+
 class Rule:
-    """A stroke: ``position`` is the y of a horizontal rule, the x of a vertical one; it runs from
-    ``start`` to ``end`` along it."""
+    """A border: ``position`` is the y of a horizontal rule, the x of a vertical one; it runs from
+    ``start`` to ``end`` along it. (The strokes drawn on a page are plain :data:`Stroke` tuples:
+    ``merge_rules`` joins them into Rules, a thousand objects fewer to make for a report's tables.)"""
 
     __slots__ = ("position", "start", "end")
 
@@ -219,7 +222,8 @@ def compose(outer: Affine, inner: Affine) -> Affine:
 
 
 class RuleCollector:
-    """Horizontal and vertical strokes of the visible paths, through form XObjects, in page space."""
+    """Horizontal and vertical strokes (:data:`Stroke`) of the visible paths, through form XObjects,
+    in page space."""
 
     def __init__(self) -> None:
         import ctypes
@@ -228,8 +232,8 @@ class RuleCollector:
 
         self.pdfium = pdfium_c = library()
         self.calls = calls()  # the loops' calls without ctypes' argument conversion
-        self.horizontal: List[Rule] = []
-        self.vertical: List[Rule] = []
+        self.horizontal: List[Stroke] = []
+        self.vertical: List[Stroke] = []
         self.images = 0
         self.x, self.y = ctypes.c_float(), ctypes.c_float()
         self.fill, self.stroke = ctypes.c_int(), ctypes.c_int()
@@ -296,13 +300,13 @@ class RuleCollector:
         bottom and top (when at least a rule long), then right and left."""
         # (min(a, b) and max(a, b) written out as Python decides them: a, unless b is less or greater)
         if abs(right - left) >= MIN_RULE:
-            self.horizontal += (Rule((bottom + bottom) / 2, right if right < left else left,
-                                     right if right > left else left),
-                                Rule((top + top) / 2, left if left < right else right, left if left > right else right))
+            self.horizontal += (((bottom + bottom) / 2, right if right < left else left,
+                                 right if right > left else left),
+                                ((top + top) / 2, left if left < right else right, left if left > right else right))
         if abs(top - bottom) >= MIN_RULE:
-            self.vertical += (Rule((right + right) / 2, top if top < bottom else bottom,
-                                   top if top > bottom else bottom),
-                              Rule((left + left) / 2, bottom if bottom < top else top, bottom if bottom > top else top))
+            self.vertical += (((right + right) / 2, top if top < bottom else bottom,
+                               top if top > bottom else bottom),
+                              ((left + left) / 2, bottom if bottom < top else top, bottom if bottom > top else top))
 
 
 def page_drawing(page) -> RuleCollector:
@@ -315,39 +319,40 @@ def page_drawing(page) -> RuleCollector:
     return collector
 
 
-def add_edge(a: Tuple[float, float], b: Tuple[float, float], horizontal: List[Rule], vertical: List[Rule]) -> None:
+def add_edge(a: Tuple[float, float], b: Tuple[float, float], horizontal: List[Stroke],
+             vertical: List[Stroke]) -> None:
     (x0, y0), (x1, y1) = a, b
     if abs(y1 - y0) < 0.6 and abs(x1 - x0) >= MIN_RULE:
-        horizontal.append(Rule((y0 + y1) / 2, min(x0, x1), max(x0, x1)))
+        horizontal.append(((y0 + y1) / 2, min(x0, x1), max(x0, x1)))
     elif abs(x1 - x0) < 0.6 and abs(y1 - y0) >= MIN_RULE:
-        vertical.append(Rule((x0 + x1) / 2, min(y0, y1), max(y0, y1)))
+        vertical.append(((x0 + x1) / 2, min(y0, y1), max(y0, y1)))
 
 
-def merge_rules(rules: List[Rule]) -> List[Rule]:
+def merge_rules(strokes: Sequence[Stroke]) -> List[Rule]:
     """Collinear, touching strokes joined (a thin filled rectangle's two long edges become one)."""
     # strokes are first grouped by position (a chain of near positions is one line), then joined
     # along it where they touch: rounding positions to buckets would split one line in two at a
     # bucket's edge and join a stroke of one table to the collinear border of another
-    lines: List[List[Rule]] = []
-    line: List[Rule] = []
-    previous = 0.0  # the position of the rule before (the current line's last)
-    for rule in sorted(rules, key=POSITION):
-        position = rule.position
+    lines: List[List[Stroke]] = []
+    line: List[Stroke] = []
+    previous = 0.0  # the position of the stroke before (the current line's last)
+    for stroke in sorted(strokes, key=FIRST):
+        position = stroke[0]
         if lines and position - previous <= SNAP:
-            line.append(rule)
+            line.append(stroke)
         else:
-            line = [rule]
+            line = [stroke]
             lines.append(line)
         previous = position
     merged: List[Rule] = []
     for line in lines:
         last: Optional[Rule] = None  # the current line's last joined rule
-        for rule in sorted(line, key=START):
-            if last is not None and rule.start <= last.end + SNAP:
-                if rule.end > last.end:  # last.end = max(last.end, rule.end)
-                    last.end = rule.end
+        for position, start, end in sorted(line, key=SECOND):
+            if last is not None and start <= last.end + SNAP:
+                if end > last.end:  # last.end = max(last.end, end)
+                    last.end = end
             else:
-                last = Rule(rule.position, rule.start, rule.end)
+                last = Rule(position, start, end)
                 merged.append(last)
     return merged
 
@@ -898,7 +903,7 @@ def read_page(page, page_number: int) -> Tuple[List[Line], int, bool]:
     return lines, len(chars), drawing.images > 0
 
 
-def layout_page(chars: List[Char], horizontal: List[Rule], vertical: List[Rule], height: float,
+def layout_page(chars: List[Char], horizontal: Sequence[Stroke], vertical: Sequence[Stroke], height: float,
                 page_number: int) -> List[Line]:
     """The page's lines from its characters and strokes (a text layer's, or what OCR read on a scan)."""
     visual_lines(chars)
