@@ -154,6 +154,8 @@ def visual_lines(chars: Sequence[Char]) -> List[List[Char]]:
 
 def spaced_text(chars: Sequence[Char]) -> str:
     """Characters of one line as text; a wide gap with no space character becomes a space."""
+    if len(chars) == 1:  # (a table's "0", "1" ...)
+        return chars[0].text.strip()
     parts: List[str] = []
     previous: Optional[Char] = None
     for char in chars:
@@ -700,7 +702,7 @@ def label_text(chars: List[Char], lines: Optional[List[List[Char]]] = None) -> s
     into blocks side by side (an empty strip from top to bottom between them) and every block of
     words starts a numbered label, each block is read on its own, left to right. (``lines``:
     ``group_by_line(chars)`` where the caller has it.)"""
-    if column_cuts(chars):
+    if len(chars) > 1 and column_cuts(chars):  # (one char is one block)
         blocks = column_blocks(chars)
         if len(blocks) > 1:
             texts = [cell_text(block) for block in blocks]
@@ -742,12 +744,18 @@ def column_blocks(chars: List[Char]) -> List[List[Char]]:
 
 
 def cell_text(chars: List[Char], lines: Optional[List[List[Char]]] = None) -> str:
-    return join_wrapped([spaced_text(line) for line in (group_by_line(chars) if lines is None else lines)])
+    if lines is None:
+        lines = group_by_line(chars)
+    if len(lines) == 1:  # (join_wrapped of one piece: the piece, stripped as spaced_text is)
+        return spaced_text(lines[0])
+    return join_wrapped([spaced_text(line) for line in lines])
 
 
 def group_by_line(chars: List[Char]) -> List[List[Char]]:
     """The chars by visual line, top to bottom, each line left to right (chars at the same x0 in the
     order they came in: the sort by ``order`` is stable)."""
+    if len(chars) == 1:
+        return [list(chars)]
     return [list(line) for _, line in groupby(sorted(chars, key=ORDER), key=LINE)]
 
 
