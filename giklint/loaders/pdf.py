@@ -659,6 +659,8 @@ def text_layer_words(chars: List[Char], lines: Optional[List[List[Char]]] = None
     is missing from the drawing, so the text layer's words, in its order, are the row's cells —
     the label's words (on one line or wrapped over several) one cell, each number a cell after it.
     None for an ordinary cell. (``lines``: ``group_by_line(chars)`` where the caller has it.)"""
+    if len(chars) < 2:
+        return None  # one word at most
     if lines is None:
         if not any(char.text.isdecimal() for char in chars):
             return None  # no number (VALUE_WORD's digits are \d: str.isdecimal, both Unicode's Nd)
