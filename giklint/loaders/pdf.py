@@ -920,19 +920,20 @@ def layout_page(chars: List[Char], horizontal: Sequence[Stroke], vertical: Seque
     grids = find_grids(merge_rules(horizontal), merge_rules(vertical))
     items: List[Tuple[float, int, List[Line]]] = []  # (top y, order, lines) to sort by position
     free: List[Char] = []
-    in_grid: Dict[int, List[Char]] = {}
-    areas = [(index, grid.xs[0], grid.xs[-1], grid.ys[-1], grid.ys[0]) for index, grid in enumerate(grids)]
+    in_grid: List[List[Char]] = [[] for _ in grids]  # each grid's chars
+    areas = [(members, grid.xs[0], grid.xs[-1], grid.ys[-1], grid.ys[0]) for members, grid in zip(in_grid, grids)]
+    add_free = free.append
     for char in chars:
         cx, cy = char.cx, char.cy
-        for index, left, right, bottom, top in areas:  # the first grid that contains it
+        for members, left, right, bottom, top in areas:  # the first grid that contains it
             if left <= cx <= right and bottom <= cy <= top:
-                in_grid.setdefault(index, []).append(char)
+                members.append(char)
                 break
         else:
-            free.append(char)
-    for index, grid in enumerate(grids):
-        if index in in_grid:
-            items.append((grid.ys[0], 1, grid_rows(grid, in_grid[index], page_number)))
+            add_free(char)
+    for grid, members in zip(grids, in_grid):
+        if members:
+            items.append((grid.ys[0], 1, grid_rows(grid, members, page_number)))
     text_rows = [TextRow(line_chars, page_number) for line_chars in group_by_line(free)
                  if not all(c.text == " " for c in line_chars) and not is_page_number(line_chars, height)]
     items.extend((row.top, 0, [row.line()]) for row in stitch_rows(text_rows))
