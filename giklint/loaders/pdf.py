@@ -987,16 +987,19 @@ def load_pdf(data: bytes, path: str) -> Document:
 
     if not hasattr(os, "fork"):  # pragma: no cover - Windows: read here, the page limit still holds
         return read_pdf(data, path)
-    from giklint.loaders._pdfium import calls
-
-    calls()  # PDFium loaded once in this process: every file's child inherits it, not loads it again
-    from giklint.loaders._child import run_limited
+    from giklint.loaders import read_ahead
     from giklint.loaders._packed import unpack
-    from giklint.limits import current
 
-    limits = current()
-    answer = run_limited(read_pdf_packed, (data, path), path, limits.max_pdf_memory, limits.pdf_seconds,
-                         "PDF", "max_pdf_memory", "pdf_seconds")
+    child = read_ahead.take(path, data)  # the command line's one PDF: its child may be reading it already
+    if child is None:
+        from giklint.loaders._child import Limited
+        from giklint.loaders._pdfium import calls
+        from giklint.limits import current
+
+        calls()  # PDFium loaded once in this process: every file's child inherits it, not loads it again
+        limits = current()
+        child = Limited(read_pdf_packed, (data, path), limits.max_pdf_memory, limits.pdf_seconds)
+    answer = child.outcome(path, "PDF", "max_pdf_memory", "pdf_seconds")
     return answer if isinstance(answer, Document) else unpack(answer)
 
 
