@@ -992,9 +992,9 @@ def load_pdf(data: bytes, path: str) -> Document:
 
     child = read_ahead.take(path, data)  # the command line's one PDF: its child may be reading it already
     if child is None:
+        from giklint.limits import current
         from giklint.loaders._child import Limited
         from giklint.loaders._pdfium import calls
-        from giklint.limits import current
 
         calls()  # PDFium loaded once in this process: every file's child inherits it, not loads it again
         limits = current()
