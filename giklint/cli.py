@@ -89,7 +89,27 @@ def _start_up_over() -> None:
     regex_cache.remember_start_up_patterns()
 
 
+@contextlib.contextmanager
+def _reading_ahead(paths: Sequence[str]) -> Iterator[None]:
+    """The one PDF the command names read in a child while the command starts up
+    (:mod:`giklint.loaders.read_ahead`); a child no one took is ended with the command."""
+    from giklint.loaders import read_ahead
+
+    read_ahead.start(paths)
+    try:
+        yield
+    finally:
+        read_ahead.abandon()
+
+
 def _check_command(args: argparse.Namespace) -> int:
+    if args.dask_scheduler or args.force_exclude:  # files read elsewhere, or a named file maybe passed over
+        return _check_paths(args)
+    with _reading_ahead(args.paths):
+        return _check_paths(args)
+
+
+def _check_paths(args: argparse.Namespace) -> int:
     from giklint.progress import ProgressBar
     from giklint.runner import stream_paths
 
@@ -205,7 +225,8 @@ def _parse_command(args: argparse.Namespace) -> int:
 
     if args.path != "-":
         refuse_output_over(args.output, [(args.path, "报告")])
-    report = read_report(args.path, name=args.stdin_filename if args.path == "-" else None, strict=args.strict)
+    with _reading_ahead([args.path]):
+        report = read_report(args.path, name=args.stdin_filename if args.path == "-" else None, strict=args.strict)
     text = to_yaml(report.model) if args.format == "yaml" else to_json(report.model)
     with _output_stream(args.output) as out:
         out.write(text)

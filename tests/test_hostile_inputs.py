@@ -197,13 +197,15 @@ def pdf_with_contents(stream: bytes) -> bytes:
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="address-space limits as Linux sets them")
-def test_a_pdf_stream_bomb_is_an_input_error_not_an_abort(tmp_path):
+@pytest.mark.parametrize("paths", [("bomb.pdf", "good.md"), ("bomb.pdf",)])  # (alone: read ahead, see read_ahead.py)
+def test_a_pdf_stream_bomb_is_an_input_error_not_an_abort(tmp_path, paths):
     (tmp_path / "bomb.pdf").write_bytes(pdf_with_contents(deflate_bomb(2 * 1024 ** 3)))
     (tmp_path / "good.md").write_bytes(REPORT.read_bytes())
-    run = giklint_command("check", "bomb.pdf", "good.md", cwd=tmp_path, timeout=120, memory=1536 * 1024 ** 2,
+    run = giklint_command("check", *paths, cwd=tmp_path, timeout=120, memory=1536 * 1024 ** 2,
                   env={"GIKLINT_MAX_PDF_MEMORY": str(256 * 1024 ** 2)})
     assert run.returncode == 2, (run.returncode, output(run)[-2000:])  # not -6 (SIGABRT)
-    assert "GIKLINT_MAX_PDF_MEMORY" in output(run) and "检查了 1 个文件" in output(run)  # the batch went on
+    assert "GIKLINT_MAX_PDF_MEMORY" in output(run) and not any(word in output(run) for word in INTERNAL)
+    assert ("检查了 1 个文件" in output(run)) == ("good.md" in paths)  # a batch goes on
 
 
 def test_a_pdf_over_the_page_limit_is_refused(tmp_path):

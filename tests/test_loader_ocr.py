@@ -164,8 +164,7 @@ def test_characters_ocr_reads_are_laid_out_as_the_same_characters_of_a_text_laye
             chars, drawing = page_chars(textpage), page_drawing(page)
             scan = PageScan(page.get_width(), page.get_height(),
                             [TextBox(c.text, 1.0, [(c.x0, c.y0, c.x1, c.y1)]) for c in chars],
-                            [(r.position, r.start, r.end) for r in drawing.horizontal],
-                            [(r.position, r.start, r.end) for r in drawing.vertical])
+                            list(drawing.horizontal), list(drawing.vertical))
             expected = layout_page(chars, drawing.horizontal, drawing.vertical, page.get_height(), index + 1)
             lines, uncertain = scan_lines(scan, index + 1)
             assert [(line.text, line.location, line.cells) for line in lines] == [

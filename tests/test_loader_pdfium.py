@@ -240,3 +240,72 @@ def test_without_the_library_file_pypdfium2_reads_the_same(monkeypatch):
 
     assert binding.library() is raw
     assert read_pdf(data, "report.pdf") == expected
+
+
+SMP_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")  # has 𝐴 (U+1D434): a UTF-16 pair
+
+
+def tricky_text_pdf(cjk_font: str) -> bytes:
+    """Chinese, characters outside the BMP, ligature characters, runs of spaces, wrapped and rotated text."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="mm")
+    pdf.add_font("cjk", fname=cjk_font, collection_font_number=0)
+    pdf.add_font("serif", fname=str(SMP_FONT))
+    for page in range(2):
+        pdf.add_page()
+        pdf.set_font("cjk", size=11)
+        pdf.text(15, 20, "政府信息公开工作年度报告（一）  主动公开  123  45.6%")
+        pdf.set_font("serif", size=10)
+        if page == 0:  # the second page stays in the BMP: its text is read in one call
+            pdf.text(15, 32, "math \U0001d434\U0001d435 x = 3")
+        pdf.text(15, 44, "liga \ufb01nd \ufb02ow   wide    gaps")
+        pdf.set_xy(15, 50)
+        pdf.multi_cell(80, 5, "wrapped words " * 8)
+        with pdf.rotation(90, x=150, y=200):
+            pdf.set_font("cjk", size=10)
+            pdf.text(150, 200, "旋转的文字 42")
+    return bytes(pdf.output())
+
+
+def test_the_page_text_read_in_one_call_gives_the_characters_read_one_by_one():
+    """``page_chars`` reads a page's text with one ``FPDFText_GetText`` call where it has as many
+    UTF-16 units as PDFium counts characters: its characters are then exactly those that
+    ``FPDFText_GetUnicode`` gives one by one (made-up spaces and line breaks included); a page with
+    characters outside the BMP (two units, two PDFium characters each) is read one by one."""
+    from _layouts import cjk_font
+
+    from giklint.loaders._pdfium import Document, calls, library
+    from giklint.loaders.pdf import page_chars
+
+    font = cjk_font()
+    if font is None or not SMP_FONT.exists():
+        pytest.skip("needs a CJK font (fonts-wqy-zenhei, installed by .ci/run) and DejaVu Serif")
+    binding, bare = library(), calls()
+    document = Document(tricky_text_pdf(font))
+    one_call = []
+    for index in range(len(document)):
+        page = document[index]
+        textpage = page.get_textpage()
+        handle = textpage.raw
+        count = binding.FPDFText_CountChars(handle)
+        units = "".join(chr(binding.FPDFText_GetUnicode(handle, i)) for i in range(count))
+        text = textpage.get_text_range()
+        one_call.append(len(text) == count)
+        if one_call[-1]:
+            assert text == units
+        else:
+            assert any("\ud800" <= unit <= "\udfff" for unit in units)
+        expected = []
+        for i, char in enumerate(units):
+            if char.isspace():
+                if char in "\r\n" or bare.is_generated(handle, i):
+                    continue
+                char = " "
+            expected.append(char)
+        assert [char.text for char in page_chars(textpage)] == expected
+        assert "旋" in expected and " " in expected  # (PDFium gives a ligature as its letters)
+        textpage.close()
+        page.close()
+    document.close()
+    assert one_call == [False, True]

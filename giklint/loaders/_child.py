@@ -74,58 +74,98 @@ def _child(read_fd: int, write_fd: int, grant_fds: Sequence[int], load: Callable
 def run_limited(load: Callable[..., Any], args: Sequence[Any], path: str, memory: int, seconds: float,
                 kind: str, memory_name: str, time_name: str) -> Any:
     """``load(*args)`` in a child with ``memory`` bytes more address space and ``seconds`` to finish."""
-    read_fd, write_fd = os.pipe()
-    grant_fds = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: never returns, never runs the parent's exit handlers
-        code = 0
-        try:
-            _child(read_fd, write_fd, grant_fds, load, args, memory)
-        except BaseException:  # noqa: B036
-            code = 70
-        finally:
-            os._exit(code)
-    os.close(write_fd)
-    os.close(grant_fds[1])
-    chunks, timed_out, granted = [], False, 0.0
-    deadline = time.monotonic() + seconds
-    with os.fdopen(read_fd, "rb", buffering=0) as pipe, os.fdopen(grant_fds[0], "rb", buffering=0) as grants:
-        waiting = [pipe, grants]
-        while True:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                timed_out = True
-                break
-            ready, _, _ = select.select(waiting, [], [], remaining)
-            if grants in ready:
-                more = _granted(grants.read(4096))
-                if more is None:
-                    waiting.remove(grants)
-                deadline += more or 0.0
-                granted += more or 0.0
-            if pipe not in ready:
-                continue
-            chunk = pipe.read(1 << 20)
-            if not chunk:
-                break
-            chunks.append(chunk)
-    if timed_out:
+    return Limited(load, args, memory, seconds).outcome(path, kind, memory_name, time_name)
+
+
+class Limited:
+    """``load(*args)`` running in a forked child from the moment this is made (its ``seconds`` count
+    from then); :meth:`outcome` waits for its answer. Made and asked by the same process: a process
+    forked meanwhile (a batch worker) must not read its pipe, and :meth:`outcome` refuses there."""
+
+    def __init__(self, load: Callable[..., Any], args: Sequence[Any], memory: int, seconds: float) -> None:
+        self.memory, self.seconds = memory, seconds
+        read_fd, write_fd = os.pipe()
+        grant_fds = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: never returns, never runs the parent's exit handlers
+            code = 0
+            try:
+                _child(read_fd, write_fd, grant_fds, load, args, memory)
+            except BaseException:  # noqa: B036
+                code = 70
+            finally:
+                os._exit(code)
+        os.close(write_fd)
+        os.close(grant_fds[1])
+        self.pid, self.parent = pid, os.getpid()
+        self.deadline = time.monotonic() + seconds
+        self.pipe = os.fdopen(read_fd, "rb", buffering=0)
+        self.grants = os.fdopen(grant_fds[0], "rb", buffering=0)
+
+    def outcome(self, path: str, kind: str, memory_name: str, time_name: str) -> Any:
+        """The child's answer; an :class:`InputError` (named ``path``, a ``kind`` file) when it ran out of
+        time or memory (``GIKLINT_<TIME_NAME>`` and ``GIKLINT_<MEMORY_NAME>`` raise those) or failed."""
+        if os.getpid() != self.parent:  # pragma: no cover - a guard: another process's child
+            raise RuntimeError("a limited child is waited for by the process that started it")
+        # A child started ahead (giklint.loaders.read_ahead) may have waited for this process to listen
+        # (an answer larger than the pipe holds): it gets at least a moment, its limit at most a second.
+        self.deadline = max(self.deadline, time.monotonic() + min(self.seconds, 1.0))
+        chunks, timed_out, granted = [], False, 0.0
+        with self.pipe as pipe, self.grants as grants:
+            waiting = [pipe, grants]
+            while True:
+                remaining = self.deadline - time.monotonic()
+                if remaining <= 0:
+                    timed_out = True
+                    break
+                ready, _, _ = select.select(waiting, [], [], remaining)
+                if grants in ready:
+                    more = _granted(grants.read(4096))
+                    if more is None:
+                        waiting.remove(grants)
+                    self.deadline += more or 0.0
+                    granted += more or 0.0
+                if pipe not in ready:
+                    continue
+                chunk = pipe.read(1 << 20)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+        if timed_out:
+            self.stop()
+        _, status = os.waitpid(self.pid, 0)
+        memory, seconds = self.memory, self.seconds
+        if timed_out:
+            total = f"{seconds:g} 秒" + (f"（另加 OCR 的 {granted:g} 秒）" if granted else "")
+            raise InputError(path, f"读取{kind}超过时间上限 {total}（可用环境变量 GIKLINT_{time_name.upper()}"
+                                   + ("、GIKLINT_OCR_PAGE_SECONDS" if granted else "") + " 调整）")
+        outcome = loads(b"".join(chunks)) if chunks else None
+        if outcome is None or outcome[0] == "memory":
+            how = f"信号 {os.WTERMSIG(status)}" if os.WIFSIGNALED(status) else f"退出码 {os.WEXITSTATUS(status)}"
+            raise InputError(path, f"读取{kind}时超出内存上限 {memory:,} 字节或解析库崩溃（{how}），可能是压缩炸弹；"
+                                   f"可用环境变量 GIKLINT_{memory_name.upper()} 调整")
+        if outcome[0] == "error":
+            raise InputError(path, outcome[1])
+        return outcome[1]
+
+    def stop(self) -> None:
+        """End the child now (its answer is not wanted, or too late)."""
         import signal  # (only here: its enums cost ~7 M instructions to import)
 
-        os.kill(pid, signal.SIGKILL)
-    _, status = os.waitpid(pid, 0)
-    if timed_out:
-        total = f"{seconds:g} 秒" + (f"（另加 OCR 的 {granted:g} 秒）" if granted else "")
-        raise InputError(path, f"读取{kind}超过时间上限 {total}（可用环境变量 GIKLINT_{time_name.upper()}"
-                               + ("、GIKLINT_OCR_PAGE_SECONDS" if granted else "") + " 调整）")
-    outcome = loads(b"".join(chunks)) if chunks else None
-    if outcome is None or outcome[0] == "memory":
-        how = f"信号 {os.WTERMSIG(status)}" if os.WIFSIGNALED(status) else f"退出码 {os.WEXITSTATUS(status)}"
-        raise InputError(path, f"读取{kind}时超出内存上限 {memory:,} 字节或解析库崩溃（{how}），可能是压缩炸弹；"
-                               f"可用环境变量 GIKLINT_{memory_name.upper()} 调整")
-    if outcome[0] == "error":
-        raise InputError(path, outcome[1])
-    return outcome[1]
+        os.kill(self.pid, signal.SIGKILL)
+
+    def abandon(self) -> None:
+        """End the child and let it go, its answer unread (a child read ahead for a file the run did
+        not read after all)."""
+        if os.getpid() != self.parent:
+            return
+        self.stop()
+        self.pipe.close()
+        self.grants.close()
+        try:
+            os.waitpid(self.pid, 0)
+        except ChildProcessError:  # pragma: no cover - already reaped
+            pass
 
 
 def _granted(message: bytes):

@@ -37,7 +37,7 @@ from __future__ import annotations
 import bisect
 import re
 from itertools import groupby
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from giklint import lazy_re
@@ -82,11 +82,11 @@ class Char:
 
 X0 = attrgetter("x0")
 CY = attrgetter("cy")
-POSITION = attrgetter("position")
-START = attrgetter("start")
+FIRST, SECOND = itemgetter(0), itemgetter(1)
 PLACE = attrgetter("place")
 ORDER = attrgetter("order")
 LINE = attrgetter("line")
+LINE_COLUMN = attrgetter("line", "column")
 
 
 # ---------------------------------------------------------------- characters and visual lines
@@ -154,6 +154,8 @@ def visual_lines(chars: Sequence[Char]) -> List[List[Char]]:
 
 def spaced_text(chars: Sequence[Char]) -> str:
     """Characters of one line as text; a wide gap with no space character becomes a space."""
+    if len(chars) == 1:  # (a table's "0", "1" ...)
+        return chars[0].text.strip()
     parts: List[str] = []
     previous: Optional[Char] = None
     for char in chars:
@@ -181,9 +183,13 @@ def first_location(chars: Sequence[Char], page: int) -> Location:
 
 # ---------------------------------------------------------------- ruled tables
 
+Stroke = Tuple[float, float, float]  # (position, start, end) of one drawn stroke, as a Rule has them
+
+
 class Rule:
-    """A stroke: ``position`` is the y of a horizontal rule, the x of a vertical one; it runs from
-    ``start`` to ``end`` along it."""
+    """A border: ``position`` is the y of a horizontal rule, the x of a vertical one; it runs from
+    ``start`` to ``end`` along it. (The strokes drawn on a page are plain :data:`Stroke` tuples:
+    ``merge_rules`` joins them into Rules, a thousand objects fewer to make for a report's tables.)"""
 
     __slots__ = ("position", "start", "end")
 
@@ -218,7 +224,8 @@ def compose(outer: Affine, inner: Affine) -> Affine:
 
 
 class RuleCollector:
-    """Horizontal and vertical strokes of the visible paths, through form XObjects, in page space."""
+    """Horizontal and vertical strokes (:data:`Stroke`) of the visible paths, through form XObjects,
+    in page space."""
 
     def __init__(self) -> None:
         import ctypes
@@ -227,8 +234,8 @@ class RuleCollector:
 
         self.pdfium = pdfium_c = library()
         self.calls = calls()  # the loops' calls without ctypes' argument conversion
-        self.horizontal: List[Rule] = []
-        self.vertical: List[Rule] = []
+        self.horizontal: List[Stroke] = []
+        self.vertical: List[Stroke] = []
         self.images = 0
         self.x, self.y = ctypes.c_float(), ctypes.c_float()
         self.fill, self.stroke = ctypes.c_int(), ctypes.c_int()
@@ -295,13 +302,13 @@ class RuleCollector:
         bottom and top (when at least a rule long), then right and left."""
         # (min(a, b) and max(a, b) written out as Python decides them: a, unless b is less or greater)
         if abs(right - left) >= MIN_RULE:
-            self.horizontal += (Rule((bottom + bottom) / 2, right if right < left else left,
-                                     right if right > left else left),
-                                Rule((top + top) / 2, left if left < right else right, left if left > right else right))
+            self.horizontal += (((bottom + bottom) / 2, right if right < left else left,
+                                 right if right > left else left),
+                                ((top + top) / 2, left if left < right else right, left if left > right else right))
         if abs(top - bottom) >= MIN_RULE:
-            self.vertical += (Rule((right + right) / 2, top if top < bottom else bottom,
-                                   top if top > bottom else bottom),
-                              Rule((left + left) / 2, bottom if bottom < top else top, bottom if bottom > top else top))
+            self.vertical += (((right + right) / 2, top if top < bottom else bottom,
+                               top if top > bottom else bottom),
+                              ((left + left) / 2, bottom if bottom < top else top, bottom if bottom > top else top))
 
 
 def page_drawing(page) -> RuleCollector:
@@ -314,39 +321,40 @@ def page_drawing(page) -> RuleCollector:
     return collector
 
 
-def add_edge(a: Tuple[float, float], b: Tuple[float, float], horizontal: List[Rule], vertical: List[Rule]) -> None:
+def add_edge(a: Tuple[float, float], b: Tuple[float, float], horizontal: List[Stroke],
+             vertical: List[Stroke]) -> None:
     (x0, y0), (x1, y1) = a, b
     if abs(y1 - y0) < 0.6 and abs(x1 - x0) >= MIN_RULE:
-        horizontal.append(Rule((y0 + y1) / 2, min(x0, x1), max(x0, x1)))
+        horizontal.append(((y0 + y1) / 2, min(x0, x1), max(x0, x1)))
     elif abs(x1 - x0) < 0.6 and abs(y1 - y0) >= MIN_RULE:
-        vertical.append(Rule((x0 + x1) / 2, min(y0, y1), max(y0, y1)))
+        vertical.append(((x0 + x1) / 2, min(y0, y1), max(y0, y1)))
 
 
-def merge_rules(rules: List[Rule]) -> List[Rule]:
+def merge_rules(strokes: Sequence[Stroke]) -> List[Rule]:
     """Collinear, touching strokes joined (a thin filled rectangle's two long edges become one)."""
     # strokes are first grouped by position (a chain of near positions is one line), then joined
     # along it where they touch: rounding positions to buckets would split one line in two at a
     # bucket's edge and join a stroke of one table to the collinear border of another
-    lines: List[List[Rule]] = []
-    line: List[Rule] = []
-    previous = 0.0  # the position of the rule before (the current line's last)
-    for rule in sorted(rules, key=POSITION):
-        position = rule.position
+    lines: List[List[Stroke]] = []
+    line: List[Stroke] = []
+    previous = 0.0  # the position of the stroke before (the current line's last)
+    for stroke in sorted(strokes, key=FIRST):
+        position = stroke[0]
         if lines and position - previous <= SNAP:
-            line.append(rule)
+            line.append(stroke)
         else:
-            line = [rule]
+            line = [stroke]
             lines.append(line)
         previous = position
     merged: List[Rule] = []
     for line in lines:
         last: Optional[Rule] = None  # the current line's last joined rule
-        for rule in sorted(line, key=START):
-            if last is not None and rule.start <= last.end + SNAP:
-                if rule.end > last.end:  # last.end = max(last.end, rule.end)
-                    last.end = rule.end
+        for position, start, end in sorted(line, key=SECOND):
+            if last is not None and start <= last.end + SNAP:
+                if end > last.end:  # last.end = max(last.end, end)
+                    last.end = end
             else:
-                last = Rule(rule.position, rule.start, rule.end)
+                last = Rule(position, start, end)
                 merged.append(last)
     return merged
 
@@ -392,25 +400,33 @@ class Grid:
                     return True
             return False
 
-        parent = {(r, c): (r, c) for r in range(rows) for c in range(cols)}
+        # cell (r, c) is r * cols + c: no tuple made and hashed per step
+        parent = list(range(rows * cols))
 
-        def root(cell):
+        def root(cell: int) -> int:
             while parent[cell] != cell:
                 parent[cell] = parent[parent[cell]]
                 cell = parent[cell]
             return cell
 
+        xs, ys = self.xs, self.ys
+        for r in range(rows):
+            top, bottom = ys[r], ys[r + 1]
+            for c in range(cols):
+                cell = r * cols + c
+                if c + 1 < cols and not covered(at_x[c + 1], bottom, top):
+                    parent[root(cell)] = root(cell + 1)
+                if r + 1 < rows and not covered(at_y[r + 1], xs[c], xs[c + 1]):
+                    parent[root(cell)] = root(cell + cols)
+        ids: Dict[int, int] = {}  # a merged cell's number: by its first cell, row by row
+        region_of, row_span = self.region, self.row_span
+        cell = 0
         for r in range(rows):
             for c in range(cols):
-                if c + 1 < cols and not covered(at_x[c + 1], self.ys[r + 1], self.ys[r]):
-                    parent[root((r, c))] = root((r, c + 1))
-                if r + 1 < rows and not covered(at_y[r + 1], self.xs[c], self.xs[c + 1]):
-                    parent[root((r, c))] = root((r + 1, c))
-        ids: Dict[Tuple[int, int], int] = {}
-        for cell in sorted(parent):
-            region = self.region[cell] = ids.setdefault(root(cell), len(ids))
-            first, _ = self.row_span.get(region, (cell[0], cell[0]))
-            self.row_span[region] = (first, cell[0])
+                region = region_of[(r, c)] = ids.setdefault(root(cell), len(ids))
+                cell += 1
+                first, _ = row_span.get(region, (r, r))
+                row_span[region] = (first, r)
         self.negated_ys = [-y for y in self.ys]
 
 
@@ -467,16 +483,17 @@ def grid_rows(grid: Grid, chars: List[Char], page: int) -> List[Line]:
     locations = {region: first_location(cs, page) for region, cs in by_region.items()}
     nowhere = _location(None, None, page, None, None, None, None)  # Location(page=page), immutable
     lines: List[Line] = []
+    row_span, columns = grid.row_span, range(len(grid.xs) - 1)
     for r in range(len(grid.ys) - 1):
         cells: List[Cell] = []
         own: List[Location] = []
         seen = set()
-        for c in range(len(grid.xs) - 1):
-            region = grid.region[(r, c)]
+        for c in columns:
+            region = region_of[(r, c)]
             if region in seen:
                 continue
             seen.add(region)
-            first_row, last_row = grid.row_span[region]
+            first_row, last_row = row_span[region]
             if region in cut:  # the chars each row band of the region holds are that row's cell
                 part = cut[region].get(r, [])
                 words = text_layer_words(part)
@@ -485,15 +502,21 @@ def grid_rows(grid: Grid, chars: List[Char], page: int) -> List[Line]:
                           for piece in pieces]
                 continue
             location = locations.get(region, nowhere)
-            words = text_layer_words(by_region.get(region, [])) if first_row == last_row == r else None
-            if words:  # a border missing beside a number: the text layer's words are the cells
-                cells += [Cell(label_text(word), first_location(word, page)) for word in words]
-                continue
-            text = label_text(by_region[region]) if first_row == r and region in by_region else ""
+            text = ""
+            if first_row == r and region in by_region:
+                region_chars = by_region[region]
+                lines_of_region = group_by_line(region_chars)  # (once for both readings)
+                text = label_text(region_chars, lines_of_region)
+                # (a number's digits are in the text: text_layer_words needs one)
+                words = text_layer_words(region_chars, lines_of_region) if (
+                    last_row == r and not text.isalpha() and any(map(str.isdecimal, text))) else None
+                if words:  # a border missing beside a number: the text layer's words are the cells
+                    cells += [Cell(label_text(word), first_location(word, page)) for word in words]
+                    continue
             cells.append(Cell(text, location))
             if first_row == last_row == r and region in locations:
                 own.append(location)  # the row's location is where its own (unmerged) text starts
-        row_location = min(own, key=lambda l: (l.line, l.column)) if own else next(
+        row_location = min(own, key=LINE_COLUMN) if own else next(
             (cell.location for cell in cells if cell.text), nowhere)
         line = table_row(cells, row_location)
         if line is not None:
@@ -511,6 +534,9 @@ def part_shapes(grid: Grid, chars: List[Char]) -> None:
     cells_of: Dict[int, List[Tuple[int, int]]] = {}
     for cell, region in grid.region.items():
         cells_of.setdefault(region, []).append(cell)
+    shapes = [(region, cells) for region, cells in cells_of.items() if len(cells) > 1 and not is_rectangle(cells)]
+    if not shapes:
+        return  # (the usual drawing: no char needs to be found by its cell)
     chars_at: Dict[Tuple[int, int], List[Char]] = {}
     for char in chars:
         chars_at.setdefault(char.cell, []).append(char)
@@ -527,11 +553,8 @@ def part_shapes(grid: Grid, chars: List[Char]) -> None:
         return len(strips), cut_words, sum(count > 1 for count in labels)
 
     next_id = max(cells_of, default=-1) + 1
-    for region, cells in cells_of.items():
-        rows = {r for r, _ in cells}
-        cols = {c for _, c in cells}
-        rectangle = len(cells) == (max(rows) - min(rows) + 1) * (max(cols) - min(cols) + 1)
-        if rectangle or read_by_rows(grid, [c for cell in cells for c in chars_at.get(cell, [])], rectangle):
+    for region, cells in shapes:
+        if read_by_rows(grid, [c for cell in cells for c in chars_at.get(cell, [])], False):
             continue
         best = min([strips_of(cells, 1), strips_of(cells, 0)], key=cost)
         for index, strip in enumerate(best):
@@ -540,6 +563,12 @@ def part_shapes(grid: Grid, chars: List[Char]) -> None:
                 grid.region[cell] = piece
             grid.row_span[piece] = (min(r for r, _ in strip), max(r for r, _ in strip))
         next_id += len(best) - 1
+
+
+def is_rectangle(cells: List[Tuple[int, int]]) -> bool:
+    rows = {r for r, _ in cells}
+    cols = {c for _, c in cells}
+    return len(cells) == (max(rows) - min(rows) + 1) * (max(cols) - min(cols) + 1)
 
 
 def strips_of(cells: List[Tuple[int, int]], axis: int) -> List[List[Tuple[int, int]]]:
@@ -564,15 +593,18 @@ def rows_of_cut_regions(grid: Grid, by_region: Dict[int, List[Char]]) -> Dict[in
     """Merged cells over several rows where a border segment is missing from the drawing and that
     ``read_by_rows``: each row band keeps its own chars (region -> row -> chars)."""
     cut: Dict[int, Dict[int, List[Char]]] = {}
+    row_span = grid.row_span
+    tall = [region for region in by_region if row_span[region][0] != row_span[region][1]]
+    if not tall:
+        return cut
     sizes: Dict[int, int] = {}
     columns: Dict[int, set] = {}
     for (_, c), region in grid.region.items():
         sizes[region] = sizes.get(region, 0) + 1
         columns.setdefault(region, set()).add(c)
-    for region, chars in by_region.items():
-        first_row, last_row = grid.row_span[region]
-        if first_row == last_row:
-            continue
+    for region in tall:
+        chars = by_region[region]
+        first_row, last_row = row_span[region]
         rectangle = sizes[region] == (last_row - first_row + 1) * len(columns[region])
         if read_by_rows(grid, chars, rectangle):
             cut[region] = row_bands(grid, chars)
@@ -622,15 +654,19 @@ def read_by_rows(grid: Grid, chars: List[Char], rectangle: bool) -> bool:
     return any(VALUE_WORD.match(word) for word in words)
 
 
-def text_layer_words(chars: List[Char]) -> Optional[List[List[Char]]]:
+def text_layer_words(chars: List[Char], lines: Optional[List[List[Char]]] = None) -> Optional[List[List[Char]]]:
     """A grid cell that holds numbers beside other words ("1 6", "规章 1 0"): a vertical border
     is missing from the drawing, so the text layer's words, in its order, are the row's cells —
     the label's words (on one line or wrapped over several) one cell, each number a cell after it.
-    None for an ordinary cell."""
-    if not any(char.text.isdecimal() for char in chars):
-        return None  # no number (VALUE_WORD's digits are \d: str.isdecimal, both Unicode's Nd)
+    None for an ordinary cell. (``lines``: ``group_by_line(chars)`` where the caller has it.)"""
+    if len(chars) < 2:
+        return None  # one word at most
+    if lines is None:
+        if not any(char.text.isdecimal() for char in chars):
+            return None  # no number (VALUE_WORD's digits are \d: str.isdecimal, both Unicode's Nd)
+        lines = group_by_line(chars)
     words: List[List[Char]] = []
-    for line in group_by_line(chars):
+    for line in lines:
         word: List[Char] = []  # (the last of ``words``)
         words.append(word)
         for char in line:
@@ -644,8 +680,10 @@ def text_layer_words(chars: List[Char]) -> Optional[List[List[Char]]]:
                 words.append(word)
             word.append(char)
     words = [word for word in words if word]
-    numbers = [word for word in words if VALUE_WORD.match("".join(c.text for c in word))]
-    if not numbers or len(words) < 2:
+    if len(words) < 2:
+        return None
+    numbers = [word for word in words if VALUE_WORD.match("".join([c.text for c in word]))]
+    if not numbers:
         return None
     numbers.sort(key=lambda word: word[0].x0)
     in_numbers = {id(c) for word in numbers for c in word}
@@ -658,34 +696,47 @@ def text_layer_words(chars: List[Char]) -> Optional[List[List[Char]]]:
     return numbers
 
 
-def label_text(chars: List[Char]) -> str:
+def label_text(chars: List[Char], lines: Optional[List[List[Char]]] = None) -> str:
     """The text of a grid cell that may hold two labels side by side because a vertical border is
     missing from the drawing: a group label (printed in the middle of its rows, as Word centres
     it) and the sub-label wrapped beside it then share the cell's lines, and reading line by line
     would put "（六）其他处理" inside "2.申请人逾期未按收费通知要求缴纳费用、…". Where the chars part
     into blocks side by side (an empty strip from top to bottom between them) and every block of
-    words starts a numbered label, each block is read on its own, left to right."""
-    blocks = column_blocks(chars)
-    if len(blocks) > 1:
-        texts = [cell_text(block) for block in blocks]
-        labels = [text for text in texts if not VALUE_WORD.match(text)]
-        if len(labels) > 1 and all(ENUMERATOR.match(text) for text in labels):
-            return join_wrapped(texts)
-    return cell_text(chars)
+    words starts a numbered label, each block is read on its own, left to right. (``lines``:
+    ``group_by_line(chars)`` where the caller has it.)"""
+    if len(chars) > 1 and column_cuts(chars):  # (one char is one block)
+        blocks = column_blocks(chars)
+        if len(blocks) > 1:
+            texts = [cell_text(block) for block in blocks]
+            labels = [text for text in texts if not VALUE_WORD.match(text)]
+            if len(labels) > 1 and all(ENUMERATOR.match(text) for text in labels):
+                return join_wrapped(texts)
+    return cell_text(chars, lines)
+
+
+_NO_RIGHT = float("-inf")
+
+
+def column_cuts(chars: List[Char]) -> List[float]:
+    """Where :func:`column_blocks` parts the chars (the middle of each empty strip), left to right."""
+    cuts: List[float] = []
+    right = _NO_RIGHT
+    for char in sorted(chars, key=X0):
+        if char.text == " ":
+            continue
+        x0 = char.x0
+        if right > _NO_RIGHT and x0 - right > char.height / 3:
+            cuts.append((right + x0) / 2)
+        x1 = char.x1
+        if x1 > right:  # right = max(right, char.x1)
+            right = x1
+    return cuts
 
 
 def column_blocks(chars: List[Char]) -> List[List[Char]]:
     """The chars parted at every vertical strip, at least a third of a char wide, that no char
     (but a space) covers."""
-    cuts: List[float] = []
-    right = float("-inf")
-    for char in sorted(chars, key=X0):
-        if char.text == " ":
-            continue
-        if right > float("-inf") and char.x0 - right > char.height / 3:
-            cuts.append((right + char.x0) / 2)
-        if char.x1 > right:  # right = max(right, char.x1)
-            right = char.x1
+    cuts = column_cuts(chars)
     if not cuts:
         return [list(chars)] if any(c.text != " " for c in chars) else []
     blocks: List[List[Char]] = [[] for _ in range(len(cuts) + 1)]
@@ -694,20 +745,27 @@ def column_blocks(chars: List[Char]) -> List[List[Char]]:
     return [block for block in blocks if any(c.text != " " for c in block)]
 
 
-def cell_text(chars: List[Char]) -> str:
-    return join_wrapped(spaced_text(line) for line in group_by_line(chars))
+def cell_text(chars: List[Char], lines: Optional[List[List[Char]]] = None) -> str:
+    if lines is None:
+        lines = group_by_line(chars)
+    if len(lines) == 1:  # (join_wrapped of one piece: the piece, stripped as spaced_text is)
+        return spaced_text(lines[0])
+    return join_wrapped([spaced_text(line) for line in lines])
 
 
 def group_by_line(chars: List[Char]) -> List[List[Char]]:
     """The chars by visual line, top to bottom, each line left to right (chars at the same x0 in the
     order they came in: the sort by ``order`` is stable)."""
+    if len(chars) == 1:
+        return [list(chars)]
     return [list(line) for _, line in groupby(sorted(chars, key=ORDER), key=LINE)]
 
 
 # ---------------------------------------------------------------- text outside tables
 
-def gap_pieces(chars: List[Char]) -> Optional[List[List[Char]]]:
-    """A line split at wide gaps, when it looks like a borderless table row (two pieces or more, numbers)."""
+def gap_pieces(chars: List[Char]) -> Tuple[Optional[List[List[Char]]], Optional[str]]:
+    """A line split at wide gaps, when it looks like a borderless table row (two pieces or more,
+    numbers), else None; and the line's ``spaced_text`` where it has no gap (read for that then)."""
     piece: List[Char] = []
     pieces: List[List[Char]] = [piece]
     previous_x1 = 0.0
@@ -720,12 +778,13 @@ def gap_pieces(chars: List[Char]) -> Optional[List[List[Char]]]:
         piece.append(char)
         previous_x1 = char.x1
     texts = [spaced_text(p) for p in pieces]
+    whole = texts[0] if len(texts) == 1 else None  # (the one piece is the whole line)
     pieces = [p for p, text in zip(pieces, texts) if text]
     if len(pieces) < 2 or not any(NUMBER.match(text) for text in texts if text):
-        return None
+        return None, whole
     # a number only a narrow gap after a label ("…重新出具已 0"), or two numbers close together, are
     # cells of their own, as the text layer's words say (a wrapped label's next line joins the label)
-    return [word for piece in pieces for word in (text_layer_words(piece) or [piece])]
+    return [word for piece in pieces for word in (text_layer_words(piece) or [piece])], whole
 
 
 def is_page_number(line: List[Char], height: float) -> bool:
@@ -740,11 +799,10 @@ class TextRow:
     def __init__(self, chars: List[Char], page: int) -> None:
         self.chars = chars  # (never changed: ``pieces`` are)
         self.page = page
-        self.pieces = gap_pieces(chars)
+        self.pieces, self._text = gap_pieces(chars)  # (the text where it was read on the way)
         self.top = max([c.y1 for c in chars])
         self.middle = sum([c.cy for c in chars]) / len(chars)
         self.height = chars[0].height
-        self._text: Optional[str] = None
 
     @property
     def text(self) -> str:
@@ -855,26 +913,27 @@ def read_page(page, page_number: int) -> Tuple[List[Line], int, bool]:
     return lines, len(chars), drawing.images > 0
 
 
-def layout_page(chars: List[Char], horizontal: List[Rule], vertical: List[Rule], height: float,
+def layout_page(chars: List[Char], horizontal: Sequence[Stroke], vertical: Sequence[Stroke], height: float,
                 page_number: int) -> List[Line]:
     """The page's lines from its characters and strokes (a text layer's, or what OCR read on a scan)."""
     visual_lines(chars)
     grids = find_grids(merge_rules(horizontal), merge_rules(vertical))
     items: List[Tuple[float, int, List[Line]]] = []  # (top y, order, lines) to sort by position
     free: List[Char] = []
-    in_grid: Dict[int, List[Char]] = {}
-    areas = [(index, grid.xs[0], grid.xs[-1], grid.ys[-1], grid.ys[0]) for index, grid in enumerate(grids)]
+    in_grid: List[List[Char]] = [[] for _ in grids]  # each grid's chars
+    areas = [(members, grid.xs[0], grid.xs[-1], grid.ys[-1], grid.ys[0]) for members, grid in zip(in_grid, grids)]
+    add_free = free.append
     for char in chars:
         cx, cy = char.cx, char.cy
-        for index, left, right, bottom, top in areas:  # the first grid that contains it
+        for members, left, right, bottom, top in areas:  # the first grid that contains it
             if left <= cx <= right and bottom <= cy <= top:
-                in_grid.setdefault(index, []).append(char)
+                members.append(char)
                 break
         else:
-            free.append(char)
-    for index, grid in enumerate(grids):
-        if index in in_grid:
-            items.append((grid.ys[0], 1, grid_rows(grid, in_grid[index], page_number)))
+            add_free(char)
+    for grid, members in zip(grids, in_grid):
+        if members:
+            items.append((grid.ys[0], 1, grid_rows(grid, members, page_number)))
     text_rows = [TextRow(line_chars, page_number) for line_chars in group_by_line(free)
                  if not all(c.text == " " for c in line_chars) and not is_page_number(line_chars, height)]
     items.extend((row.top, 0, [row.line()]) for row in stitch_rows(text_rows))
@@ -928,24 +987,35 @@ def load_pdf(data: bytes, path: str) -> Document:
 
     if not hasattr(os, "fork"):  # pragma: no cover - Windows: read here, the page limit still holds
         return read_pdf(data, path)
-    from giklint.loaders._pdfium import calls
-
-    calls()  # PDFium loaded once in this process: every file's child inherits it, not loads it again
-    from giklint.loaders._child import run_limited
+    from giklint.loaders import read_ahead
     from giklint.loaders._packed import unpack
-    from giklint.limits import current
 
-    limits = current()
-    answer = run_limited(read_pdf_packed, (data, path), path, limits.max_pdf_memory, limits.pdf_seconds,
-                         "PDF", "max_pdf_memory", "pdf_seconds")
+    child = read_ahead.take(path, data)  # the command line's one PDF: its child may be reading it already
+    if child is None:
+        from giklint.limits import current
+        from giklint.loaders._child import Limited
+        from giklint.loaders._pdfium import calls
+
+        calls()  # PDFium loaded once in this process: every file's child inherits it, not loads it again
+        limits = current()
+        child = Limited(read_pdf_packed, (data, path), limits.max_pdf_memory, limits.pdf_seconds)
+    answer = child.outcome(path, "PDF", "max_pdf_memory", "pdf_seconds")
     return answer if isinstance(answer, Document) else unpack(answer)
 
 
 def read_pdf_packed(data: bytes, path: str):
     """What the reading child sends back: the document as plain tuples (``giklint.loaders._packed``,
-    a fraction of a pickled document's cost), or the document itself when it cannot be packed."""
+    a fraction of a pickled document's cost), or the document itself when it cannot be packed.
+
+    Run in the forked child only: the objects it inherited from the checking process are frozen out
+    of the garbage collector first (what the ``gc`` module's documentation advises after a fork),
+    so its collections look at the objects the reading makes, not again at the parent's (~2 M
+    instructions for a 4-page report); cycles the reading makes are collected as before."""
+    import gc
+
     from giklint.loaders._packed import pack
 
+    gc.freeze()
     document = read_pdf(data, path)
     return pack(document) or document
 

@@ -5,7 +5,7 @@ have no text layer but an image; ``always`` every page (a text layer that is gar
 font encoding); ``never`` none. PDF pages are rendered by pypdfium2 at :data:`~giklint.loaders.ocr.RENDER_DPI`.
 
 Each OCR'd character becomes a :class:`~giklint.loaders.pdf.Char` and each border found in the image a
-:class:`~giklint.loaders.pdf.Rule`, so :func:`~giklint.loaders.pdf.layout_page` rebuilds lines, table
+stroke (:data:`~giklint.loaders.pdf.Stroke`), so :func:`~giklint.loaders.pdf.layout_page` rebuilds lines, table
 rows and cells, and gives every character its (page, line, column), exactly as for a text layer. The
 characters of a text box read with low confidence are listed in :attr:`Document.uncertain`; the
 extractor marks table cells there as uncertain (not as wrong numbers).
@@ -23,7 +23,7 @@ from typing import Dict, Iterable, List, Sequence, Tuple
 
 from giklint.document import Line, Location
 from giklint.loaders.ocr import RENDER_DPI, PageScan, engine_version, ocr_installed, ocr_mode, recognise
-from giklint.loaders.pdf import IMAGE_ONLY_PAGES, NO_TEXT_LAYER, Char, Rule, layout_page, location_of, too_little_text
+from giklint.loaders.pdf import IMAGE_ONLY_PAGES, NO_TEXT_LAYER, Char, layout_page, location_of, too_little_text
 from giklint.records import dataclass
 
 OCR_PAGES = "ocr-pages:"
@@ -57,8 +57,8 @@ def scan_lines(scan: PageScan, page_number: int) -> Tuple[List[Line], List[Locat
              for text in scan.texts for char, box in zip(text.text, text.boxes)]
     if not chars:
         return [], []
-    horizontal = [Rule(y, x0, x1) for y, x0, x1 in scan.horizontal]
-    vertical = [Rule(x, y0, y1) for x, y0, y1 in scan.vertical]
+    horizontal = [(y, x0, x1) for y, x0, x1 in scan.horizontal]  # strokes: (position, start, end)
+    vertical = [(x, y0, y1) for x, y0, y1 in scan.vertical]
     lines = layout_page(chars, horizontal, vertical, scan.height, page_number)
     return lines, [location_of(char, page_number) for char in chars if char.uncertain]
 
