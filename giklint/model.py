@@ -272,7 +272,10 @@ class Row:
 
     def cell(self, column: str) -> Optional[Cell]:
         """The first cell of ``column`` (rules summing a table ask for every cell of a row in turn)."""
-        return first_by_attribute(self, self.cells, "column").get(column)
+        kept = self.__dict__.get(_INDEX)  # (kept_for, inlined: rules ask it for every cell they read)
+        if kept is None or kept[0] is not self.cells:
+            return first_by_attribute(self, self.cells, "column").get(column)
+        return kept[1].get(column)
 
     def __getstate__(self) -> Dict[str, Any]:
         return without_index(self)
@@ -344,7 +347,10 @@ class Report:
     def row_at(self, table: str, row: str) -> Optional[Row]:
         """``self.table(table).row(row)``, None where either is missing (rules ask it hundreds of
         times a report: the rows of all tables are indexed by table and key, once)."""
-        return kept_for(self, _INDEX, self.tables, _rows_by_table).get((table, row))
+        kept = self.__dict__.get(_INDEX)  # (kept_for, inlined: asked for every cell a rule reads)
+        if kept is None or kept[0] is not self.tables:
+            return kept_for(self, _INDEX, self.tables, _rows_by_table).get((table, row))
+        return kept[1].get((table, row))
 
     def cell_at(self, table: str, row: str, column: str) -> Optional[Cell]:
         """``self.row_at(table, row).cell(column)``, None where any of them is missing."""
