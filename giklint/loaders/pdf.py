@@ -704,8 +704,9 @@ def label_text(chars: List[Char], lines: Optional[List[List[Char]]] = None) -> s
     into blocks side by side (an empty strip from top to bottom between them) and every block of
     words starts a numbered label, each block is read on its own, left to right. (``lines``:
     ``group_by_line(chars)`` where the caller has it.)"""
-    if len(chars) > 1 and column_cuts(chars):  # (one char is one block)
-        blocks = column_blocks(chars)
+    cuts = column_cuts(chars) if len(chars) > 1 else []  # (one char is one block)
+    if cuts:
+        blocks = column_blocks(chars, cuts)
         if len(blocks) > 1:
             texts = [cell_text(block) for block in blocks]
             labels = [text for text in texts if not VALUE_WORD.match(text)]
@@ -733,10 +734,11 @@ def column_cuts(chars: List[Char]) -> List[float]:
     return cuts
 
 
-def column_blocks(chars: List[Char]) -> List[List[Char]]:
+def column_blocks(chars: List[Char], cuts: Optional[List[float]] = None) -> List[List[Char]]:
     """The chars parted at every vertical strip, at least a third of a char wide, that no char
-    (but a space) covers."""
-    cuts = column_cuts(chars)
+    (but a space) covers (``cuts``: :func:`column_cuts` of the chars, where the caller has them)."""
+    if cuts is None:
+        cuts = column_cuts(chars)
     if not cuts:
         return [list(chars)] if any(c.text != " " for c in chars) else []
     blocks: List[List[Char]] = [[] for _ in range(len(cuts) + 1)]
