@@ -161,3 +161,16 @@ def test_a_child_read_ahead_keeps_the_time_limit(tmp_path, monkeypatch):
     with pytest.raises(InputError) as error:
         load_pdf(REPORT.read_bytes(), path)
     assert "GIKLINT_PDF_SECONDS" in error.value.reason
+
+
+def _large_answer() -> bytes:
+    return b"x" * (4 << 20)  # more than a pipe holds: the child waits until the parent reads
+
+
+def test_a_child_that_answered_in_time_is_read_though_the_parent_listens_after_its_limit():
+    import time
+
+    child = Limited(_large_answer, (), 512 * 1024 ** 2, 0.3)
+    time.sleep(0.6)  # the command still starting up when the child's seconds are over
+    assert child.outcome("r.pdf", "PDF", "max_pdf_memory", "pdf_seconds") == _large_answer()
+    assert gone(child.pid)
